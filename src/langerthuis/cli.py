@@ -1,0 +1,95 @@
+"""The command line: `langerthuis check | load | serve | migrate`."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .config import load_settings
+from .errors import ContentError
+
+
+def _content_option(f):
+    return click.option("--content", "content_dir", type=click.Path(path_type=Path),
+                        default=None, help="Content folder (default: LANGERTHUIS_CONTENT_DIR "
+                        "or the checkout's content/).")(f)
+
+
+def _database_option(f):
+    return click.option("--database", "database_url", default=None,
+                        help="SQLAlchemy database URL (default: LANGERTHUIS_DATABASE_URL or "
+                        "SQLite in LANGERTHUIS_DATA_DIR).")(f)
+
+
+@click.group()
+@click.version_option(package_name="langerthuis")
+def main() -> None:
+    """Monitor Langer Thuis: the monitor of Dutch programmes for older people."""
+
+
+@main.command()
+@_content_option
+def check(content_dir: Path | None) -> None:
+    """Validate the content files without writing anything."""
+    from .content import check_content
+    root = content_dir or load_settings().content_dir
+    try:
+        content = check_content(root)
+    except ContentError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    counts = ", ".join(f"{len(p.indicators)} indicators and {len(p.editions)} editions in "
+                       f"{p.programme.name}" for p in content.programmes)
+    click.echo(f"Content in {root} is valid: {counts}.")
+
+
+@main.command()
+@_content_option
+@_database_option
+def load(content_dir: Path | None, database_url: str | None) -> None:
+    """Validate the content and load it into the database, replacing what it held.
+
+    Nothing is written unless all content is valid; a load that fails halfway is rolled
+    back, leaving the database as it was."""
+    from .content import check_content
+    from .store import load_content, make_engine
+    settings = load_settings()
+    root = content_dir or settings.content_dir
+    try:
+        content = check_content(root)
+    except ContentError as exc:
+        click.echo(str(exc), err=True)
+        click.echo("Nothing was written to the database.", err=True)
+        sys.exit(1)
+    engine = make_engine(database_url or settings.database_url)
+    written = load_content(engine, content)
+    click.echo(f"Loaded {root} into {engine.url.render_as_string(hide_password=True)}: "
+               + ", ".join(f"{n} {t}" for t, n in sorted(written.items())))
+
+
+@main.command()
+@_database_option
+def migrate(database_url: str | None) -> None:
+    """Bring the database schema up to date (load does this too)."""
+    from .store import current_revision, make_engine, upgrade
+    engine = make_engine(database_url or load_settings().database_url)
+    upgrade(engine)
+    click.echo(f"Database schema at revision {current_revision(engine)}.")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@_database_option
+def serve(host: str, port: int, database_url: str | None) -> None:
+    """Serve the monitor's website."""
+    import uvicorn
+
+    from .web.app import create_app
+    app = create_app(database_url or load_settings().database_url)
+    uvicorn.run(app, host=host, port=port, log_level="info")
+
+
+if __name__ == "__main__":
+    main()

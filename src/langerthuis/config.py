@@ -1,0 +1,37 @@
+"""Settings, from environment variables with defaults that work in a checkout.
+
+| variable                    | default                                  |
+|-----------------------------|------------------------------------------|
+| LANGERTHUIS_DATABASE_URL    | sqlite:///<data dir>/langerthuis.sqlite  |
+| LANGERTHUIS_DATA_DIR        | ./var (where the SQLite file lives)      |
+| LANGERTHUIS_CONTENT_DIR     | the checkout's content/ folder           |
+| LANGERTHUIS_OPEN_DATA_DIR   | ../shared/data beside the checkout       |
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+#: The checkout this package runs from (src layout: src/langerthuis/config.py).
+CHECKOUT = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str
+    content_dir: Path
+    open_data_dir: Path
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path.resolve()}"
+
+
+def load_settings(env: dict[str, str] | None = None) -> Settings:
+    env = dict(os.environ if env is None else env)
+    data_dir = Path(env.get("LANGERTHUIS_DATA_DIR", "var"))
+    url = env.get("LANGERTHUIS_DATABASE_URL") or sqlite_url(data_dir / "langerthuis.sqlite")
+    content = Path(env.get("LANGERTHUIS_CONTENT_DIR", CHECKOUT / "content"))
+    open_data = Path(env.get("LANGERTHUIS_OPEN_DATA_DIR", CHECKOUT.parent / "shared" / "data"))
+    return Settings(url, content, open_data)

@@ -1,0 +1,255 @@
+"""Checks across records: every reference points at something that exists, ids are
+unique, values fit their unit, and an edition's entries are consistent with the
+measurements they show. Runs after `reader.read_content`; writes nothing."""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from decimal import Decimal
+
+from ..errors import ContentError, Problem, Where
+from ..model.vocabulary import UNIT_RANGE, EntryStatus, Kind, Unit
+from . import schema as s
+from .reader import ContentSet, ProgrammeContent
+
+#: Entry statuses that show a measurement, and those that must not.
+SHOWS_MEASUREMENT = {EntryStatus.NEW, EntryStatus.STILL_VALID, EntryStatus.NOT_UPDATED}
+
+
+class _Checker:
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, where: Where, message: str) -> None:
+        self.problems.append(Problem(where, message))
+
+    def unique(self, records: Iterable[s.Record], what: str, key: str = "id") -> dict[str, s.Record]:
+        seen: dict[str, s.Record] = {}
+        for r in records:
+            value = getattr(r, key)
+            if value in seen:
+                self.add(r.where.at(key), f"duplicate {what} id {value!r}; it is already used "
+                         f"at {seen[value].where}")
+            else:
+                seen[value] = r
+        return seen
+
+    def known(self, where: Where, key: str, value: str | None, known: dict, what: str) -> bool:
+        if value is None or value in known:
+            return True
+        hint = _nearest(value, known)
+        self.add(where.at(key), f"refers to unknown {what} {value!r}" +
+                 (f"; did you mean {hint!r}?" if hint else f"; known: {_few(known)}"))
+        return False
+
+    def in_range(self, where: Where, value: float | None, unit: str, decimals: int) -> None:
+        if value is None:
+            return
+        low, high = UNIT_RANGE[Unit(unit)]
+        if (low is not None and value < low) or (high is not None and value > high):
+            bounds = f"{low:g} to {high:g}" if high is not None else f"at least {low:g}"
+            self.add(where, f"value {value:g} is outside the range of a {unit} ({bounds})")
+        places = -Decimal(repr(value)).normalize().as_tuple().exponent
+        if places > decimals:
+            self.add(where, f"value {value:g} has {places} decimal(s) where {decimals} are "
+                     f"declared; correct the value or the decimals")
+
+
+def _nearest(value: str, known: dict) -> str | None:
+    import difflib
+    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
+def _few(known: dict) -> str:
+    names = sorted(known)
+    return ", ".join(names[:8]) + (", ..." if len(names) > 8 else "") if names else "none"
+
+
+def validate(content: ContentSet) -> None:
+    """Raise ContentError with every cross-record problem in `content`."""
+    c = _Checker()
+    organisations = c.unique(content.organisations, "organisation")
+    programmes = c.unique((p.programme for p in content.programmes), "programme")
+    for p in content.programmes:
+        c.known(p.programme.where, "predecessor", p.programme.predecessor, programmes, "programme")
+        for i, org in enumerate(p.programme.partners):
+            c.known(p.programme.where, f"partners[{i}]", org, organisations, "organisation")
+        _check_programme(c, p, organisations)
+    _check_global_uniqueness(c, content)
+    if c.problems:
+        raise ContentError(c.problems)
+
+
+def _check_global_uniqueness(c: _Checker, content: ContentSet) -> None:
+    """Ids are primary keys in the database: unique across programmes too."""
+    for attr in ("action_lines", "actions", "indicators", "editions", "measurements", "tables",
+                 "stories", "initiatives", "references", "quality_notes"):
+        owner: dict[str, str] = {}
+        for p in content.programmes:
+            for r in getattr(p, attr):
+                other = owner.setdefault(r.id, p.programme.id)
+                if other != p.programme.id:
+                    c.add(r.where.at("id"), f"id {r.id!r} is also used in programme {other!r}")
+
+
+def _check_programme(c: _Checker, p: ProgrammeContent, organisations: dict) -> None:
+    lines = c.unique(p.action_lines, "action line")
+    goals = c.unique((g for al in p.action_lines for g in al.goals), "goal")
+    goal_line = {g.id: al.id for al in p.action_lines for g in al.goals}
+    c.unique(p.action_lines, "action line number", "number")
+    for al in p.action_lines:
+        c.unique(al.goals, f"goal number in action line {al.id!r}", "number")
+
+    for al in p.action_lines:
+        c.unique((a for a in p.actions if a.action_line == al.id),
+                 f"action number in action line {al.id!r}", "number")
+    c.unique(p.actions, "action")
+    for a in p.actions:
+        c.known(a.where, "action_line", a.action_line, lines, "action line")
+        if c.known(a.where, "goal", a.goal, goals, "goal") and a.goal:
+            _same_line(c, a.where, a.goal, a.action_line, goal_line)
+        for i, lead in enumerate(a.leads):
+            c.known(a.where, f"leads[{i}]", lead, organisations, "organisation")
+
+    editions = c.unique(p.editions, "edition")
+    c.unique(p.editions, "edition year", "year")
+    indicators = c.unique(p.indicators, "indicator")
+    overall = [i for i in p.indicators if i.is_overall]
+    if len(overall) > 1:
+        c.add(overall[1].where.at("is_overall"), f"a programme has one overall indicator; "
+              f"{overall[0].id!r} already is")
+    for ind in p.indicators:
+        _check_indicator(c, ind, lines, goals, goal_line, editions)
+
+    measurements = c.unique(p.measurements, "measurement")
+    for m in p.measurements:
+        if c.known(m.where, "indicator", m.indicator, indicators, "indicator"):
+            ind = indicators[m.indicator]
+            decimals = m.decimals if m.decimals is not None else ind.decimals
+            c.in_range(m.where.at("value"), m.value, ind.unit, decimals)
+        if m.period_start and m.period_end and m.period_start > m.period_end:
+            c.add(m.where.at("period_end"), f"period ends ({m.period_end}) before it starts "
+                  f"({m.period_start})")
+
+    _check_entries(c, p, editions, indicators, measurements)
+
+    tables = c.unique(p.tables, "table")
+    for t in p.tables:
+        c.known(t.where, "measurement", t.measurement, measurements, "measurement")
+        c.known(t.where, "edition", t.edition, editions, "edition")
+        seen: dict[tuple, s.TableRowSpec] = {}
+        for row in p.table_rows.get(t.id, []):
+            c.in_range(row.where.at("value"), row.value, row.unit, t.decimals)
+            key = tuple(row.dimensions[d] for d in t.dimensions)
+            if key in seen:
+                c.add(row.where, f"repeats the dimensions {dict(row.dimensions)} of "
+                      f"{seen[key].where}")
+            seen[key] = row
+    numbers = Counter((t.edition, t.number) for t in p.tables)
+    for t in p.tables:
+        if numbers[(t.edition, t.number)] > 1:
+            c.add(t.where.at("number"), f"table number {t.number} is used more than once "
+                  f"in edition {t.edition!r}")
+
+    stories = c.unique(p.stories, "story")
+    for st in p.stories:
+        if c.known(st.where, "indicator", st.indicator, indicators, "indicator"):
+            if indicators[st.indicator].kind != Kind.NARRATIVE:
+                c.add(st.where.at("indicator"), f"indicator {st.indicator!r} is of kind "
+                      f"'{indicators[st.indicator].kind}'; stories belong to narrative indicators")
+        c.known(st.where, "edition", st.edition, editions, "edition")
+
+    initiatives = c.unique(p.initiatives, "initiative")
+    for ini in p.initiatives:
+        c.known(ini.where, "indicator", ini.indicator, indicators, "indicator")
+        c.known(ini.where, "action_line", ini.action_line, lines, "action line")
+        if ini.municipality_code and ini.count != 1:
+            c.add(ini.where.at("count"), "an initiative in one municipality has count 1; "
+                  "a count above 1 is for initiatives whose places the sources do not give")
+
+    references = c.unique(p.references, "reference")
+    for ref in p.references:
+        for i, ind in enumerate(ref.indicators):
+            c.known(ref.where, f"indicators[{i}]", ind, indicators, "indicator")
+
+    c.unique(p.quality_notes, "quality note")
+    subjects = {
+        "programme": {p.programme.id: p.programme}, "action_line": lines, "goal": goals,
+        "action": {a.id: a for a in p.actions}, "indicator": indicators, "edition": editions,
+        "measurement": measurements, "table": tables, "story": stories,
+        "initiative": initiatives, "reference": references,
+        "edition_entry": {f"{e.id}/{en.indicator}": en for e in p.editions for en in e.entries},
+    }
+    for note in p.quality_notes:
+        c.known(note.where, "subject.id", note.subject.id, subjects[note.subject.type],
+                note.subject.type.replace("_", " "))
+
+
+def _same_line(c: _Checker, where: Where, goal: str, line: str | None, goal_line: dict) -> None:
+    if line is not None and goal_line.get(goal) != line:
+        c.add(where.at("goal"), f"goal {goal!r} belongs to action line {goal_line.get(goal)!r}, "
+              f"not to {line!r}")
+
+
+def _check_indicator(c: _Checker, ind: s.IndicatorSpec, lines: dict, goals: dict,
+                     goal_line: dict, editions: dict) -> None:
+    c.known(ind.where, "action_line", ind.action_line, lines, "action line")
+    if c.known(ind.where, "goal", ind.goal, goals, "goal") and ind.goal:
+        _same_line(c, ind.where, ind.goal, ind.action_line, goal_line)
+    if not ind.is_overall and ind.action_line is None:
+        c.add(ind.where, "the required key 'action_line' is missing (only the overall "
+              "indicator stands above the action lines)")
+    if (ind.kind == Kind.NARRATIVE) != (ind.unit == Unit.STORIES):
+        c.add(ind.where.at("unit"), f"found '{ind.unit}' for a {ind.kind} indicator: narrative "
+              "indicators have unit 'stories' and only they do")
+    seen: set[str] = set()
+    for d in ind.definitions:
+        c.known(d.where, "from_edition", d.from_edition, editions, "edition")
+        if d.from_edition in seen:
+            c.add(d.where.at("from_edition"), f"two definitions from edition {d.from_edition!r}")
+        seen.add(d.from_edition)
+
+
+def _check_entries(c: _Checker, p: ProgrammeContent, editions: dict, indicators: dict,
+                   measurements: dict) -> None:
+    new_in: dict[str, s.EditionSpec] = {}
+    for e in p.editions:
+        c.unique(e.entries, f"indicator in edition {e.id!r}", "indicator")
+        c.unique(e.entries, f"indicator number in edition {e.id!r}", "number")
+        for en in e.entries:
+            if not c.known(en.where, "indicator", en.indicator, indicators, "indicator"):
+                continue
+            if indicators[en.indicator].kind == Kind.NARRATIVE:
+                if en.measurement is not None:
+                    c.add(en.where.at("measurement"), "a narrative indicator shows stories, "
+                          "not a measurement; leave 'measurement' out")
+                continue
+            shows = en.status in SHOWS_MEASUREMENT
+            if shows and en.measurement is None:
+                c.add(en.where.at("measurement"), f"status '{en.status}' shows a measurement, "
+                      "but none is given; add 'measurement' or change the status")
+            if not shows and en.measurement is not None:
+                c.add(en.where.at("measurement"), f"status '{en.status}' shows no figure, but "
+                      f"measurement {en.measurement!r} is given")
+            if not c.known(en.where, "measurement", en.measurement, measurements, "measurement"):
+                continue
+            if en.measurement is None:
+                continue
+            m = measurements[en.measurement]
+            if m.indicator != en.indicator and m.indicator in indicators:
+                c.add(en.where.at("measurement"), f"measurement {m.id!r} belongs to indicator "
+                      f"{m.indicator!r}, not {en.indicator!r}")
+            if en.status == EntryStatus.NEW:
+                if en.measurement in new_in:
+                    c.add(en.where.at("status"), f"measurement {m.id!r} is already new in "
+                          f"edition {new_in[en.measurement].id!r}; here it is carried over "
+                          "(still_valid or not_updated)")
+                else:
+                    new_in[en.measurement] = e
+    for e in p.editions:
+        for en in e.entries:
+            first = new_in.get(en.measurement or "")
+            if en.status != EntryStatus.NEW and first is not None and first.year >= e.year:
+                c.add(en.where.at("status"), f"carries over measurement {en.measurement!r}, "
+                      f"which is new only in the same or a later edition {first.id!r}")

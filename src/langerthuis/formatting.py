@@ -1,0 +1,39 @@
+"""Numbers and dates as Dutch (or English) readers expect them: 9,1%; 37.469; 1 mei 2021.
+Every output (page, report, download labels) formats through here."""
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date as _format_date
+from babel.numbers import format_decimal
+
+LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+
+
+def format_number(value: float | None, decimals: int = 0, lang: str = "nl") -> str:
+    """`value` with exactly `decimals` decimals and the locale's separators; an en dash for
+    a missing value."""
+    if value is None:
+        return "–"
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(round(value, decimals), format=pattern, locale=LOCALES[lang])
+
+
+def format_value(value: float | None, unit: str, decimals: int = 0, lang: str = "nl") -> str:
+    """A value with its unit as the monitor prints it: 9,1%; 37.469 uur; € 1.250."""
+    number = format_number(value, decimals, lang)
+    if value is None:
+        return number
+    if unit == "percentage":
+        return f"{number}%"
+    if unit == "hours":
+        return f"{number} {'uur' if lang == 'nl' else 'hours'}"
+    if unit == "euro":
+        return f"€ {number}"
+    return number
+
+
+def format_date(value: dt.date | None, lang: str = "nl") -> str:
+    if value is None:
+        return ""
+    return _format_date(value, format="long", locale=LOCALES[lang])

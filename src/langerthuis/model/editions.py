@@ -1,0 +1,56 @@
+"""Editions of the monitor and what each shows for each indicator."""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Base
+from .framework import Programme
+from .indicators import Indicator
+from .measurements import Measurement
+
+
+class Edition(Base):
+    __tablename__ = "edition"
+    __table_args__ = (UniqueConstraint("programme_id", "year"),)
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    programme_id: Mapped[str] = mapped_column(ForeignKey("programme.id"))
+    year: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(300))
+    publication_date: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20))
+    publisher: Mapped[str | None] = mapped_column(String(200))
+    url: Mapped[str | None] = mapped_column(String(500))
+
+    programme: Mapped[Programme] = relationship()
+    entries: Mapped[list[EditionEntry]] = relationship(
+        back_populates="edition", order_by="EditionEntry.number")
+
+
+class EditionEntry(Base):
+    """One indicator as an edition shows it: its number and printed title there, its
+    status, and the measurement (if any) it shows as key figure."""
+
+    __tablename__ = "edition_entry"
+    __table_args__ = (
+        UniqueConstraint("edition_id", "indicator_id"),
+        UniqueConstraint("edition_id", "number"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    edition_id: Mapped[str] = mapped_column(ForeignKey("edition.id", ondelete="CASCADE"))
+    indicator_id: Mapped[str] = mapped_column(ForeignKey("indicator.id"))
+    number: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(500))
+    status: Mapped[str] = mapped_column(String(20))
+    measurement_id: Mapped[str | None] = mapped_column(ForeignKey("measurement.id"))
+    printed: Mapped[str | None] = mapped_column(String(100))
+    source_location: Mapped[str | None] = mapped_column(String(300))
+    note: Mapped[str | None] = mapped_column(Text)
+
+    edition: Mapped[Edition] = relationship(back_populates="entries")
+    indicator: Mapped[Indicator] = relationship()
+    measurement: Mapped[Measurement | None] = relationship()

@@ -1,0 +1,55 @@
+"""Indicators with a stable identity across editions, and their definition versions."""
+from __future__ import annotations
+
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Base
+from .framework import ActionLine, Goal, Programme
+
+
+class Indicator(Base):
+    __tablename__ = "indicator"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    programme_id: Mapped[str] = mapped_column(ForeignKey("programme.id"))
+    kind: Mapped[str] = mapped_column(String(20))
+    is_overall: Mapped[bool] = mapped_column(Boolean, default=False)
+    action_line_id: Mapped[str | None] = mapped_column(ForeignKey("action_line.id"))
+    goal_id: Mapped[str | None] = mapped_column(ForeignKey("goal.id"))
+    title: Mapped[str] = mapped_column(String(500))
+    title_en: Mapped[str | None] = mapped_column(String(500))
+    short_label: Mapped[str | None] = mapped_column(String(300))
+    unit: Mapped[str] = mapped_column(String(20))
+    decimals: Mapped[int] = mapped_column(Integer, default=0)
+    desired_direction: Mapped[str] = mapped_column(String(10))
+    direction_reason: Mapped[str] = mapped_column(Text)
+    description: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(String(300))
+
+    programme: Mapped[Programme] = relationship()
+    action_line: Mapped[ActionLine | None] = relationship()
+    goal: Mapped[Goal | None] = relationship()
+    definitions: Mapped[list[DefinitionVersion]] = relationship(
+        back_populates="indicator", order_by="DefinitionVersion.from_year")
+
+    def definition_for(self, year: int) -> DefinitionVersion | None:
+        """The definition that holds in the edition of `year`: the latest from or before it."""
+        valid = [d for d in self.definitions if d.from_year <= year]
+        return valid[-1] if valid else None
+
+
+class DefinitionVersion(Base):
+    """How an indicator is operationalised, from a given edition on."""
+
+    __tablename__ = "definition_version"
+    __table_args__ = (UniqueConstraint("indicator_id", "from_edition_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    indicator_id: Mapped[str] = mapped_column(ForeignKey("indicator.id", ondelete="CASCADE"))
+    from_edition_id: Mapped[str] = mapped_column(ForeignKey("edition.id"))
+    from_year: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    change_note: Mapped[str | None] = mapped_column(Text)
+
+    indicator: Mapped[Indicator] = relationship(back_populates="definitions")

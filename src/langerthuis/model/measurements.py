@@ -1,0 +1,72 @@
+"""Measurements, kept apart from editions so that one measurement can be shown by several
+editions, and the breakdown tables attached to them."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, Date, Float, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Base
+from .indicators import Indicator
+
+
+class Measurement(Base):
+    __tablename__ = "measurement"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    indicator_id: Mapped[str] = mapped_column(ForeignKey("indicator.id"))
+    value: Mapped[float | None] = mapped_column(Float)
+    decimals: Mapped[int | None] = mapped_column(Integer)
+    reference_period: Mapped[str | None] = mapped_column(String(100))
+    period_start: Mapped[dt.date | None] = mapped_column(Date)
+    period_end: Mapped[dt.date | None] = mapped_column(Date)
+    reference_date: Mapped[dt.date | None] = mapped_column(Date)
+    sources: Mapped[list[str]] = mapped_column(JSON, default=list)
+    n: Mapped[int | None] = mapped_column(Integer)
+    qualifiers: Mapped[list[str]] = mapped_column(JSON, default=list)
+    notes: Mapped[str | None] = mapped_column(Text)
+    source_location: Mapped[str | None] = mapped_column(String(300))
+    provenance: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+    indicator: Mapped[Indicator] = relationship()
+    tables: Mapped[list[BreakdownTable]] = relationship(
+        back_populates="measurement", order_by="BreakdownTable.number")
+
+
+class BreakdownTable(Base):
+    """A published table that breaks a key figure down (verdieping), as tidy long data."""
+
+    __tablename__ = "breakdown_table"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    measurement_id: Mapped[str] = mapped_column(ForeignKey("measurement.id"))
+    edition_id: Mapped[str] = mapped_column(ForeignKey("edition.id"))
+    number: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(500))
+    unit: Mapped[str] = mapped_column(String(20))
+    decimals: Mapped[int] = mapped_column(Integer, default=0)
+    dimensions: Mapped[list[str]] = mapped_column(JSON, default=list)
+    source_location: Mapped[str | None] = mapped_column(String(300))
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    measurement: Mapped[Measurement] = relationship(back_populates="tables")
+    rows: Mapped[list[BreakdownRow]] = relationship(
+        back_populates="table", order_by="BreakdownRow.position")
+
+
+class BreakdownRow(Base):
+    """One value of a breakdown table: its dimension values, value, unit and n."""
+
+    __tablename__ = "breakdown_row"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    table_id: Mapped[str] = mapped_column(ForeignKey("breakdown_table.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    dimensions: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    value: Mapped[float | None] = mapped_column(Float)
+    unit: Mapped[str] = mapped_column(String(20))
+    n: Mapped[int | None] = mapped_column(Integer)
+
+    table: Mapped[BreakdownTable] = relationship(back_populates="rows")

@@ -1,0 +1,91 @@
+"""The closed vocabularies of the domain (see shared/docs/glossary.md).
+
+Each is a `StrEnum`, so the value stored in the database, written in content files and
+returned by the API is the same lower-case English word.
+"""
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    """Kind of indicator (uitkomst, proces, verhalend)."""
+
+    OUTCOME = "outcome"
+    PROCESS = "process"
+    NARRATIVE = "narrative"
+
+
+class Unit(StrEnum):
+    """What an indicator's value counts or measures."""
+
+    PERCENTAGE = "percentage"
+    COUNT = "count"
+    MARK = "mark"  # a mark (rapportcijfer) from 1 to 10
+    RATIO = "ratio"
+    HOURS = "hours"
+    EURO = "euro"
+    STORIES = "stories"  # narrative indicators: no number, a collection of stories
+
+
+class Direction(StrEnum):
+    """The direction of change the programme wants (gewenste richting)."""
+
+    HIGHER = "higher"
+    LOWER = "lower"
+    NONE = "none"
+
+
+class EditionStatus(StrEnum):
+    DRAFT = "draft"
+    PUBLISHED = "published"
+
+
+class EntryStatus(StrEnum):
+    """What an edition shows for one indicator."""
+
+    NEW = "new"  # a new measurement for this edition
+    STILL_VALID = "still_valid"  # an earlier measurement, still the latest and shown as such
+    NOT_UPDATED = "not_updated"  # an earlier measurement repeated because no update was possible
+    NOT_AVAILABLE = "not_available"  # no figure ("--")
+    NOT_APPLICABLE = "not_applicable"  # no figure because it does not apply ("nvt")
+    IN_DEVELOPMENT = "in_development"  # the indicator is still being developed
+
+
+class Qualifier(StrEnum):
+    """Qualifications printed with a figure."""
+
+    PROVISIONAL = "provisional"  # voorlopig cijfer
+    LOWER_BOUND = "lower_bound"  # minimumschatting
+    MAXIMUM_TARIFF = "maximum_tariff"  # amount computed at the maximum tariff
+    ESTIMATE = "estimate"
+
+
+class Phase(StrEnum):
+    """Phase of a local initiative."""
+
+    PLANNED = "planned"
+    STARTED = "started"
+    RUNNING = "running"
+    COMPLETED = "completed"
+    CONTINUED = "continued"
+    UNKNOWN = "unknown"
+
+
+class ActionStatus(StrEnum):
+    PLANNED = "planned"
+    RUNNING = "running"
+    COMPLETED = "completed"
+    UNKNOWN = "unknown"
+
+
+#: The range of values each unit allows (inclusive); None means unbounded.
+UNIT_RANGE: dict[Unit, tuple[float | None, float | None]] = {
+    Unit.PERCENTAGE: (0.0, 100.0),
+    Unit.COUNT: (0.0, None),
+    Unit.MARK: (1.0, 10.0),
+    Unit.RATIO: (0.0, None),
+    Unit.HOURS: (0.0, None),
+    Unit.EURO: (0.0, None),
+    Unit.STORIES: (0.0, None),
+}

@@ -1,0 +1,1 @@
+"""The website and API, served by `langerthuis serve`."""

@@ -1,0 +1,86 @@
+"""The command line as a user runs it: check, load, migrate and serve."""
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from conftest import FIXTURE_CONTENT, edit_yaml
+from langerthuis.cli import main
+
+
+def run(*args: str, env: dict[str, str] | None = None):
+    return CliRunner().invoke(main, list(args), env=env, catch_exceptions=False)
+
+
+def test_check_valid_content():
+    result = run("check", "--content", str(FIXTURE_CONTENT))
+    assert result.exit_code == 0
+    assert "is valid: 5 indicators and 3 editions in Langer Thuis" in result.output
+
+
+def test_check_reports_problems_and_fails(content_dir: Path):
+    edit_yaml(content_dir / "lt/measurements.yaml",
+              lambda d: d["measurements"][0].update(value=120))
+    result = run("check", "--content", str(content_dir))
+    assert result.exit_code == 1
+    assert "1 problem in the content" in result.stderr
+    assert "outside the range of a percentage (0 to 100)" in result.stderr
+
+
+def test_load_then_failed_load_writes_nothing(content_dir: Path, database_url: str):
+    ok = run("load", "--content", str(FIXTURE_CONTENT), "--database", database_url)
+    assert ok.exit_code == 0 and "8 measurement" in ok.output
+    db_file = Path(database_url.removeprefix("sqlite:///"))
+    before = db_file.read_bytes()
+    edit_yaml(content_dir / "lt/editions.yaml",
+              lambda d: d["editions"][0]["entries"][0].update(measurement="nope"))
+    bad = run("load", "--content", str(content_dir), "--database", database_url)
+    assert bad.exit_code == 1
+    assert "unknown measurement 'nope'" in bad.stderr
+    assert "Nothing was written to the database." in bad.stderr
+    assert db_file.read_bytes() == before
+
+
+def test_settings_from_environment(tmp_path: Path):
+    env = {"LANGERTHUIS_DATA_DIR": str(tmp_path / "data"),
+           "LANGERTHUIS_CONTENT_DIR": str(FIXTURE_CONTENT)}
+    result = run("load", env=env)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "data" / "langerthuis.sqlite").exists()
+    assert "Database schema at revision 0001" in run("migrate", env=env).output
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_serve_shows_the_loaded_monitor(database_url: str):
+    assert run("load", "--content", str(FIXTURE_CONTENT), "--database", database_url).exit_code == 0
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "langerthuis.cli", "serve", "--port",
+                               str(port), "--database", database_url],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/") as response:
+                    page = response.read().decode()
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise
+                time.sleep(0.2)
+        assert "Monitor Langer Thuis 2021" in page
+        assert "9,1%" in page and "37.469 uur" in page
+    finally:
+        server.terminate()
+        server.wait(10)
