@@ -40,6 +40,12 @@ PROGRAMME_FILES: dict[str, tuple[str, type[s.Record]]] = {
 }
 
 
+#: Columns a table's CSV file may have besides its dimensions and `value`.
+#: `qualifiers` holds qualifiers separated by semicolons; `printed` what the source printed
+#: where it differs from the value (for example "nvt" for an empty cell).
+OPTIONAL_COLUMNS = ("n", "unit", "qualifiers", "printed")
+
+
 @dataclass
 class ProgrammeContent:
     directory: Path
@@ -196,7 +202,7 @@ def read_table_rows(reader: _Reader, base: Path, table: s.TableSpec) -> list[s.T
     rows = csv.DictReader(io.StringIO(text))
     header = rows.fieldnames or []
     expected = [*table.dimensions, "value"]
-    allowed = set(expected) | {"n", "unit"}
+    allowed = set(expected) | set(OPTIONAL_COLUMNS)
     missing = [c for c in expected if c not in header]
     unknown = [c for c in header if c not in allowed]
     if missing or unknown:
@@ -206,7 +212,7 @@ def read_table_rows(reader: _Reader, base: Path, table: s.TableSpec) -> list[s.T
         if unknown:
             what.append(f"unknown column(s) {', '.join(unknown)}")
         reader.problems.append(Problem(Where(shown, 1, "header"), f"{'; '.join(what)}; expected "
-                                       f"the columns {', '.join(expected)} and optionally n, unit "
+                                       f"the columns {', '.join(expected)} and optionally {', '.join(OPTIONAL_COLUMNS)} "
                                        f"(from the dimensions in {table.where.file})"))
         return []
     out = []
@@ -221,6 +227,9 @@ def read_table_rows(reader: _Reader, base: Path, table: s.TableSpec) -> list[s.T
             "value": _blank_none(raw["value"]),
             "unit": _blank_none(raw.get("unit")) or table.unit,
             "n": _blank_none(raw.get("n")),
+            "qualifiers": [q.strip() for q in (raw.get("qualifiers") or "").split(";")
+                           if q.strip()],
+            "printed": _blank_none(raw.get("printed")),
         }
         row = reader.one(item, s.TableRowSpec, where)
         if row is not None:

@@ -185,6 +185,8 @@ class TableRowSpec(Record):
     value: float | None
     unit: Unit
     n: int | None = Field(default=None, ge=0)
+    qualifiers: list[Qualifier] = []
+    printed: Text | None = None
 
 
 class PersonSpec(Record):

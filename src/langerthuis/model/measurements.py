@@ -68,5 +68,7 @@ class BreakdownRow(Base):
     value: Mapped[float | None] = mapped_column(Float)
     unit: Mapped[str] = mapped_column(String(20))
     n: Mapped[int | None] = mapped_column(Integer)
+    qualifiers: Mapped[list[str]] = mapped_column(JSON, default=list)
+    printed: Mapped[str | None] = mapped_column(String(100))
 
     table: Mapped[BreakdownTable] = relationship(back_populates="rows")

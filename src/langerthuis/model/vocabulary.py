@@ -59,6 +59,7 @@ class Qualifier(StrEnum):
     LOWER_BOUND = "lower_bound"  # minimumschatting
     MAXIMUM_TARIFF = "maximum_tariff"  # amount computed at the maximum tariff
     ESTIMATE = "estimate"
+    PROJECTION = "projection"  # a forecast, not an observation
 
 
 class Phase(StrEnum):

@@ -90,7 +90,8 @@ def _insert_programme(session: Session, p: ProgrammeContent, add, orgs: dict[str
                           dimensions=list(t.dimensions), source_location=t.source_location,
                           notes=t.notes) for t in p.tables])
     add([m.BreakdownRow(table_id=t.id, position=pos, dimensions=dict(r.dimensions),
-                        value=r.value, unit=r.unit, n=r.n)
+                        value=r.value, unit=r.unit, n=r.n,
+                        qualifiers=[str(q) for q in r.qualifiers], printed=r.printed)
          for t in p.tables for pos, r in enumerate(p.table_rows.get(t.id, []))])
     add([m.Story(id=st.id, indicator_id=st.indicator, edition_id=st.edition, title=st.title,
                  persons=[x.model_dump(exclude_none=True) for x in st.persons], date=st.date,

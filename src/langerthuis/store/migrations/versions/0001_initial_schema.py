@@ -251,6 +251,8 @@ def upgrade() -> None:
     sa.Column('value', sa.Float(), nullable=True),
     sa.Column('unit', sa.String(length=20), nullable=False),
     sa.Column('n', sa.Integer(), nullable=True),
+    sa.Column('qualifiers', sa.JSON(), nullable=False),
+    sa.Column('printed', sa.String(length=100), nullable=True),
     sa.ForeignKeyConstraint(['table_id'], ['breakdown_table.id'], name=op.f('fk_breakdown_row_table_id_breakdown_table'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_breakdown_row'))
     )
