@@ -127,9 +127,12 @@ class IndicatorSpec(Record):
 
 
 class EntrySpec(Record):
+    """What an edition shows for one indicator. `title` is the title printed in that
+    edition; left out, it is the indicator's title."""
+
     indicator: Id
     number: int = Field(ge=1)
-    title: Text
+    title: Text | None = None
     status: EntryStatus
     measurement: Id | None = None
     printed: Text | None = None

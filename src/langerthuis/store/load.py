@@ -81,8 +81,9 @@ def _insert_programme(session: Session, p: ProgrammeContent, add, orgs: dict[str
                        notes=x.notes, source_location=x.source_location,
                        provenance={"file": x.where.file, "line": x.where.line})
          for x in p.measurements])
+    titles = {i.id: i.title for i in p.indicators}
     add([m.EditionEntry(edition_id=e.id, indicator_id=en.indicator, number=en.number,
-                        title=en.title, status=en.status, measurement_id=en.measurement,
+                        title=en.title or titles[en.indicator], status=en.status, measurement_id=en.measurement,
                         printed=en.printed, source_location=en.source_location, note=en.note)
          for e in p.editions for en in e.entries])
     add([m.BreakdownTable(id=t.id, measurement_id=t.measurement, edition_id=t.edition,
