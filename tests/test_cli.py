@@ -53,7 +53,7 @@ def test_settings_from_environment(tmp_path: Path):
     result = run("load", env=env)
     assert result.exit_code == 0, result.output
     assert (tmp_path / "data" / "langerthuis.sqlite").exists()
-    assert "Database schema at revision 0001" in run("migrate", env=env).output
+    assert "Database schema at revision 0002" in run("migrate", env=env).output
 
 
 def _free_port() -> int:

@@ -37,6 +37,7 @@ PROGRAMME_FILES: dict[str, tuple[str, type[s.Record]]] = {
     "initiatives.yaml": ("initiatives", s.InitiativeSpec),
     "references.yaml": ("references", s.ReferenceSpec),
     "quality_notes.yaml": ("quality_notes", s.QualityNoteSpec),
+    "claims.yaml": ("claims", s.ClaimSpec),
 }
 
 
@@ -61,6 +62,7 @@ class ProgrammeContent:
     initiatives: list[s.InitiativeSpec] = field(default_factory=list)
     references: list[s.ReferenceSpec] = field(default_factory=list)
     quality_notes: list[s.QualityNoteSpec] = field(default_factory=list)
+    claims: list[s.ClaimSpec] = field(default_factory=list)
 
 
 @dataclass

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr
 
 from ..errors import Where
-from ..model.vocabulary import (ActionStatus, Direction, EditionStatus, EntryStatus, Kind, Phase,
+from ..model.vocabulary import (ActionStatus, ClaimMetric, Direction, EditionStatus, EntryStatus, Kind, Phase,
                                 Qualifier, Unit)
 
 _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>|&[a-zA-Z]+;|&#\d+;")
@@ -149,6 +149,21 @@ class EditionSpec(Record):
     publisher: Text | None = None
     url: Url | None = None
     entries: list[EntrySpec] = []
+
+
+class ClaimSpec(Record):
+    """A count stated in an edition's written reflection; `text` is our paraphrase."""
+
+    id: Id
+    edition: Id
+    metric: ClaimMetric
+    action_lines: list[int] = []
+    include_overall: bool = False
+    kinds: list[Kind] = []
+    value: int = Field(ge=0)
+    of: int = Field(ge=1)
+    text: Text
+    source_location: Text | None = None
 
 
 class MeasurementSpec(Record):

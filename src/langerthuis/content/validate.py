@@ -84,7 +84,7 @@ def validate(content: ContentSet) -> None:
 def _check_global_uniqueness(c: _Checker, content: ContentSet) -> None:
     """Ids are primary keys in the database: unique across programmes too."""
     for attr in ("action_lines", "actions", "indicators", "editions", "measurements", "tables",
-                 "stories", "initiatives", "references", "quality_notes"):
+                 "stories", "initiatives", "references", "quality_notes", "claims"):
         owner: dict[str, str] = {}
         for p in content.programmes:
             for r in getattr(p, attr):
@@ -172,6 +172,17 @@ def _check_programme(c: _Checker, p: ProgrammeContent, organisations: dict) -> N
     for ref in p.references:
         for i, ind in enumerate(ref.indicators):
             c.known(ref.where, f"indicators[{i}]", ind, indicators, "indicator")
+
+    c.unique(p.claims, "claim")
+    line_numbers = {al.number for al in p.action_lines}
+    for claim in p.claims:
+        c.known(claim.where, "edition", claim.edition, editions, "edition")
+        for i, number in enumerate(claim.action_lines):
+            if number not in line_numbers:
+                c.add(claim.where.at(f"action_lines[{i}]"), f"there is no action line {number}; "
+                      f"known: {', '.join(map(str, sorted(line_numbers)))}")
+        if claim.value > claim.of:
+            c.add(claim.where.at("value"), f"{claim.value} is more than 'of' ({claim.of})")
 
     c.unique(p.quality_notes, "quality note")
     subjects = {

@@ -2,17 +2,17 @@
 these objects. They are SQLAlchemy mapped classes, persisted by `langerthuis.store`."""
 from .base import Base
 from .context import Initiative, QualityNote, Reference, Story, indicator_reference
-from .editions import Edition, EditionEntry
+from .editions import Edition, EditionEntry, PublishedClaim
 from .framework import Action, ActionLine, Goal, Organisation, Programme, action_lead, programme_partner
 from .indicators import DefinitionVersion, Indicator
 from .measurements import BreakdownRow, BreakdownTable, Measurement
-from .vocabulary import (ActionStatus, Direction, EditionStatus, EntryStatus, Kind, Phase,
+from .vocabulary import (ActionStatus, ClaimMetric, Direction, EditionStatus, EntryStatus, Kind, Phase,
                          Qualifier, Unit, UNIT_RANGE)
 
 __all__ = [
-    "Action", "ActionLine", "ActionStatus", "Base", "BreakdownRow", "BreakdownTable",
+    "Action", "ActionLine", "ActionStatus", "ClaimMetric", "Base", "BreakdownRow", "BreakdownTable",
     "DefinitionVersion", "Direction", "Edition", "EditionEntry", "EditionStatus", "EntryStatus",
     "Goal", "Indicator", "Initiative", "Kind", "Measurement", "Organisation", "Phase",
-    "Programme", "Qualifier", "QualityNote", "Reference", "Story", "UNIT_RANGE", "Unit",
+    "Programme", "PublishedClaim", "Qualifier", "QualityNote", "Reference", "Story", "UNIT_RANGE", "Unit",
     "action_lead", "indicator_reference", "programme_partner",
 ]

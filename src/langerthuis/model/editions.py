@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base
@@ -54,3 +54,24 @@ class EditionEntry(Base):
     edition: Mapped[Edition] = relationship(back_populates="entries")
     indicator: Mapped[Indicator] = relationship()
     measurement: Mapped[Measurement | None] = relationship()
+
+
+class PublishedClaim(Base):
+    """A count that an edition's own written reflection states, such as "29 of the 34
+    indicators got new information". The analysis recomputes each claim and says where its
+    rules come to another count."""
+
+    __tablename__ = "published_claim"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    edition_id: Mapped[str] = mapped_column(ForeignKey("edition.id", ondelete="CASCADE"))
+    metric: Mapped[str] = mapped_column(String(20))
+    action_lines: Mapped[list[int]] = mapped_column(JSON, default=list)
+    include_overall: Mapped[bool] = mapped_column(Boolean, default=False)
+    kinds: Mapped[list[str]] = mapped_column(JSON, default=list)
+    value: Mapped[int] = mapped_column(Integer)
+    of: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    source_location: Mapped[str | None] = mapped_column(String(300))
+
+    edition: Mapped[Edition] = relationship()

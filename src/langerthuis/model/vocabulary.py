@@ -80,6 +80,15 @@ class ActionStatus(StrEnum):
     UNKNOWN = "unknown"
 
 
+class ClaimMetric(StrEnum):
+    """What a published claim counts among the indicators in its scope."""
+
+    UPDATED = "updated"  # got new information
+    NOT_UPDATED = "not_updated"
+    DESIRED = "desired"  # moved in the desired direction
+    NOT_DESIRED = "not_desired"  # did not move in the desired direction
+
+
 #: The range of values each unit allows (inclusive); None means unbounded.
 UNIT_RANGE: dict[Unit, tuple[float | None, float | None]] = {
     Unit.PERCENTAGE: (0.0, 100.0),
