@@ -38,6 +38,7 @@ PROGRAMME_FILES: dict[str, tuple[str, type[s.Record]]] = {
     "references.yaml": ("references", s.ReferenceSpec),
     "quality_notes.yaml": ("quality_notes", s.QualityNoteSpec),
     "claims.yaml": ("claims", s.ClaimSpec),
+    "relations.yaml": ("relations", s.RelationSpec),
 }
 
 
@@ -63,6 +64,7 @@ class ProgrammeContent:
     references: list[s.ReferenceSpec] = field(default_factory=list)
     quality_notes: list[s.QualityNoteSpec] = field(default_factory=list)
     claims: list[s.ClaimSpec] = field(default_factory=list)
+    relations: list[s.RelationSpec] = field(default_factory=list)
 
 
 @dataclass

@@ -166,6 +166,28 @@ class ClaimSpec(Record):
     source_location: Text | None = None
 
 
+class RelationSpec(Record):
+    """An arithmetic relation between cells of a table, per value of dimension `per`.
+
+    - `product`: the product of the `factors` rows equals the `result` row.
+    - `hours_to_fte`: the `hours` row divided by `hours_per_year` times `billable_share`
+      gives the full-time equivalents the sources state in `stated` (per value of `per`).
+    """
+
+    id: Id
+    kind: Annotated[str, Field(pattern=r"^(product|hours_to_fte)$")]
+    table: Id
+    per: str
+    factors: list[Filter] = []
+    result: Filter | None = None
+    hours: Filter | None = None
+    hours_per_year: float | None = Field(default=None, gt=0)
+    billable_share: float | None = Field(default=None, gt=0, le=1)
+    stated: dict[str, float] = {}
+    stated_decimals: int = Field(default=1, ge=0, le=4)
+    source_location: Text | None = None
+
+
 class MeasurementSpec(Record):
     id: Id
     indicator: Id
@@ -182,6 +204,28 @@ class MeasurementSpec(Record):
     source_location: Text | None = None
 
 
+Filter = dict[str, str]
+
+
+class DistributionSpec(Record):
+    """Rows whose values are shares of one whole: among the rows matching `select` (and not
+    `exclude`), for every combination of the other dimensions, the values over dimension
+    `over` add up to 100."""
+
+    over: str
+    select: Filter = {}
+    exclude: list[Filter] = []
+
+
+class TableChecksSpec(Record):
+    """What the analysis checks in a table: the row (or the sum of the rows) that matches the
+    key figure, and the shares that make up a whole."""
+
+    key_figure_row: Filter | None = None
+    key_figure_sum: Filter | None = None
+    distribution: DistributionSpec | None = None
+
+
 class TableSpec(Record):
     id: Id
     measurement: Id
@@ -194,6 +238,7 @@ class TableSpec(Record):
     file: str
     source_location: Text | None = None
     notes: Text | None = None
+    checks: TableChecksSpec | None = None
 
 
 class TableRowSpec(Record):

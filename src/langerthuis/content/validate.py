@@ -84,7 +84,8 @@ def validate(content: ContentSet) -> None:
 def _check_global_uniqueness(c: _Checker, content: ContentSet) -> None:
     """Ids are primary keys in the database: unique across programmes too."""
     for attr in ("action_lines", "actions", "indicators", "editions", "measurements", "tables",
-                 "stories", "initiatives", "references", "quality_notes", "claims"):
+                 "stories", "initiatives", "references", "quality_notes", "claims",
+                 "relations"):
         owner: dict[str, str] = {}
         for p in content.programmes:
             for r in getattr(p, attr):
@@ -151,6 +152,13 @@ def _check_programme(c: _Checker, p: ProgrammeContent, organisations: dict) -> N
         if numbers[(t.edition, t.number)] > 1:
             c.add(t.where.at("number"), f"table number {t.number} is used more than once "
                   f"in edition {t.edition!r}")
+
+    for t in p.tables:
+        _check_table_checks(c, t, p.table_rows.get(t.id, []))
+    c.unique(p.relations, "relation")
+    for r in p.relations:
+        if c.known(r.where, "table", r.table, tables, "table"):
+            _check_relation(c, r, tables[r.table], p.table_rows.get(r.table, []))
 
     stories = c.unique(p.stories, "story")
     for st in p.stories:
@@ -264,3 +272,51 @@ def _check_entries(c: _Checker, p: ProgrammeContent, editions: dict, indicators:
             if en.status != EntryStatus.NEW and first is not None and first.year >= e.year:
                 c.add(en.where.at("status"), f"carries over measurement {en.measurement!r}, "
                       f"which is new only in the same or a later edition {first.id!r}")
+
+
+def _matching(rows: list[s.TableRowSpec], where: dict[str, str]) -> list[s.TableRowSpec]:
+    return [r for r in rows if all(r.dimensions.get(k) == v for k, v in where.items())]
+
+
+def _check_filter(c: _Checker, where: Where, key: str, table: s.TableSpec,
+                  rows: list[s.TableRowSpec], wanted: dict[str, str], exactly_one: bool) -> None:
+    unknown = [d for d in wanted if d not in table.dimensions]
+    if unknown:
+        c.add(where.at(key), f"unknown dimension(s) {', '.join(unknown)}; the table has "
+              f"{', '.join(table.dimensions)}")
+        return
+    found = _matching(rows, wanted)
+    if not found or (exactly_one and len(found) != 1):
+        c.add(where.at(key), f"matches {len(found)} rows of table {table.id!r}; expected "
+              f"{'exactly one' if exactly_one else 'at least one'}")
+
+
+def _check_table_checks(c: _Checker, t: s.TableSpec, rows: list[s.TableRowSpec]) -> None:
+    if t.checks is None:
+        return
+    where = t.where.at("checks")
+    if t.checks.key_figure_row is not None:
+        _check_filter(c, where, "key_figure_row", t, rows, t.checks.key_figure_row, True)
+    if t.checks.key_figure_sum is not None:
+        _check_filter(c, where, "key_figure_sum", t, rows, t.checks.key_figure_sum, False)
+    dist = t.checks.distribution
+    if dist is not None and dist.over not in t.dimensions:
+        c.add(where.at("distribution.over"), f"unknown dimension {dist.over!r}; the table has "
+              f"{', '.join(t.dimensions)}")
+
+
+def _check_relation(c: _Checker, r: s.RelationSpec, t: s.TableSpec,
+                    rows: list[s.TableRowSpec]) -> None:
+    if r.per not in t.dimensions:
+        c.add(r.where.at("per"), f"unknown dimension {r.per!r}; table {t.id!r} has "
+              f"{', '.join(t.dimensions)}")
+        return
+    operands = {"product": [("factors", f) for f in r.factors] + [("result", r.result)],
+                "hours_to_fte": [("hours", r.hours)]}[r.kind]
+    for key, wanted in operands:
+        if wanted is None:
+            c.add(r.where, f"a {r.kind} relation needs {key!r}")
+            continue
+        _check_filter(c, r.where, key, t, rows, wanted, False)
+    if r.kind == "hours_to_fte" and (r.hours_per_year is None or r.billable_share is None):
+        c.add(r.where, "an hours_to_fte relation needs 'hours_per_year' and 'billable_share'")

@@ -5,7 +5,7 @@ from .context import Initiative, QualityNote, Reference, Story, indicator_refere
 from .editions import Edition, EditionEntry, PublishedClaim
 from .framework import Action, ActionLine, Goal, Organisation, Programme, action_lead, programme_partner
 from .indicators import DefinitionVersion, Indicator
-from .measurements import BreakdownRow, BreakdownTable, Measurement
+from .measurements import BreakdownRow, BreakdownTable, Measurement, Relation
 from .vocabulary import (ActionStatus, ClaimMetric, Direction, EditionStatus, EntryStatus, Kind, Phase,
                          Qualifier, Unit, UNIT_RANGE)
 
@@ -13,6 +13,6 @@ __all__ = [
     "Action", "ActionLine", "ActionStatus", "ClaimMetric", "Base", "BreakdownRow", "BreakdownTable",
     "DefinitionVersion", "Direction", "Edition", "EditionEntry", "EditionStatus", "EntryStatus",
     "Goal", "Indicator", "Initiative", "Kind", "Measurement", "Organisation", "Phase",
-    "Programme", "PublishedClaim", "Qualifier", "QualityNote", "Reference", "Story", "UNIT_RANGE", "Unit",
+    "Programme", "PublishedClaim", "Qualifier", "QualityNote", "Reference", "Relation", "Story", "UNIT_RANGE", "Unit",
     "action_lead", "indicator_reference", "programme_partner",
 ]

@@ -50,6 +50,7 @@ class BreakdownTable(Base):
     dimensions: Mapped[list[str]] = mapped_column(JSON, default=list)
     source_location: Mapped[str | None] = mapped_column(String(300))
     notes: Mapped[str | None] = mapped_column(Text)
+    checks: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
     measurement: Mapped[Measurement] = relationship(back_populates="tables")
     rows: Mapped[list[BreakdownRow]] = relationship(
@@ -72,3 +73,18 @@ class BreakdownRow(Base):
     printed: Mapped[str | None] = mapped_column(String(100))
 
     table: Mapped[BreakdownTable] = relationship(back_populates="rows")
+
+
+class Relation(Base):
+    """An arithmetic relation the sources state between figures (for example hours times
+    tariff is the amount), checked by the analysis. `definition` holds its operands."""
+
+    __tablename__ = "relation"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    table_id: Mapped[str] = mapped_column(ForeignKey("breakdown_table.id"))
+    definition: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    source_location: Mapped[str | None] = mapped_column(String(300))
+
+    table: Mapped[BreakdownTable] = relationship()

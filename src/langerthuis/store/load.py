@@ -89,11 +89,16 @@ def _insert_programme(session: Session, p: ProgrammeContent, add, orgs: dict[str
     add([m.BreakdownTable(id=t.id, measurement_id=t.measurement, edition_id=t.edition,
                           number=t.number, title=t.title, unit=t.unit, decimals=t.decimals,
                           dimensions=list(t.dimensions), source_location=t.source_location,
-                          notes=t.notes) for t in p.tables])
+                          notes=t.notes,
+                          checks=t.checks.model_dump(exclude_none=True) if t.checks else {})
+         for t in p.tables])
     add([m.BreakdownRow(table_id=t.id, position=pos, dimensions=dict(r.dimensions),
                         value=r.value, unit=r.unit, n=r.n,
                         qualifiers=[str(q) for q in r.qualifiers], printed=r.printed)
          for t in p.tables for pos, r in enumerate(p.table_rows.get(t.id, []))])
+    add([m.Relation(id=r.id, kind=r.kind, table_id=r.table, source_location=r.source_location,
+                    definition=r.model_dump(exclude={"id", "kind", "table", "source_location"},
+                                            exclude_none=True)) for r in p.relations])
     add([m.Story(id=st.id, indicator_id=st.indicator, edition_id=st.edition, title=st.title,
                  persons=[x.model_dump(exclude_none=True) for x in st.persons], date=st.date,
                  source_title=st.source_title, source_url=st.source_url, summary=st.summary)
