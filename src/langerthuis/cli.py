@@ -79,6 +79,40 @@ def migrate(database_url: str | None) -> None:
 
 
 @main.command()
+@click.option("--edition", "edition_ref", required=True,
+              help="The edition, by year (2021) or id (lt-2021).")
+@click.option("--programme", default=None, help="Programme id, when a year is ambiguous.")
+@click.option("--json", "as_json", is_flag=True, help="Print the facts as JSON.")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
+              help="Language of the reflection.")
+@_database_option
+def analyse(edition_ref: str, programme: str | None, as_json: bool, lang: str,
+            database_url: str | None) -> None:
+    """Compare an edition with the previous one and print the reflection (or the facts)."""
+    import json
+
+    from sqlalchemy.orm import Session
+
+    from .analysis import analyse_edition
+    from .analysis.reflection import reflect
+    from .errors import NotFound
+    from .store import make_engine
+    engine = make_engine(database_url or load_settings().database_url)
+    with Session(engine) as session:
+        try:
+            result = analyse_edition(session, edition_ref, programme)
+        except NotFound as exc:
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(2)
+        if as_json:
+            facts = result.to_dict()
+            facts["reflection"] = {code: reflect(result, code).to_dict() for code in ("nl", "en")}
+            click.echo(json.dumps(facts, ensure_ascii=False, indent=2))
+        else:
+            click.echo(reflect(result, lang).to_text())
+
+
+@main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @_database_option

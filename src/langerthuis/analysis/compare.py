@@ -42,6 +42,7 @@ class IndicatorFact:
     number: int
     previous_number: int | None
     title: str
+    title_en: str
     short_label: str
     kind: str
     action_line: int | None
@@ -66,6 +67,7 @@ class IndicatorFact:
         return {
             "indicator_id": self.indicator_id, "number": self.number,
             "previous_number": self.previous_number, "title": self.title,
+            "title_en": self.title_en,
             "kind": self.kind, "action_line": self.action_line, "is_overall": self.is_overall,
             "unit": self.unit, "status": self.status, "updated": self.updated,
             "value": self.value, "previous_value": self.previous_value,
@@ -117,7 +119,8 @@ def compare_entry(entry: m.EditionEntry, previous: m.EditionEntry | None,
     fact = IndicatorFact(
         indicator_id=ind.id, number=entry.number,
         previous_number=previous.number if previous is not None else None,
-        title=entry.title, short_label=ind.short_label or ind.title, kind=ind.kind,
+        title=entry.title, title_en=ind.title_en or entry.title,
+        short_label=ind.short_label or ind.title, kind=ind.kind,
         action_line=ind.action_line.number if ind.action_line else None,
         is_overall=ind.is_overall, unit=ind.unit, decimals=decimals, status=entry.status,
         updated=updated, value=current.value if current else None,

@@ -59,6 +59,7 @@ def whole(facts: list[IndicatorFact]) -> Summary:
 class ClaimCheck:
     claim_id: str
     text: str
+    text_en: str | None
     metric: str
     published: tuple[int, int]
     computed: tuple[int, int]
@@ -72,7 +73,8 @@ class ClaimCheck:
         return self.published == self.computed
 
     def to_dict(self) -> dict:
-        return {"claim_id": self.claim_id, "text": self.text, "metric": self.metric,
+        return {"claim_id": self.claim_id, "text": self.text, "text_en": self.text_en,
+                "metric": self.metric,
                 "published_value": self.published[0], "published_of": self.published[1],
                 "computed_value": self.computed[0], "computed_of": self.computed[1],
                 "agrees": self.agrees, "counted": self.counted,
@@ -102,7 +104,7 @@ def check_claim(claim: m.PublishedClaim, facts: list[IndicatorFact]) -> ClaimChe
     scope = [f for f in facts if in_scope(f, claim)]
     counted = [f.number for f in scope if _COUNTS[claim.metric](f)]
     return ClaimCheck(
-        claim_id=claim.id, text=claim.text, metric=claim.metric,
+        claim_id=claim.id, text=claim.text, text_en=claim.text_en, metric=claim.metric,
         published=(claim.value, claim.of), computed=(len(counted), len(scope)),
         in_scope=[f.number for f in scope], counted=counted,
         not_comparable=[(f.number, [str(r) for r in f.reasons]) for f in scope

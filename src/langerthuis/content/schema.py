@@ -152,7 +152,8 @@ class EditionSpec(Record):
 
 
 class ClaimSpec(Record):
-    """A count stated in an edition's written reflection; `text` is our paraphrase."""
+    """A count stated in an edition's written reflection; `text` (Dutch) and `text_en`
+    paraphrase it in our own words."""
 
     id: Id
     edition: Id
@@ -163,6 +164,7 @@ class ClaimSpec(Record):
     value: int = Field(ge=0)
     of: int = Field(ge=1)
     text: Text
+    text_en: Text | None = None
     source_location: Text | None = None
 
 

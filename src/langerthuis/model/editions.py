@@ -72,6 +72,7 @@ class PublishedClaim(Base):
     value: Mapped[int] = mapped_column(Integer)
     of: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
+    text_en: Mapped[str | None] = mapped_column(Text)
     source_location: Mapped[str | None] = mapped_column(String(300))
 
     edition: Mapped[Edition] = relationship()

@@ -116,6 +116,7 @@ def _insert_programme(session: Session, p: ProgrammeContent, add, orgs: dict[str
     add([m.PublishedClaim(id=c.id, edition_id=c.edition, metric=c.metric,
                           action_lines=list(c.action_lines), include_overall=c.include_overall,
                           kinds=[str(k) for k in c.kinds], value=c.value, of=c.of, text=c.text,
+                          text_en=c.text_en,
                           source_location=c.source_location) for c in p.claims])
     add([m.QualityNote(id=q.id, subject_type=q.subject.type, subject_id=q.subject.id,
                        kind=q.kind, text=q.text, locations=list(q.locations),

@@ -27,3 +27,66 @@ def edition(session: Session, edition_id: str) -> m.Edition:
 
 def indicators(session: Session) -> list[m.Indicator]:
     return list(session.scalars(select(m.Indicator).order_by(m.Indicator.id)))
+
+
+def programme_editions(session: Session, programme_id: str) -> list[m.Edition]:
+    """All editions of a programme, oldest first, with what the analysis reads."""
+    return list(session.scalars(
+        select(m.Edition).where(m.Edition.programme_id == programme_id)
+        .order_by(m.Edition.year)
+        .options(selectinload(m.Edition.entries).selectinload(m.EditionEntry.indicator)
+                 .selectinload(m.Indicator.definitions),
+                 selectinload(m.Edition.entries).selectinload(m.EditionEntry.indicator)
+                 .selectinload(m.Indicator.action_line),
+                 selectinload(m.Edition.entries).selectinload(m.EditionEntry.measurement))))
+
+
+def find_edition(session: Session, ref: str, programme_id: str | None = None) -> m.Edition:
+    """An edition by id (`lt-2021`) or by year (`2021`); a year needs the programme when
+    several programmes have an edition that year."""
+    found = session.get(m.Edition, ref)
+    if found is not None:
+        return found
+    if ref.isdigit():
+        query = select(m.Edition).where(m.Edition.year == int(ref))
+        if programme_id:
+            query = query.where(m.Edition.programme_id == programme_id)
+        hits = list(session.scalars(query))
+        if len(hits) == 1:
+            return hits[0]
+        if len(hits) > 1:
+            raise NotFound(f"several programmes have an edition {ref}: "
+                           f"{', '.join(e.id for e in hits)}; name the edition by id")
+    known = ", ".join(f"{e.id} ({e.year})" for e in editions(session)) or "none (run load)"
+    raise NotFound(f"no edition {ref!r}; known editions: {known}")
+
+
+def stories(session: Session, edition_id: str | None = None) -> list[m.Story]:
+    query = select(m.Story).order_by(m.Story.indicator_id, m.Story.date)
+    if edition_id:
+        query = query.where(m.Story.edition_id == edition_id)
+    return list(session.scalars(query))
+
+
+def quality_notes(session: Session) -> list[m.QualityNote]:
+    return list(session.scalars(select(m.QualityNote).order_by(m.QualityNote.id)))
+
+
+def tables(session: Session, edition_id: str) -> list[m.BreakdownTable]:
+    return list(session.scalars(
+        select(m.BreakdownTable).where(m.BreakdownTable.edition_id == edition_id)
+        .order_by(m.BreakdownTable.number)
+        .options(selectinload(m.BreakdownTable.rows),
+                 selectinload(m.BreakdownTable.measurement))))
+
+
+def relations(session: Session, edition_id: str) -> list[m.Relation]:
+    return list(session.scalars(
+        select(m.Relation).join(m.Relation.table)
+        .where(m.BreakdownTable.edition_id == edition_id).order_by(m.Relation.id)))
+
+
+def claims(session: Session, edition_id: str) -> list[m.PublishedClaim]:
+    return list(session.scalars(select(m.PublishedClaim)
+                                .where(m.PublishedClaim.edition_id == edition_id)
+                                .order_by(m.PublishedClaim.id)))

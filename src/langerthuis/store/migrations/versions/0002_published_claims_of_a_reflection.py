@@ -27,6 +27,7 @@ def upgrade() -> None:
     sa.Column('value', sa.Integer(), nullable=False),
     sa.Column('of', sa.Integer(), nullable=False),
     sa.Column('text', sa.Text(), nullable=False),
+    sa.Column('text_en', sa.Text(), nullable=True),
     sa.Column('source_location', sa.String(length=300), nullable=True),
     sa.ForeignKeyConstraint(['edition_id'], ['edition.id'], name=op.f('fk_published_claim_edition_id_edition'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_published_claim'))

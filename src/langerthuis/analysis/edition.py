@@ -1,0 +1,86 @@
+"""The whole analysis of one edition: facts per indicator, summaries, recounted claims of
+the published reflection, consistency findings and data-quality notes."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session
+
+from .. import model as m
+from ..store import queries
+from .compare import IndicatorFact, compare_editions, previous_edition
+from .rules import Finding, RuleData, run_rules
+from .summary import ClaimCheck, Summary, by_action_line, by_kind, check_claim, whole
+
+
+@dataclass
+class EditionAnalysis:
+    programme_id: str
+    programme_name: str
+    edition_id: str
+    year: int
+    title: str
+    previous_edition_id: str | None
+    previous_year: int | None
+    facts: list[IndicatorFact]
+    totals: Summary
+    action_lines: dict[str, Summary]
+    action_line_titles: dict[str, dict[str, str]]
+    kinds: dict[str, Summary]
+    claims: list[ClaimCheck]
+    findings: list[Finding]
+    quality_notes: list[m.QualityNote] = field(default_factory=list)
+
+    def fact(self, number: int) -> IndicatorFact:
+        return next(f for f in self.facts if f.number == number)
+
+    def to_dict(self) -> dict:
+        return {
+            "programme": self.programme_id, "edition": self.edition_id, "year": self.year,
+            "previous_edition": self.previous_edition_id, "previous_year": self.previous_year,
+            "indicators": [f.to_dict() for f in self.facts],
+            "summary": self.totals.to_dict(),
+            "action_lines": {k: v.to_dict() for k, v in self.action_lines.items()},
+            "kinds": {k: v.to_dict() for k, v in self.kinds.items()},
+            "published_claims": [c.to_dict() for c in self.claims],
+            "findings": [f.to_dict() for f in self.findings],
+            "quality_notes": [{"id": n.id, "subject_type": n.subject_type,
+                               "subject_id": n.subject_id, "kind": n.kind, "text": n.text,
+                               "locations": n.locations, "values": n.values}
+                              for n in self.quality_notes],
+        }
+
+
+def _notes_for(edition: m.Edition, notes: list[m.QualityNote]) -> list[m.QualityNote]:
+    """The data-quality notes about this edition, its entries or what they show."""
+    shown = {e.measurement_id for e in edition.entries if e.measurement_id}
+    indicators = {e.indicator_id for e in edition.entries}
+    keys = {f"{edition.id}/{i}" for i in indicators}
+    return [n for n in notes if
+            (n.subject_type == "edition" and n.subject_id == edition.id)
+            or (n.subject_type == "edition_entry" and n.subject_id in keys)
+            or (n.subject_type == "measurement" and n.subject_id in shown)
+            or (n.subject_type == "indicator" and n.subject_id in indicators)]
+
+
+def analyse_edition(session: Session, ref: str, programme_id: str | None = None) -> EditionAnalysis:
+    chosen = queries.find_edition(session, ref, programme_id)
+    editions = queries.programme_editions(session, chosen.programme_id)
+    edition = next(e for e in editions if e.id == chosen.id)
+    previous = previous_edition(edition, editions)
+    notes = queries.quality_notes(session)
+    facts = compare_editions(edition, previous, queries.stories(session), notes)
+    lines = by_action_line(facts)
+    titles = {str(al.number): {"nl": al.title, "en": al.title_en or al.title}
+              for al in edition.programme.action_lines}
+    data = RuleData(entries=list(edition.entries), tables=queries.tables(session, edition.id),
+                    relations=queries.relations(session, edition.id))
+    return EditionAnalysis(
+        programme_id=edition.programme_id, programme_name=edition.programme.name,
+        edition_id=edition.id, year=edition.year, title=edition.title,
+        previous_edition_id=previous.id if previous else None,
+        previous_year=previous.year if previous else None,
+        facts=facts, totals=whole(facts), action_lines=dict(sorted(lines.items())),
+        action_line_titles=titles, kinds=by_kind(facts),
+        claims=[check_claim(c, facts) for c in queries.claims(session, edition.id)],
+        findings=run_rules(data), quality_notes=_notes_for(edition, notes))
