@@ -62,10 +62,83 @@ def load(content_dir: Path | None, database_url: str | None) -> None:
         click.echo(str(exc), err=True)
         click.echo("Nothing was written to the database.", err=True)
         sys.exit(1)
+    registry = _registry(settings.open_data_dir)
+    if registry is not None:
+        from .geography.check import check_references
+        problems = check_references(content, registry)
+        if problems:
+            click.echo(str(ContentError(problems)), err=True)
+            click.echo("Nothing was written to the database.", err=True)
+            sys.exit(1)
     engine = make_engine(database_url or settings.database_url)
-    written = load_content(engine, content)
+    written = load_content(engine, content, registry)
     click.echo(f"Loaded {root} into {engine.url.render_as_string(hide_password=True)}: "
                + ", ".join(f"{n} {t}" for t, n in sorted(written.items())))
+
+
+def _registry(open_data_dir: Path, required: bool = False):
+    """The municipality registry built from the open data, or None (with a warning) when the
+    open data is not there."""
+    from .geography.registry import build_registry
+    from .geography.sources import OpenData
+    if not open_data_dir.is_dir():
+        message = (f"Open data not found in {open_data_dir}; set LANGERTHUIS_OPEN_DATA_DIR "
+                   "(see shared/data/README.md).")
+        if required:
+            click.echo(f"Error: {message}", err=True)
+            sys.exit(2)
+        click.echo(f"Warning: {message} Geography is not loaded.", err=True)
+        return None
+    return build_registry(OpenData(open_data_dir))
+
+
+@main.group()
+def geo() -> None:
+    """Municipalities per year, their regions and the crosswalk between years."""
+
+
+@geo.command("lookup")
+@click.argument("name")
+@click.option("--year", type=int, required=True, help="The year of the municipal map.")
+def geo_lookup(name: str, year: int) -> None:
+    """Print the CBS code and official name of a municipality, found by (a variant of) its
+    name or by its code."""
+    from .geography import UnknownMunicipality
+    registry = _registry(load_settings().open_data_dir, required=True)
+    try:
+        found = (registry.get(name.upper(), year) if name.upper().startswith("GM")
+                 else registry.lookup(name, year))
+    except UnknownMunicipality as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(1)
+    regions = "; ".join(f"{r.name} ({r.code})" for r in (found.province, found.ggd_region,
+                                                           found.care_office_region) if r)
+    click.echo(f"{found.code}\t{found.name or '(name not in the open data)'}")
+    click.echo(f"  {regions}" + (f"; krimpregio {found.shrinking_region}"
+                                 if found.shrinking_region else ""))
+    if found.note:
+        click.echo(f"  {found.note}")
+
+
+@geo.command("check")
+@_content_option
+def geo_check(content_dir: Path | None) -> None:
+    """Check every municipality reference in the content against the map of its year."""
+    from .content import check_content
+    from .geography.check import check_references
+    settings = load_settings()
+    try:
+        content = check_content(content_dir or settings.content_dir)
+    except ContentError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    registry = _registry(settings.open_data_dir, required=True)
+    problems = check_references(content, registry)
+    if problems:
+        click.echo(str(ContentError(problems)), err=True)
+        sys.exit(1)
+    count = sum(1 for p in content.programmes for i in p.initiatives if i.municipality_code)
+    click.echo(f"All {count} municipality references are valid in their year.")
 
 
 @main.command()

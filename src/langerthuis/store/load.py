@@ -12,17 +12,25 @@ from sqlalchemy.orm import Session
 
 from .. import model as m
 from ..content import ContentSet, ProgrammeContent
+from ..geography.registry import Registry
+from .geography import GEO_TABLES, write_geography
 from .migrate import upgrade
 
 
-def load_content(engine: Engine, content: ContentSet) -> Counter[str]:
-    """Replace the database's content with `content` (already validated). Returns the
-    number of rows written per table."""
+def load_content(engine: Engine, content: ContentSet,
+                 registry: Registry | None = None) -> Counter[str]:
+    """Replace the database's content with `content` (already validated), and its geography
+    with `registry` when given. Returns the number of rows written per table."""
     upgrade(engine)
     with Session(engine) as session, session.begin():
+        geo = {t.__table__ for t in GEO_TABLES}
         for table in reversed(m.Base.metadata.sorted_tables):
-            session.execute(table.delete())
-        return _insert(session, content)
+            if table not in geo or registry is not None:
+                session.execute(table.delete())
+        written = _insert(session, content)
+        if registry is not None:
+            written["geography"] = write_geography(session, registry)
+        return written
 
 
 def _insert(session: Session, content: ContentSet) -> Counter[str]:
