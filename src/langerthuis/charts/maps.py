@@ -1,0 +1,108 @@
+"""A map of the municipalities as SVG: shapes filled by class (choropleth), and markers for
+local initiatives. The page puts a table with the same data next to it."""
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from html import escape
+
+from .svg import MUTED, Chart, document, text
+
+#: Sequential blues, light to dark, each distinguishable from the next; with the legend and
+#: the table the map never relies on colour alone.
+CLASS_COLOURS = ["#deebf7", "#9ecae1", "#4292c6", "#08519c", "#08306b"]
+NO_DATA = "#f2f2f2"
+MARKER = "#a3541b"
+
+
+@dataclass(frozen=True)
+class Area:
+    code: str
+    name: str
+    geometry: dict  # GeoJSON Polygon or MultiPolygon in WGS84
+    css_class: int | None = None  # index into CLASS_COLOURS, None for no data
+
+
+@dataclass(frozen=True)
+class Marker:
+    lon: float
+    lat: float
+    count: int
+    label: str
+
+
+def _rings(geometry: dict) -> Iterable[list[list[float]]]:
+    if geometry["type"] == "Polygon":
+        yield from geometry["coordinates"]
+    else:
+        for polygon in geometry["coordinates"]:
+            yield from polygon
+
+
+class _Projection:
+    """Equirectangular, corrected for the latitude of the Netherlands; fine at this scale."""
+
+    def __init__(self, areas: list[Area], width: float):
+        xs, ys = [], []
+        for a in areas:
+            for ring in _rings(a.geometry):
+                for lon, lat in ring:
+                    xs.append(lon)
+                    ys.append(lat)
+        self.lon0, self.lat1 = min(xs), max(ys)
+        self.k = math.cos(math.radians(52.2))
+        span = (max(xs) - self.lon0) * self.k
+        self.scale = width / span
+        self.height = (self.lat1 - min(ys)) * self.scale
+
+    def __call__(self, lon: float, lat: float) -> tuple[float, float]:
+        return (lon - self.lon0) * self.k * self.scale, (self.lat1 - lat) * self.scale
+
+
+def municipality_map(areas: list[Area], title: str, description: str, legend: list[str],
+                     attribution: str, markers: list[Marker] | None = None,
+                     width: float = 560) -> Chart:
+    project = _Projection(areas, width)
+    legend_height = 22 * (len(legend) + 1) + 10
+    height = project.height + legend_height + 24
+    body = []
+    for a in areas:
+        d = []
+        for ring in _rings(a.geometry):
+            points = [project(lon, lat) for lon, lat in ring]
+            d.append("M" + "L".join(f"{x:.1f} {y:.1f}" for x, y in points) + "Z")
+        fill = CLASS_COLOURS[a.css_class] if a.css_class is not None else NO_DATA
+        body.append(f'<path d="{"".join(d)}" fill="{fill}" fill-rule="evenodd" '
+                    f'stroke="#ffffff" stroke-width="0.4"><title>{escape(a.name)}</title></path>')
+    for m in markers or []:
+        x, y = project(m.lon, m.lat)
+        r = 3 + 2 * math.sqrt(m.count)
+        body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{MARKER}" '
+                    f'fill-opacity="0.85" stroke="#ffffff" stroke-width="1">'
+                    f'<title>{escape(m.label)}</title></circle>')
+    y = project.height + 16
+    for i, label in enumerate(legend):
+        colour = CLASS_COLOURS[i] if i < len(CLASS_COLOURS) else NO_DATA
+        body.append(f'<rect x="0" y="{y + i * 22:.1f}" width="16" height="16" fill="{colour}" '
+                    f'stroke="{MUTED}" stroke-width="0.5"/>')
+        body.append(text(24, y + i * 22 + 13, label, size=12))
+    body.append(text(0, height - 6, attribution, size=11, fill=MUTED))
+    return document(width, height, title, description, body, css_class="map")
+
+
+def classes(values: dict[str, float], n: int = 5) -> tuple[dict[str, int], list[tuple[float, float]]]:
+    """Quantile classes: {code: class index} and the (low, high) bounds of each class."""
+    ordered = sorted(values.values())
+    if not ordered:
+        return {}, []
+    n = min(n, len(set(ordered)))
+    bounds = []
+    for i in range(n):
+        lo = ordered[math.floor(i * len(ordered) / n)]
+        hi = ordered[math.ceil((i + 1) * len(ordered) / n) - 1]
+        bounds.append((lo, hi))
+    out = {}
+    for code, v in values.items():
+        out[code] = next((i for i, (lo, hi) in enumerate(bounds) if v <= hi), n - 1)
+    return out, bounds

@@ -1,0 +1,57 @@
+"""The key figures as one long, tidy table: a row per indicator per edition."""
+from __future__ import annotations
+
+import csv
+import io
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .. import model as m
+
+COLUMNS = ["programme", "edition", "indicator_id", "number", "title", "kind", "action_line",
+           "value", "unit", "reference_period", "reference_date", "status", "qualifiers",
+           "source", "measurement_id", "source_location"]
+
+
+def key_figure_rows(session: Session, *, indicator_id: str | None = None,
+                    edition_id: str | None = None) -> list[dict]:
+    query = (select(m.EditionEntry).join(m.EditionEntry.edition)
+             .order_by(m.Edition.programme_id, m.Edition.year, m.EditionEntry.number))
+    if indicator_id:
+        query = query.where(m.EditionEntry.indicator_id == indicator_id)
+    if edition_id:
+        query = query.where(m.EditionEntry.edition_id == edition_id)
+    rows = []
+    for e in session.scalars(query):
+        x, ind = e.measurement, e.indicator
+        rows.append({
+            "programme": e.edition.programme_id, "edition": e.edition.year,
+            "indicator_id": ind.id, "number": e.number, "title": e.title, "kind": ind.kind,
+            "action_line": ind.action_line.number if ind.action_line else None,
+            "value": x.value if x else None, "unit": ind.unit,
+            "reference_period": x.reference_period if x else None,
+            "reference_date": x.reference_date.isoformat() if x and x.reference_date else None,
+            "status": e.status, "qualifiers": ";".join(x.qualifiers) if x else "",
+            "source": "; ".join(x.sources) if x and x.sources else (ind.source or ""),
+            "measurement_id": x.id if x else None,
+            "source_location": (x.source_location if x else e.source_location) or "",
+        })
+    return rows
+
+
+def plain_number(value: float | None) -> str:
+    """A number with a dot as decimal separator and no exponent; empty when missing."""
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def to_csv(rows: list[dict], columns: list[str] = COLUMNS) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: plain_number(v) if k == "value" else ("" if v is None else v)
+                         for k, v in row.items()})
+    return out.getvalue()
