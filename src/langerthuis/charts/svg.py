@@ -38,7 +38,7 @@ def document(width: float, height: float, title: str, description: str, body: li
              css_class: str = "chart") -> Chart:
     n = next(_ids)
     svg = (f'<svg xmlns="http://www.w3.org/2000/svg" class="{css_class}" role="img" '
-           f'viewBox="0 0 {width:.0f} {height:.0f}" width="100%" '
+           f'viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" height="{height:.0f}" '
            f'aria-labelledby="chart-title-{n} chart-desc-{n}" '
            f'font-family="system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif">'
            f'<title id="chart-title-{n}">{escape(title)}</title>'

@@ -116,6 +116,29 @@ TEXT = {
 }
 
 
+#: Names of the dimensions of breakdown tables, per language.
+DIMENSIONS = {
+    "nl": {"mark_band": "Rapportcijfer", "domain": "Onderdeel", "statistic": "Maat",
+           "topic": "Onderwerp", "domains_well_arranged": "Levensgebieden goed geregeld",
+           "theme": "Thema", "aspect": "Aspect", "party": "Partij", "year": "Jaar",
+           "phase": "Fase", "measure": "Grootheid", "application": "Toepassing",
+           "sex": "Geslacht", "age_group": "Leeftijd", "field": "Veld", "region": "Regio",
+           "medium": "Medium", "housing_form": "Woonvorm", "ownership": "Eigenaar",
+           "role": "Rol", "municipality_code": "Gemeente"},
+    "en": {"mark_band": "Mark", "domain": "Domain", "statistic": "Statistic",
+           "topic": "Topic", "domains_well_arranged": "Life domains well arranged",
+           "theme": "Theme", "aspect": "Aspect", "party": "Party", "year": "Year",
+           "phase": "Phase", "measure": "Measure", "application": "Application",
+           "sex": "Sex", "age_group": "Age", "field": "Field", "region": "Region",
+           "medium": "Medium", "housing_form": "Housing form", "ownership": "Owner",
+           "role": "Role", "municipality_code": "Municipality"},
+}
+
+
+def dimension_label(name: str, lang: str) -> str:
+    return DIMENSIONS[lang].get(name, name.replace("_", " "))
+
+
 def translator(lang: str):
     table = TEXT[lang]
 

@@ -16,7 +16,7 @@ from ..charts.maps import Area, Marker, classes, municipality_map
 from ..formatting import format_number, format_value
 from ..geography.sources import attribution
 from ..store import queries
-from .i18n import translator
+from .i18n import dimension_label, translator
 
 ARROWS = {"up": "▲", "down": "▼", "same": "▬"}
 
@@ -43,12 +43,13 @@ def change_view(fact: IndicatorFact, lang: str) -> dict | None:
     return {"arrow": ARROWS[sign], "css": str(fact.direction), "text": t(str(fact.direction))}
 
 
-def _label(entry: m.EditionEntry, lang: str) -> str:
-    """The dashboard label: what the edition printed, else the indicator's short label."""
+def _label(entry: m.EditionEntry, latest: bool, lang: str) -> str:
+    """The dashboard label. An indicator's short label is the one of the latest dashboard;
+    for earlier editions the content keeps each dashboard's own label as the entry title."""
     ind = entry.indicator
     if lang == "en":
         return ind.title_en or entry.title
-    return entry.title if entry.title != ind.title else (ind.short_label or ind.title)
+    return (ind.short_label or entry.title) if latest else entry.title
 
 
 def dashboard(session: Session, year: int, lang: str) -> dict:
@@ -56,13 +57,15 @@ def dashboard(session: Session, year: int, lang: str) -> dict:
     edition = session.get(m.Edition, analysis.edition_id)
     entries = {e.indicator_id: e for e in edition.entries}
     lines = edition.programme.action_lines
+    latest = edition.year == max(e.year for e in queries.editions(session)
+                                 if e.programme_id == edition.programme_id)
     cells: dict[tuple[str, int], list[dict]] = defaultdict(list)
     overall = None
     for fact in analysis.facts:
         entry = entries[fact.indicator_id]
         card = {
             "id": fact.indicator_id, "number": fact.number,
-            "label": _label(entry, lang),
+            "label": _label(entry, latest, lang),
             "value": figure(entry.measurement, lang, entry.printed),
             "status": entry.status, "kind": fact.kind,
             "qualifiers": list(entry.measurement.qualifiers) if entry.measurement else [],
@@ -128,7 +131,7 @@ def _row_label(row: m.BreakdownRow, table: m.BreakdownTable, lang: str) -> str:
 
 def table_view(table: m.BreakdownTable, lang: str) -> dict:
     t = translator(lang)
-    headers = [d.replace("_", " ") for d in table.dimensions]
+    headers = [dimension_label(d, lang) for d in table.dimensions]
     rows = [{"dims": [r.dimensions.get(d, "") or t("total") for d in table.dimensions],
              "value": format_value(r.value, r.unit, table.decimals if r.unit != "count" else 0,
                                    lang) if r.value is not None else (r.printed or "–"),
@@ -139,7 +142,7 @@ def table_view(table: m.BreakdownTable, lang: str) -> dict:
     chart = bar_chart([(_row_label(r, table, lang), r.value) for r in main],
                       f"{t('table')} {table.number}: {table.title}",
                       "; ".join(f"{_row_label(r, table, lang)}: {fmt(r.value)}" for r in main),
-                      fmt, maximum=100 if table.unit == "percentage" else None)
+                      fmt, maximum={"percentage": 100, "mark": 10}.get(table.unit))
     return {"table": table, "headers": headers, "rows": rows, "chart": chart,
             "has_n": any(r.n is not None for r in table.rows)}
 

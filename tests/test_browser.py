@@ -1,0 +1,176 @@
+"""The website in a real browser (Debian's chromium driven by Playwright): every kind of
+page renders, the dashboard and an indicator page work by keyboard alone, and axe finds no
+WCAG 2.1 A or AA violation. Screenshots are kept in test-artifacts/."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from langerthuis.config import CHECKOUT, load_settings, sqlite_url
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+AXE = CHECKOUT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = CHECKOUT / "test-artifacts"
+
+
+def _missing() -> str | None:
+    if not Path(CHROMIUM).exists():
+        return "chromium is not installed (the test command installs it)"
+    if not AXE.exists():
+        return "axe-core is not installed (the test command runs npm install in tests/browser)"
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return "playwright is not installed"
+    return None
+
+
+@pytest.fixture(scope="session")
+def base_url(tmp_path_factory):
+    reason = _missing()
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    db = sqlite_url(tmp_path_factory.mktemp("site") / "site.sqlite")
+    env = {**os.environ, "LANGERTHUIS_DATABASE_URL": db}
+    subprocess.run([sys.executable, "-m", "langerthuis.cli", "load"], env=env, check=True,
+                   capture_output=True)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "langerthuis.cli", "serve", "--port",
+                               str(port)], env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(url + "/monitor/2021").read()
+            break
+        except OSError:
+            if time.monotonic() > deadline:
+                server.kill()
+                raise
+            time.sleep(0.2)
+    yield url
+    server.terminate()
+    server.wait(10)
+
+
+@pytest.fixture(scope="session")
+def browser(base_url):
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--no-first-run", "--disable-sync"])
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+PAGES = {
+    "dashboard": "/monitor/2021", "dashboard-2019": "/monitor/2019",
+    "dashboard-en": "/en/monitor/2020", "indicator": "/indicator/elderly-care-physician-hours",
+    "indicator-narrative": "/indicator/stories-preparing-housing",
+    "indicator-en": "/en/indicator/quality-of-life", "programme": "/programma",
+    "actions": "/acties?actielijn=2", "actions-en": "/en/actions", "map": "/kaart",
+    "map-en": "/en/map?year=2020&action_line=2", "reflection": "/beschouwing/2021",
+    "reflection-en": "/en/reflection/2021", "search": "/zoeken?q=mantelzorg",
+    "about": "/over", "not-found": "/indicator/does-not-exist",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_page_renders_and_passes_axe(page, base_url, name):
+    response = page.goto(base_url + PAGES[name])
+    assert response.status == (404 if name == "not-found" else 200)
+    assert page.locator("h1").count() == 1
+    assert page.locator("html").get_attribute("lang") == ("en" if name.endswith("-en") else "nl")
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    result = page.evaluate("""async () => await axe.run(document, {runOnly: {type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})""")
+    problems = [(v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]])
+                for v in result["violations"]]
+    assert problems == []
+
+
+def test_dashboard_by_keyboard(page, base_url):
+    page.goto(base_url + "/monitor/2021")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "inhoud"
+    # Tab on to the first indicator card: the overall indicator.
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        href = page.evaluate("document.activeElement.getAttribute('href') || ''")
+        if href.startswith("/indicator/"):
+            break
+    assert href == "/indicator/quality-of-life"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/indicator/quality-of-life")
+    assert page.locator("h1").inner_text().startswith("Het percentage 75-plussers")
+
+
+def test_edition_switcher_by_keyboard(page, base_url):
+    page.goto(base_url + "/monitor/2021")
+    page.locator(".editions a", has_text="2019").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/monitor/2019")
+    assert page.locator("h1").inner_text() == "Monitor Langer Thuis 2019"
+
+
+def test_indicator_page_by_keyboard(page, base_url):
+    page.goto(base_url + "/indicator/overburdened-carers")
+    seen = []
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        seen.append(page.evaluate("document.activeElement.textContent.trim()"))
+        if "CSV" in seen[-1]:
+            break
+    assert any("CSV" in s for s in seen), seen
+    focused_outline = page.evaluate(
+        "getComputedStyle(document.activeElement).outlineStyle")
+    assert focused_outline != "none"
+
+
+def test_filters_work_without_javascript(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    pg = context.new_page()
+    pg.goto(base_url + "/acties")
+    pg.select_option("#f-line", "3")
+    pg.click("form.filters button")
+    pg.wait_for_url(re.compile(r".*actielijn=3.*"))
+    assert pg.locator("table.actions tbody tr").count() == 11
+    context.close()
+
+
+def test_screenshots(browser, base_url):
+    ARTIFACTS.mkdir(exist_ok=True)
+    for name, path, width in (("dashboard", "/monitor/2021", 1280),
+                              ("dashboard-phone", "/monitor/2021", 375),
+                              ("indicator", "/indicator/overburdened-carers", 1280)):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        pg = context.new_page()
+        pg.goto(base_url + path)
+        pg.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+        context.close()
+        assert (ARTIFACTS / f"{name}.png").stat().st_size > 10_000
