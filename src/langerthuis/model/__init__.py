@@ -2,7 +2,7 @@
 these objects. They are SQLAlchemy mapped classes, persisted by `langerthuis.store`."""
 from .base import Base
 from .context import Initiative, QualityNote, Reference, Story, indicator_reference
-from .editions import Edition, EditionEntry, PublishedClaim
+from .editions import Edition, EditionEntry, LoadInfo, PublishedClaim
 from .geography import DataSource, MapShape, Municipality, MunicipalityLink
 from .framework import Action, ActionLine, Goal, Organisation, Programme, action_lead, programme_partner
 from .indicators import DefinitionVersion, Indicator
@@ -13,7 +13,7 @@ from .vocabulary import (ActionStatus, ClaimMetric, Direction, EditionStatus, En
 __all__ = [
     "Action", "ActionLine", "DataSource", "MapShape", "Municipality", "MunicipalityLink", "ActionStatus", "ClaimMetric", "Base", "BreakdownRow", "BreakdownTable",
     "DefinitionVersion", "Direction", "Edition", "EditionEntry", "EditionStatus", "EntryStatus",
-    "Goal", "Indicator", "Initiative", "Kind", "Measurement", "Organisation", "Phase",
+    "Goal", "Indicator", "Initiative", "Kind", "LoadInfo", "Measurement", "Organisation", "Phase",
     "Programme", "PublishedClaim", "Qualifier", "QualityNote", "Reference", "Relation", "Story", "UNIT_RANGE", "Unit",
     "action_lead", "indicator_reference", "programme_partner",
 ]

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text,
+                        UniqueConstraint)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base
@@ -76,3 +77,13 @@ class PublishedClaim(Base):
     source_location: Mapped[str | None] = mapped_column(String(300))
 
     edition: Mapped[Edition] = relationship()
+
+
+class LoadInfo(Base):
+    """When the content was last loaded; outputs cache what they computed until it changes."""
+
+    __tablename__ = "load_info"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    loaded_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    content_root: Mapped[str | None] = mapped_column(String(500))

@@ -5,6 +5,7 @@ the transaction is rolled back and the database is exactly as it was.
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 
 from sqlalchemy import Engine, insert
@@ -28,6 +29,8 @@ def load_content(engine: Engine, content: ContentSet,
             if table not in geo or registry is not None:
                 session.execute(table.delete())
         written = _insert(session, content)
+        session.add(m.LoadInfo(id=1, loaded_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
+                               content_root=str(content.root)))
         if registry is not None:
             written["geography"] = write_geography(session, registry)
         return written

@@ -90,3 +90,30 @@ def claims(session: Session, edition_id: str) -> list[m.PublishedClaim]:
     return list(session.scalars(select(m.PublishedClaim)
                                 .where(m.PublishedClaim.edition_id == edition_id)
                                 .order_by(m.PublishedClaim.id)))
+
+
+def content_version(session: Session) -> str:
+    """Changes whenever the content is loaded again; outputs key their caches on it."""
+    info = session.get(m.LoadInfo, 1)
+    return info.loaded_at.isoformat() if info else "empty"
+
+
+def carry_code(session: Session, code: str, from_year: int, to_year: int) -> list[str]:
+    """The municipalities of `to_year` that hold (part of) municipality `code` of
+    `from_year`, following the stored crosswalk year by year; empty when a year is not
+    covered."""
+    codes, year = {code}, from_year
+    step = 1 if to_year >= from_year else -1
+    while year != to_year:
+        nxt = year + step
+        a, b = (year, nxt) if step == 1 else (nxt, year)
+        links = session.scalars(select(m.MunicipalityLink).where(
+            m.MunicipalityLink.from_year == a, m.MunicipalityLink.to_year == b)).all()
+        if not links:
+            return []
+        if step == 1:
+            codes = {k.to_code for k in links if k.from_code in codes}
+        else:
+            codes = {k.from_code for k in links if k.to_code in codes}
+        year = nxt
+    return sorted(codes)

@@ -18,7 +18,8 @@ from ..errors import NotFound
 from ..opendata.keyfigures import key_figure_rows, to_csv
 from ..store import make_engine, queries
 from . import pages
-from .i18n import LANGUAGES, ROUTES, translator, url
+from .cache import PageCache
+from .i18n import LANGUAGES, ROUTES, translate_query, translator, url
 
 HERE = Path(__file__).resolve().parent
 
@@ -39,7 +40,8 @@ def create_app(database_url: str) -> FastAPI:
         other = "en" if lang == "nl" else "nl"
         context.update(lang=lang, t=translator(lang), page=page,
                        url=lambda name, q=None, **kw: url(name, lang, q, **kw),
-                       alternate=url(page, other, query, **params), other=other,
+                       alternate=url(page, other, translate_query(query, other), **params),
+                       other=other,
                        latest_year=_latest_year())
         return templates.TemplateResponse(request, template, context, status_code=status)
 
@@ -50,8 +52,15 @@ def create_app(database_url: str) -> FastAPI:
     def not_found(request: Request, lang: str):
         return render(request, lang, "home", "not_found.html", {}, status=404)
 
+    cache = PageCache()
+
+    def cached(request: Request, build):
+        with Session(engine) as s:
+            version = queries.content_version(s)
+        return cache.get_or_build((version, request.url.path, request.url.query), build)
+
     for lang in LANGUAGES:
-        _routes(app, lang, engine, render, not_found, _latest_year)
+        _routes(app, lang, engine, render, not_found, _latest_year, cached)
 
     @app.get("/data/indicator/{indicator_id}.csv", response_class=PlainTextResponse)
     def indicator_csv(indicator_id: str):
@@ -76,7 +85,7 @@ def create_app(database_url: str) -> FastAPI:
     return app
 
 
-def _routes(app: FastAPI, lang: str, engine, render, not_found, latest_year) -> None:
+def _routes(app: FastAPI, lang: str, engine, render, not_found, latest_year, cached) -> None:
     p = {name: paths[lang] for name, paths in ROUTES.items()}
 
     @app.get(p["home"], response_class=HTMLResponse, name=f"home-{lang}")
@@ -85,26 +94,32 @@ def _routes(app: FastAPI, lang: str, engine, render, not_found, latest_year) -> 
 
     @app.get(p["dashboard"], response_class=HTMLResponse, name=f"dashboard-{lang}")
     def dashboard(request: Request, year: int):
-        with Session(engine) as session:
-            try:
-                context = pages.dashboard(session, year, lang)
-            except NotFound:
-                return not_found(request, lang)
-            return render(request, lang, "dashboard", "dashboard.html", context, {"year": year})
+        def build():
+            with Session(engine) as session:
+                try:
+                    context = pages.dashboard(session, year, lang)
+                except NotFound:
+                    return not_found(request, lang)
+                return render(request, lang, "dashboard", "dashboard.html", context, {"year": year})
+        return cached(request, build)
 
     @app.get(p["indicator"], response_class=HTMLResponse, name=f"indicator-{lang}")
     def indicator(request: Request, id: str):
-        with Session(engine) as session:
-            context = pages.indicator(session, id, lang)
-            if context is None:
-                return not_found(request, lang)
-            return render(request, lang, "indicator", "indicator.html", context, {"id": id})
+        def build():
+            with Session(engine) as session:
+                context = pages.indicator(session, id, lang)
+                if context is None:
+                    return not_found(request, lang)
+                return render(request, lang, "indicator", "indicator.html", context, {"id": id})
+        return cached(request, build)
 
     @app.get(p["programme"], response_class=HTMLResponse, name=f"programme-{lang}")
     def programme(request: Request):
-        with Session(engine) as session:
-            context = pages.actions(session, None, None)
-            return render(request, lang, "programme", "programme.html", context)
+        def build():
+            with Session(engine) as session:
+                context = pages.actions(session, None, None)
+                return render(request, lang, "programme", "programme.html", context)
+        return cached(request, build)
 
     @app.get(p["actions"], response_class=HTMLResponse, name=f"actions-{lang}")
     def actions(request: Request, actielijn: str | None = None, trekker: str | None = None,
@@ -112,9 +127,11 @@ def _routes(app: FastAPI, lang: str, engine, render, not_found, latest_year) -> 
         line, who = actielijn or action_line, trekker or lead
         query = ({"actielijn": line, "trekker": who} if lang == "nl"
                  else {"action_line": line, "lead": who})
-        with Session(engine) as session:
-            context = pages.actions(session, line, who)
-            return render(request, lang, "actions", "actions.html", context, query=query)
+        def build():
+            with Session(engine) as session:
+                context = pages.actions(session, line, who)
+                return render(request, lang, "actions", "actions.html", context, query=query)
+        return cached(request, build)
 
     @app.get(p["map"], response_class=HTMLResponse, name=f"map-{lang}")
     def map_page(request: Request, jaar: int | None = None, year: int | None = None,
@@ -125,31 +142,39 @@ def _routes(app: FastAPI, lang: str, engine, render, not_found, latest_year) -> 
         line, k, tab = actielijn or action_line, soort or kind, tabel or table
         query = ({"jaar": y, "actielijn": line, "soort": k, "tabel": tab} if lang == "nl"
                  else {"year": y, "action_line": line, "kind": k, "table": tab})
-        with Session(engine) as session:
-            context = pages.map_view(session, y, line, k, tab, lang)
-            return render(request, lang, "map", "map.html", context, query=query)
+        def build():
+            with Session(engine) as session:
+                context = pages.map_view(session, y, line, k, tab, lang)
+                return render(request, lang, "map", "map.html", context, query=query)
+        return cached(request, build)
 
     @app.get(p["reflection"], response_class=HTMLResponse, name=f"reflection-{lang}")
     def reflection(request: Request, year: int):
-        with Session(engine) as session:
-            try:
-                analysis = analyse_edition(session, str(year))
-            except NotFound:
-                return not_found(request, lang)
-            context = {"reflection": reflect(analysis, lang), "analysis": analysis,
-                       "editions": queries.editions(session), "year": year}
-            return render(request, lang, "reflection", "reflection.html", context,
-                          {"year": year})
+        def build():
+            with Session(engine) as session:
+                try:
+                    analysis = analyse_edition(session, str(year))
+                except NotFound:
+                    return not_found(request, lang)
+                context = {"reflection": reflect(analysis, lang), "analysis": analysis,
+                           "editions": queries.editions(session), "year": year}
+                return render(request, lang, "reflection", "reflection.html", context,
+                              {"year": year})
+        return cached(request, build)
 
     @app.get(p["search"], response_class=HTMLResponse, name=f"search-{lang}")
     def search(request: Request, q: str = ""):
-        with Session(engine) as session:
-            context = pages.search(session, q, lang)
-            return render(request, lang, "search", "search.html", context, query={"q": q})
+        def build():
+            with Session(engine) as session:
+                context = pages.search(session, q, lang)
+                return render(request, lang, "search", "search.html", context, query={"q": q})
+        return cached(request, build)
 
     @app.get(p["about"], response_class=HTMLResponse, name=f"about-{lang}")
     def about(request: Request):
         from .. import model as m
-        with Session(engine) as session:
-            sources = list(session.query(m.DataSource).order_by(m.DataSource.id))
-            return render(request, lang, "about", "about.html", {"sources": sources})
+        def build():
+            with Session(engine) as session:
+                sources = list(session.query(m.DataSource).order_by(m.DataSource.id))
+                return render(request, lang, "about", "about.html", {"sources": sources})
+        return cached(request, build)

@@ -20,6 +20,20 @@ ROUTES = {
 }
 
 
+#: Query parameters: Dutch name -> English name.
+PARAMETERS = {"actielijn": "action_line", "trekker": "lead", "jaar": "year", "soort": "kind",
+              "tabel": "table", "q": "q"}
+
+
+def translate_query(query: dict | None, to: str) -> dict:
+    """The same filter in the other language's parameter names."""
+    if not query:
+        return {}
+    back = {en: nl for nl, en in PARAMETERS.items()}
+    names = PARAMETERS if to == "en" else back
+    return {names.get(k, k): v for k, v in query.items()}
+
+
 def url(page: str, lang: str, query: dict | None = None, **params) -> str:
     path = ROUTES[page][lang].format(**params)
     clean = {k: v for k, v in (query or {}).items() if v not in (None, "")}

@@ -61,6 +61,9 @@ def dashboard(session: Session, year: int, lang: str) -> dict:
                                  if e.programme_id == edition.programme_id)
     cells: dict[tuple[str, int], list[dict]] = defaultdict(list)
     overall = None
+    story_counts: dict[str, int] = defaultdict(int)
+    for s in queries.stories(session, edition.id):
+        story_counts[s.indicator_id] += 1
     for fact in analysis.facts:
         entry = entries[fact.indicator_id]
         card = {
@@ -70,8 +73,7 @@ def dashboard(session: Session, year: int, lang: str) -> dict:
             "status": entry.status, "kind": fact.kind,
             "qualifiers": list(entry.measurement.qualifiers) if entry.measurement else [],
             "change": change_view(fact, lang) if analysis.previous_edition_id else None,
-            "stories": len([s for s in queries.stories(session, edition.id)
-                            if s.indicator_id == fact.indicator_id]),
+            "stories": story_counts[fact.indicator_id],
         }
         if fact.is_overall:
             overall = card
@@ -179,8 +181,13 @@ def map_view(session: Session, year: int, line: str | None, kind: str | None,
     unplaced = [i for i in chosen if not i.municipality_code]
     by_code = {s.code: s for s in shapes}
     markers, counts = [], defaultdict(int)
+    carried: dict[str, list[str]] = {}
     for i in placed:
-        counts[i.municipality_code] += 1
+        targets = ([i.municipality_code] if i.year == map_year or i.municipality_code in by_code
+                   else queries.carry_code(session, i.municipality_code, i.year, map_year))
+        carried[i.id] = targets
+        for code in targets:
+            counts[code] += 1
     for code, n in counts.items():
         s = by_code.get(code)
         if s is None:
@@ -201,6 +208,7 @@ def map_view(session: Session, year: int, line: str | None, kind: str | None,
     return {"available": True, "chart": chart, "year": map_year, "years": available,
             "placed": placed, "unplaced": unplaced, "kinds": kinds, "line": line,
             "kind": kind, "names": names, "values": values, "indicator_id": indicator_id,
+            "carried": carried,
             "choices": choropleth_choices(session)}
 
 

@@ -1,0 +1,119 @@
+"""The website's pages over HTTP (without a browser): what they show and link to."""
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from conftest import FIXTURE_CONTENT, edit_yaml
+from langerthuis import model as m
+from langerthuis.config import CHECKOUT, load_settings, sqlite_url
+from langerthuis.geography.registry import build_registry
+from langerthuis.geography.sources import OpenData
+from langerthuis.content import check_content
+from langerthuis.store import load_content, make_engine
+from langerthuis.web.app import create_app
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    url = sqlite_url(tmp_path_factory.mktemp("web") / "site.sqlite")
+    engine = make_engine(url)
+    registry = build_registry(OpenData(load_settings().open_data_dir))
+    load_content(engine, check_content(CHECKOUT / "content"), registry)
+    with Session(engine) as s:
+        editions = {e.year: [x.indicator_id for x in e.entries] for e in s.scalars(select(m.Edition))}
+    engine.dispose()
+    return TestClient(create_app(url)), editions
+
+
+@pytest.mark.parametrize("year", [2019, 2020, 2021])
+def test_every_indicator_is_reachable_from_its_dashboard(site, year):
+    client, editions = site
+    html = client.get(f"/monitor/{year}").text
+    linked = set(re.findall(r'href="/indicator/([a-z0-9-]+)"', html))
+    assert linked == set(editions[year])
+    for indicator_id in editions[year]:
+        assert client.get(f"/indicator/{indicator_id}").status_code == 200
+
+
+def test_dashboard_2020_shows_the_carried_over_figure(site):
+    client, _ = site
+    html = client.get("/monitor/2020").text
+    block = html[html.index("8,5%"):html.index("8,5%") + 600]
+    assert "Nr. 14" in block and "niet geactualiseerd" in block
+
+
+def test_dutch_and_english_formats(site):
+    client, _ = site
+    assert "37.469 uur" in client.get("/monitor/2021").text
+    assert "37,469 hours" in client.get("/en/monitor/2021").text
+    assert "1 mei 2021" in client.get("/indicator/ehealth-subsidies").text
+    assert "1 May 2021" in client.get("/en/indicator/ehealth-subsidies").text
+
+
+def test_direction_is_never_colour_alone(site):
+    client, _ = site
+    html = client.get("/monitor/2021").text
+    assert 'class="change undesired"><span aria-hidden="true">▼</span> ongewenste richting' in html
+    assert 'class="change desired"><span aria-hidden="true">▲</span> gewenste richting' in html
+
+
+def test_each_page_links_its_twin_in_the_other_language(site):
+    client, _ = site
+    html = client.get("/acties?actielijn=2").text
+    assert 'href="/en/actions?action_line=2"' in html
+    assert 'href="/indicator/quality-of-life"' in client.get("/en/indicator/quality-of-life").text
+
+
+def test_actions_filter_by_line_and_lead(site):
+    client, _ = site
+    html = client.get("/acties?actielijn=3&trekker=bzk").text
+    assert "Acties (5 / 44)" in html
+    assert "Ouderen helpen bij geschikt wonen" in html
+
+
+def test_search(site):
+    client, _ = site
+    html = client.get("/zoeken?q=logeerzorg").text
+    assert "/indicator/respite-stay-pilots" in html and "Vergroten kennis over en aanbod" in html
+    assert "Niets gevonden." in client.get("/zoeken?q=xyzzy").text
+
+
+def test_map_has_a_table_alternative_and_attribution(site):
+    client, _ = site
+    html = client.get("/kaart?jaar=2020&actielijn=2").text
+    assert "<svg" in html and "<title" in html and "Kaart: CBS, Kadaster" in html
+    assert "Capelle aan den IJssel" in html and "De kaart als tabel" in html
+
+
+def test_reflection_page(site):
+    client, _ = site
+    html = client.get("/beschouwing/2021").text
+    assert "29 van de 34 indicatoren" in html
+
+
+def test_indicator_download(site):
+    client, _ = site
+    response = client.get("/data/indicator/overburdened-carers.csv")
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert [(r["edition"], r["number"], r["value"], r["status"]) for r in rows] == [
+        ("2019", "13", "8.5", "new"), ("2020", "14", "8.5", "not_updated"),
+        ("2021", "14", "9.1", "new")]
+
+
+def test_pages_follow_a_new_load(tmp_path, content_dir):
+    url = sqlite_url(tmp_path / "reload.sqlite")
+    engine = make_engine(url)
+    load_content(engine, check_content(FIXTURE_CONTENT))
+    client = TestClient(create_app(url))
+    assert "69%" in client.get("/monitor/2021").text
+    edit_yaml(content_dir / "lt/measurements.yaml",
+              lambda d: d["measurements"][2].update(value=71))
+    load_content(engine, check_content(content_dir))
+    assert "71%" in client.get("/monitor/2021").text
