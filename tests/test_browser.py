@@ -52,6 +52,7 @@ def base_url(tmp_path_factory):
                                str(port)], env=env, stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
+    _LIVE_DATABASES[url] = db
     deadline = time.monotonic() + 30
     while True:
         try:
@@ -65,6 +66,38 @@ def base_url(tmp_path_factory):
     yield url
     server.terminate()
     server.wait(10)
+
+
+@pytest.fixture(scope="session")
+def static_url(base_url, tmp_path_factory):
+    """The static export of the same site, served by Python's plain file server."""
+    target = tmp_path_factory.mktemp("static") / "site"
+    env = {**os.environ, "LANGERTHUIS_DATABASE_URL": _database_of_live_site(base_url)}
+    subprocess.run([sys.executable, "-m", "langerthuis.cli", "export-site", str(target)],
+                   env=env, check=True, capture_output=True)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind",
+                               "127.0.0.1", "--directory", str(target)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(url + "/index.html").read()
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield url
+    server.terminate()
+    server.wait(10)
+
+
+_LIVE_DATABASES: dict[str, str] = {}
+
+
+def _database_of_live_site(base_url: str) -> str:
+    return _LIVE_DATABASES[base_url]
 
 
 @pytest.fixture(scope="session")
@@ -98,18 +131,57 @@ PAGES = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(PAGES))
-def test_page_renders_and_passes_axe(page, base_url, name):
-    response = page.goto(base_url + PAGES[name])
-    assert response.status == (404 if name == "not-found" else 200)
-    assert page.locator("h1").count() == 1
-    assert page.locator("html").get_attribute("lang") == ("en" if name.endswith("-en") else "nl")
+def check_with_axe(page) -> None:
     page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     result = page.evaluate("""async () => await axe.run(document, {runOnly: {type: 'tag',
         values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})""")
     problems = [(v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]])
                 for v in result["violations"]]
     assert problems == []
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_page_renders_and_passes_axe(page, base_url, name):
+    response = page.goto(base_url + PAGES[name])
+    assert response.status == (404 if name == "not-found" else 200)
+    assert page.locator("h1").count() == 1
+    assert page.locator("html").get_attribute("lang") == ("en" if name.endswith("-en") else "nl")
+    check_with_axe(page)
+
+
+STATIC_PAGES = ["/monitor/2021", "/monitor/2019", "/en/monitor/2020",
+                "/indicator/elderly-care-physician-hours", "/en/indicator/quality-of-life",
+                "/indicator/stories-preparing-housing", "/programma", "/acties", "/kaart",
+                "/beschouwing/2021", "/en/reflection/2021", "/over"]
+
+
+@pytest.mark.parametrize("path", STATIC_PAGES)
+def test_static_export_renders_and_passes_axe(page, static_url, path):
+    from langerthuis.opendata.site import file_for
+    response = page.goto(f"{static_url}/{file_for(path)}")
+    assert response.status == 200
+    assert page.locator("h1").count() == 1
+    assert page.evaluate("document.styleSheets.length") >= 1
+    assert page.evaluate("getComputedStyle(document.querySelector('header.site')).backgroundColor") \
+        == "rgb(21, 66, 115)"  # the stylesheet is found through its relative link
+    check_with_axe(page)
+
+
+def test_static_export_by_keyboard(page, static_url):
+    page.goto(f"{static_url}/monitor/2021/index.html")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        href = page.evaluate("document.activeElement.getAttribute('href') || ''")
+        if "indicator/" in href:
+            break
+    assert href == "../../indicator/quality-of-life/index.html"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/indicator/quality-of-life/index.html")
+    page.locator("a", has_text="Kerncijfer (CSV)").focus()
+    assert page.evaluate("document.activeElement.getAttribute('href')") == \
+        "../../data/indicators/quality-of-life.csv"
 
 
 def test_dashboard_by_keyboard(page, base_url):

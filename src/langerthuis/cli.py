@@ -186,6 +186,50 @@ def analyse(edition_ref: str, programme: str | None, as_json: bool, lang: str,
 
 
 @main.command()
+@click.argument("directory", type=click.Path(path_type=Path))
+@_database_option
+def export(directory: Path, database_url: str | None) -> None:
+    """Write every download (CSV, Excel, JSON, data package) into DIRECTORY."""
+    from sqlalchemy.orm import Session
+
+    from .opendata.export import export_all
+    from .store import make_engine
+    engine = make_engine(database_url or load_settings().database_url)
+    with Session(engine) as session:
+        written = export_all(session, directory)
+    click.echo(f"Wrote {len(written)} files to {directory}.")
+
+
+@main.command("export-site")
+@click.argument("directory", type=click.Path(path_type=Path))
+@_database_option
+def export_site_command(directory: Path, database_url: str | None) -> None:
+    """Write the whole public site as static files into DIRECTORY."""
+    from .opendata.site import export_site
+    from .web.app import create_app, static_paths
+    app = create_app(database_url or load_settings().database_url)
+    written = export_site(app, directory, **static_paths(app))
+    click.echo(f"Wrote {len(written)} files to {directory}.")
+
+
+@main.command("import")
+@click.argument("dataset", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@_database_option
+def import_command(dataset: Path, database_url: str | None) -> None:
+    """Load a whole-dataset export (monitor.json) into the database."""
+    from .opendata.importer import read_dataset
+    from .store import load_content, make_engine
+    try:
+        content = read_dataset(dataset)
+    except ContentError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    engine = make_engine(database_url or load_settings().database_url)
+    written = load_content(engine, content)
+    click.echo(f"Imported {dataset}: {sum(written.values())} rows.")
+
+
+@main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @_database_option

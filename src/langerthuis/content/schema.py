@@ -247,7 +247,7 @@ class TableRowSpec(Record):
     """One row of a table's CSV file, after its dimension columns are set apart."""
 
     dimensions: dict[str, str]
-    value: float | None
+    value: float | None = None
     unit: Unit
     n: int | None = Field(default=None, ge=0)
     qualifiers: list[Qualifier] = []

@@ -9,6 +9,7 @@ from sqlalchemy import JSON, Column, Date, ForeignKey, Integer, String, Table, T
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base
+from .framework import ActionLine
 from .indicators import Indicator
 
 indicator_reference = Table(
@@ -57,6 +58,7 @@ class Initiative(Base):
     source_location: Mapped[str | None] = mapped_column(String(300))
 
     indicator: Mapped[Indicator | None] = relationship()
+    action_line: Mapped[ActionLine | None] = relationship()
 
 
 class Reference(Base):

@@ -3,13 +3,16 @@ editions, and the breakdown tables attached to them."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import JSON, Date, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base
 from .indicators import Indicator
+
+if TYPE_CHECKING:
+    from .editions import Edition
 
 
 class Measurement(Base):
@@ -53,6 +56,7 @@ class BreakdownTable(Base):
     checks: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
     measurement: Mapped[Measurement] = relationship(back_populates="tables")
+    edition: Mapped[Edition] = relationship()
     rows: Mapped[list[BreakdownRow]] = relationship(
         back_populates="table", order_by="BreakdownRow.position")
 

@@ -2,7 +2,6 @@
 and the downloads of the figures."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -12,10 +11,11 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session
 
 from .. import formatting
+from ..api import routes as api_routes
 from ..analysis import analyse_edition
 from ..analysis.reflection import PHRASES, reflect
 from ..errors import NotFound
-from ..opendata.keyfigures import key_figure_rows, to_csv
+from ..opendata.export import build_downloads
 from ..store import make_engine, queries
 from . import pages
 from .cache import PageCache
@@ -31,7 +31,14 @@ def create_app(database_url: str) -> FastAPI:
     env.filters["number"] = formatting.format_number
     env.filters["date"] = formatting.format_date
     env.filters["reason"] = lambda code, lang: PHRASES[lang]["reasons"].get(code, code)
-    app = FastAPI(title="Monitor Langer Thuis", docs_url=None, redoc_url=None)
+    app = FastAPI(title="Monitor Langer Thuis API", version="1", docs_url=None,
+                  redoc_url=None, openapi_url="/api/openapi.json",
+                  description="Read-only open data of the Monitor Langer Thuis: the framework, "
+                  "indicators, editions, measurements, breakdown tables, stories, "
+                  "initiatives and the analysis of each edition. Licence CC BY 4.0; "
+                  "source RIVM, Monitor Langer Thuis 2019-2021.")
+    app.state.engine = engine
+    api_routes.install(app, engine)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     def render(request: Request, lang: str, page: str, template: str, context: dict,
@@ -62,25 +69,25 @@ def create_app(database_url: str) -> FastAPI:
     for lang in LANGUAGES:
         _routes(app, lang, engine, render, not_found, _latest_year, cached)
 
-    @app.get("/data/indicator/{indicator_id}.csv", response_class=PlainTextResponse)
-    def indicator_csv(indicator_id: str):
-        with Session(engine) as session:
-            rows = key_figure_rows(session, indicator_id=indicator_id)
-        if not rows:
-            return PlainTextResponse("no such indicator", status_code=404)
-        return Response(to_csv(rows), media_type="text/csv; charset=utf-8", headers={
-            "Content-Disposition": f'attachment; filename="{indicator_id}.csv"'})
+    downloads: dict[str, dict] = {}
 
-    @app.get("/data/indicator/{indicator_id}.json")
-    def indicator_json(indicator_id: str):
+    @app.get("/data/{path:path}", include_in_schema=False)
+    def download(path: str):
         with Session(engine) as session:
-            rows = key_figure_rows(session, indicator_id=indicator_id)
-        if not rows:
-            return Response(json.dumps({"error": "no such indicator"}), status_code=404,
-                            media_type="application/json")
-        return Response(json.dumps({"indicator_id": indicator_id, "key_figures": rows},
-                                   ensure_ascii=False, indent=2),
-                        media_type="application/json")
+            version = queries.content_version(session)
+            if version not in downloads:
+                downloads.clear()
+                downloads[version] = build_downloads(session)
+        content = downloads[version].get(path)
+        if content is None:
+            return PlainTextResponse(f"no download {path!r}", status_code=404)
+        media = {"csv": "text/csv; charset=utf-8", "json": "application/json",
+                 "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                 "txt": "text/plain; charset=utf-8"}[path.rsplit(".", 1)[-1]]
+        headers = {"Cache-Control": "public, max-age=300"}
+        if not path.endswith(".json"):
+            headers["Content-Disposition"] = f'attachment; filename="{path.replace("/", "-")}"'
+        return Response(content, media_type=media, headers=headers)
 
     return app
 
@@ -88,11 +95,11 @@ def create_app(database_url: str) -> FastAPI:
 def _routes(app: FastAPI, lang: str, engine, render, not_found, latest_year, cached) -> None:
     p = {name: paths[lang] for name, paths in ROUTES.items()}
 
-    @app.get(p["home"], response_class=HTMLResponse, name=f"home-{lang}")
+    @app.get(p["home"], response_class=HTMLResponse, name=f"home-{lang}", include_in_schema=False)
     def home(request: Request):
         return RedirectResponse(url("dashboard", lang, year=latest_year()), status_code=302)
 
-    @app.get(p["dashboard"], response_class=HTMLResponse, name=f"dashboard-{lang}")
+    @app.get(p["dashboard"], response_class=HTMLResponse, name=f"dashboard-{lang}", include_in_schema=False)
     def dashboard(request: Request, year: int):
         def build():
             with Session(engine) as session:
@@ -103,7 +110,7 @@ def _routes(app: FastAPI, lang: str, engine, render, not_found, latest_year, cac
                 return render(request, lang, "dashboard", "dashboard.html", context, {"year": year})
         return cached(request, build)
 
-    @app.get(p["indicator"], response_class=HTMLResponse, name=f"indicator-{lang}")
+    @app.get(p["indicator"], response_class=HTMLResponse, name=f"indicator-{lang}", include_in_schema=False)
     def indicator(request: Request, id: str):
         def build():
             with Session(engine) as session:
@@ -113,7 +120,7 @@ def _routes(app: FastAPI, lang: str, engine, render, not_found, latest_year, cac
                 return render(request, lang, "indicator", "indicator.html", context, {"id": id})
         return cached(request, build)
 
-    @app.get(p["programme"], response_class=HTMLResponse, name=f"programme-{lang}")
+    @app.get(p["programme"], response_class=HTMLResponse, name=f"programme-{lang}", include_in_schema=False)
     def programme(request: Request):
         def build():
             with Session(engine) as session:
@@ -121,7 +128,7 @@ def _routes(app: FastAPI, lang: str, engine, render, not_found, latest_year, cac
                 return render(request, lang, "programme", "programme.html", context)
         return cached(request, build)
 
-    @app.get(p["actions"], response_class=HTMLResponse, name=f"actions-{lang}")
+    @app.get(p["actions"], response_class=HTMLResponse, name=f"actions-{lang}", include_in_schema=False)
     def actions(request: Request, actielijn: str | None = None, trekker: str | None = None,
                 action_line: str | None = None, lead: str | None = None):
         line, who = actielijn or action_line, trekker or lead
@@ -133,7 +140,7 @@ def _routes(app: FastAPI, lang: str, engine, render, not_found, latest_year, cac
                 return render(request, lang, "actions", "actions.html", context, query=query)
         return cached(request, build)
 
-    @app.get(p["map"], response_class=HTMLResponse, name=f"map-{lang}")
+    @app.get(p["map"], response_class=HTMLResponse, name=f"map-{lang}", include_in_schema=False)
     def map_page(request: Request, jaar: int | None = None, year: int | None = None,
                  actielijn: str | None = None, action_line: str | None = None,
                  soort: str | None = None, kind: str | None = None,
@@ -148,7 +155,7 @@ def _routes(app: FastAPI, lang: str, engine, render, not_found, latest_year, cac
                 return render(request, lang, "map", "map.html", context, query=query)
         return cached(request, build)
 
-    @app.get(p["reflection"], response_class=HTMLResponse, name=f"reflection-{lang}")
+    @app.get(p["reflection"], response_class=HTMLResponse, name=f"reflection-{lang}", include_in_schema=False)
     def reflection(request: Request, year: int):
         def build():
             with Session(engine) as session:
@@ -162,7 +169,7 @@ def _routes(app: FastAPI, lang: str, engine, render, not_found, latest_year, cac
                               {"year": year})
         return cached(request, build)
 
-    @app.get(p["search"], response_class=HTMLResponse, name=f"search-{lang}")
+    @app.get(p["search"], response_class=HTMLResponse, name=f"search-{lang}", include_in_schema=False)
     def search(request: Request, q: str = ""):
         def build():
             with Session(engine) as session:
@@ -170,7 +177,7 @@ def _routes(app: FastAPI, lang: str, engine, render, not_found, latest_year, cac
                 return render(request, lang, "search", "search.html", context, query={"q": q})
         return cached(request, build)
 
-    @app.get(p["about"], response_class=HTMLResponse, name=f"about-{lang}")
+    @app.get(p["about"], response_class=HTMLResponse, name=f"about-{lang}", include_in_schema=False)
     def about(request: Request):
         from .. import model as m
         def build():
@@ -178,3 +185,33 @@ def _routes(app: FastAPI, lang: str, engine, render, not_found, latest_year, cac
                 sources = list(session.query(m.DataSource).order_by(m.DataSource.id))
                 return render(request, lang, "about", "about.html", {"sources": sources})
         return cached(request, build)
+
+
+def static_paths(app: FastAPI) -> dict:
+    """What a static copy of the site holds: the pages reachable from the dashboards of
+    every edition in both languages, the downloads, and the API responses that need no
+    query parameters."""
+    from fastapi.testclient import TestClient
+    client = TestClient(app)
+    editions = client.get("/api/editions?limit=1000").json()["data"]
+    indicators = client.get("/api/indicators?limit=1000").json()["data"]
+    tables = client.get("/api/tables?limit=1000").json()["data"]
+    programmes = client.get("/api/programmes").json()["data"]
+    start = ["/", "/en/", "/static/style.css"]
+    for e in editions:
+        start += [url("dashboard", lang, year=e["year"]) for lang in LANGUAGES]
+        start += [url("reflection", lang, year=e["year"]) for lang in LANGUAGES]
+    for page in ("programme", "actions", "map", "search", "about"):
+        start += [url(page, lang) for lang in LANGUAGES]
+    api = ["/api/openapi.json"] + [f"/api/{name}" for name in (
+        "programmes", "action-lines", "goals", "actions", "organisations", "indicators",
+        "editions", "measurements", "tables", "stories", "initiatives", "references",
+        "quality-notes")]
+    api += [f"/api/programmes/{p['id']}" for p in programmes]
+    api += [f"/api/indicators/{i['id']}" for i in indicators]
+    api += [f"/api/editions/{e['id']}" for e in editions]
+    api += [f"/api/analysis/{e['id']}" for e in editions]
+    api += [f"/api/tables/{t['id']}" for t in tables]
+    with Session(app.state.engine) as session:
+        downloads = [f"/data/{name}" for name in build_downloads(session)]
+    return {"start": start, "api_paths": api, "download_paths": downloads}

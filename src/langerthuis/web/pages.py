@@ -175,7 +175,7 @@ def map_view(session: Session, year: int, line: str | None, kind: str | None,
                                                                      m.Initiative.id)))
     kinds = sorted({i.kind for i in initiatives})
     chosen = [i for i in initiatives
-              if (not line or (i.action_line_id and i.action_line_id.endswith(f"al{line}")))
+              if (not line or (i.action_line and str(i.action_line.number) == line))
               and (not kind or i.kind == kind)]
     placed = [i for i in chosen if i.municipality_code]
     unplaced = [i for i in chosen if not i.municipality_code]
