@@ -100,7 +100,7 @@ def test_reflection_page(site):
 
 def test_indicator_download(site):
     client, _ = site
-    response = client.get("/data/indicator/overburdened-carers.csv")
+    response = client.get("/data/indicators/overburdened-carers.csv")
     rows = list(csv.DictReader(io.StringIO(response.text)))
     assert [(r["edition"], r["number"], r["value"], r["status"]) for r in rows] == [
         ("2019", "13", "8.5", "new"), ("2020", "14", "8.5", "not_updated"),
