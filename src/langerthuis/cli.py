@@ -230,6 +230,33 @@ def import_command(dataset: Path, database_url: str | None) -> None:
 
 
 @main.command()
+@click.option("--edition", "edition_ref", required=True, help="Year (2021) or id (lt-2021).")
+@click.option("--format", "fmt", type=click.Choice(["pdf", "html"]), default="pdf",
+              show_default=True)
+@click.option("--output", type=click.Path(path_type=Path), required=True)
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
+@_database_option
+def report(edition_ref: str, fmt: str, output: Path, lang: str, database_url: str | None) -> None:
+    """Write the report of an edition as PDF or HTML."""
+    from sqlalchemy.orm import Session
+
+    from .errors import NotFound
+    from .report import report_html, report_pdf
+    from .store import make_engine
+    engine = make_engine(database_url or load_settings().database_url)
+    with Session(engine) as session:
+        try:
+            if fmt == "pdf":
+                output.write_bytes(report_pdf(session, edition_ref, lang))
+            else:
+                output.write_text(report_html(session, edition_ref, lang), encoding="utf-8")
+        except NotFound as exc:
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(2)
+    click.echo(f"Wrote {output}.")
+
+
+@main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @_database_option

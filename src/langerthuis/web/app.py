@@ -69,6 +69,27 @@ def create_app(database_url: str) -> FastAPI:
     for lang in LANGUAGES:
         _routes(app, lang, engine, render, not_found, _latest_year, cached)
 
+    @app.get("/rapport/{year}.{fmt}", include_in_schema=False)
+    @app.get("/en/report/{year}.{fmt}", include_in_schema=False)
+    def report_download(request: Request, year: int, fmt: str):
+        from ..report import report_html, report_pdf
+        lang = "en" if request.url.path.startswith("/en/") else "nl"
+        if fmt not in ("pdf", "html"):
+            return PlainTextResponse("format must be pdf or html", status_code=404)
+
+        def build():
+            with Session(engine) as session:
+                try:
+                    if fmt == "html":
+                        return HTMLResponse(report_html(session, str(year), lang))
+                    return Response(report_pdf(session, str(year), lang),
+                                    media_type="application/pdf", headers={
+                                        "Content-Disposition": f'inline; filename="monitor-'
+                                                               f'langer-thuis-{year}.pdf"'})
+                except NotFound:
+                    return PlainTextResponse(f"no edition {year}", status_code=404)
+        return cached(request, build)
+
     downloads: dict[str, dict] = {}
 
     @app.get("/data/{path:path}", include_in_schema=False)

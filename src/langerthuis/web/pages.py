@@ -84,14 +84,18 @@ def dashboard(session: Session, year: int, lang: str) -> dict:
             "analysis": analysis}
 
 
-def indicator(session: Session, indicator_id: str, lang: str) -> dict | None:
+def indicator(session: Session, indicator_id: str, lang: str, upto: int | None = None,
+              analyses: dict | None = None) -> dict | None:
+    """An indicator with its values in every edition (up to the edition of `upto`)."""
     ind = session.get(m.Indicator, indicator_id)
     if ind is None:
         return None
     t = translator(lang)
-    entries = list(session.scalars(select(m.EditionEntry).join(m.EditionEntry.edition)
-                                   .where(m.EditionEntry.indicator_id == indicator_id)
-                                   .order_by(m.Edition.year)))
+    analyses = {} if analyses is None else analyses
+    entries = [e for e in session.scalars(select(m.EditionEntry).join(m.EditionEntry.edition)
+                                          .where(m.EditionEntry.indicator_id == indicator_id)
+                                          .order_by(m.Edition.year))
+               if upto is None or e.edition.year <= upto]
     latest = entries[-1] if entries else None
     rows = [{"edition": e.edition, "number": e.number, "title": e.title,
              "status": t(f"status_{e.status}"), "value": figure(e.measurement, lang, e.printed),
@@ -115,7 +119,9 @@ def indicator(session: Session, indicator_id: str, lang: str) -> dict | None:
              or (n.subject_type == "edition_entry" and n.subject_id.endswith("/" + indicator_id))]
     facts = {}
     for e in entries:
-        a = analyse_edition(session, e.edition_id)
+        if e.edition_id not in analyses:
+            analyses[e.edition_id] = analyse_edition(session, e.edition_id)
+        a = analyses[e.edition_id]
         facts[e.edition.year] = next(f for f in a.facts if f.indicator_id == indicator_id)
     refs = list(session.scalars(select(m.Reference).join(m.Reference.indicators)
                                 .where(m.Indicator.id == indicator_id).order_by(m.Reference.id)))
