@@ -64,12 +64,16 @@ def load(content_dir: Path | None, database_url: str | None) -> None:
         sys.exit(1)
     registry = _registry(settings.open_data_dir)
     if registry is not None:
+        from .compute.derived import add_support_ratio
         from .geography.check import check_references
+        from .geography.sources import OpenData
         problems = check_references(content, registry)
         if problems:
             click.echo(str(ContentError(problems)), err=True)
             click.echo("Nothing was written to the database.", err=True)
             sys.exit(1)
+        if add_support_ratio(content, OpenData(settings.open_data_dir), registry):
+            click.echo("Computed the oldest-old support ratio per municipality (CBS, 2021).")
     engine = make_engine(database_url or settings.database_url)
     written = load_content(engine, content, registry)
     click.echo(f"Loaded {root} into {engine.url.render_as_string(hide_password=True)}: "

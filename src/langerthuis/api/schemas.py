@@ -138,7 +138,7 @@ class TableRow(BaseModel):
 
 class Table(BaseModel):
     id: str
-    edition: str
+    edition: str | None = None
     measurement: str
     indicator: str
     number: int

@@ -246,6 +246,25 @@ def _blank_none(value: str | None) -> str | None:
     return value.strip() if value and value.strip() else None
 
 
+def _read_computed(reader: _Reader, content: ProgrammeContent, path: Path) -> None:
+    """A file written by `langerthuis compute`: measurements and the tables that break them
+    down (each table's CSV file beside it)."""
+    data = reader.yaml(path)
+    shown = reader.shown(path)
+    if not isinstance(data, dict) or not set(data) <= {"measurements", "tables"}:
+        reader.problems.append(Problem(Where(shown, 1), "expected the keys 'measurements' "
+                                       "and optionally 'tables'"))
+        return
+    for key, spec in (("measurements", s.MeasurementSpec), ("tables", s.TableSpec)):
+        items = data.get(key) or []
+        records = [r for i, item in enumerate(items)
+                   if (r := reader.one(item, spec, Where(shown, None, f"{key}[{i}]")))]
+        getattr(content, key).extend(records)
+        if key == "tables":
+            for table in records:
+                content.table_rows[table.id] = read_table_rows(reader, path.parent, table)
+
+
 def read_content(root: Path) -> ContentSet:
     """Read and validate the shape of every content file under `root`.
 
@@ -299,6 +318,9 @@ def _read_programme(reader: _Reader, directory: Path) -> ProgrammeContent | None
     content = ProgrammeContent(directory, programme, action_lines)
     for name, (key, spec) in PROGRAMME_FILES.items():
         setattr(content, key, reader.records(directory / name, key, spec))
+    for path in sorted((directory / "computed").glob("*.yaml")):
+        _read_computed(reader, content, path)
     for table in content.tables:
-        content.table_rows[table.id] = read_table_rows(reader, directory, table)
+        if table.id not in content.table_rows:
+            content.table_rows[table.id] = read_table_rows(reader, directory, table)
     return content

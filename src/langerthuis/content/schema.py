@@ -204,6 +204,7 @@ class MeasurementSpec(Record):
     qualifiers: list[Qualifier] = []
     notes: Text | None = None
     source_location: Text | None = None
+    provenance: dict[str, Any] = {}
 
 
 Filter = dict[str, str]
@@ -229,9 +230,12 @@ class TableChecksSpec(Record):
 
 
 class TableSpec(Record):
+    """A breakdown table. `edition` is the edition that published it; a table we computed
+    ourselves (see `langerthuis compute`) belongs to no edition."""
+
     id: Id
     measurement: Id
-    edition: Id
+    edition: Id | None = None
     number: int = Field(ge=1)
     title: Text
     unit: Unit

@@ -45,7 +45,7 @@ class BreakdownTable(Base):
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     measurement_id: Mapped[str] = mapped_column(ForeignKey("measurement.id"))
-    edition_id: Mapped[str] = mapped_column(ForeignKey("edition.id"))
+    edition_id: Mapped[str | None] = mapped_column(ForeignKey("edition.id"))
     number: Mapped[int] = mapped_column(Integer)
     title: Mapped[str] = mapped_column(String(500))
     unit: Mapped[str] = mapped_column(String(20))
@@ -56,7 +56,7 @@ class BreakdownTable(Base):
     checks: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
     measurement: Mapped[Measurement] = relationship(back_populates="tables")
-    edition: Mapped[Edition] = relationship()
+    edition: Mapped[Edition | None] = relationship()
     rows: Mapped[list[BreakdownRow]] = relationship(
         back_populates="table", order_by="BreakdownRow.position")
 

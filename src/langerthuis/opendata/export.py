@@ -61,15 +61,16 @@ BREAKDOWN_TAIL = ["value", "unit", "n", "qualifiers", "printed"]
 
 
 def breakdown_rows(session: Session) -> tuple[list[str], list[dict]]:
-    tables = list(session.scalars(select(m.BreakdownTable).join(m.BreakdownTable.edition)
-                                  .order_by(m.Edition.year, m.BreakdownTable.number)))
+    tables = list(session.scalars(select(m.BreakdownTable).outerjoin(m.BreakdownTable.edition)
+                                  .order_by(m.Edition.year, m.BreakdownTable.id)))
     dims: list[str] = []
     for t in tables:
         dims += [d for d in t.dimensions if d not in dims]
     rows = []
     for t in tables:
         for r in t.rows:
-            rows.append({"edition": t.edition.year, "table_number": t.number, "table_id": t.id,
+            rows.append({"edition": t.edition.year if t.edition else None,
+                         "table_number": t.number, "table_id": t.id,
                          "table_title": t.title, "indicator_id": t.measurement.indicator_id,
                          "measurement_id": t.measurement_id,
                          **{d: r.dimensions.get(d, "") for d in dims},
@@ -141,9 +142,10 @@ def excel(session: Session) -> bytes:
     sheet.append(COLUMNS)
     for r in rows:
         sheet.append([r.get(c) for c in COLUMNS])
-    for t in session.scalars(select(m.BreakdownTable).join(m.BreakdownTable.edition)
-                             .order_by(m.Edition.year, m.BreakdownTable.number)):
-        sheet = book.create_sheet(f"Tabel {t.number} ({t.edition.year})"[:31])
+    for t in session.scalars(select(m.BreakdownTable).outerjoin(m.BreakdownTable.edition)
+                             .order_by(m.Edition.year, m.BreakdownTable.id)):
+        label = f"Tabel {t.number} ({t.edition.year})" if t.edition else f"Berekend {t.number}"
+        sheet = book.create_sheet(label[:31])
         sheet.append([f"Tabel {t.number}: {t.title}"])
         sheet.append([f"Source: {t.source_location}; measurement {t.measurement_id}"])
         sheet.append(list(t.dimensions) + BREAKDOWN_TAIL)

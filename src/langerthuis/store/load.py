@@ -90,7 +90,8 @@ def _insert_programme(session: Session, p: ProgrammeContent, add, orgs: dict[str
                        period_end=x.period_end, reference_date=x.reference_date,
                        sources=list(x.sources), n=x.n, qualifiers=[str(q) for q in x.qualifiers],
                        notes=x.notes, source_location=x.source_location,
-                       provenance={"file": x.where.file, "line": x.where.line})
+                       provenance={"file": x.where.file, "line": x.where.line,
+                                   **x.provenance})
          for x in p.measurements])
     titles = {i.id: i.title for i in p.indicators}
     add([m.EditionEntry(edition_id=e.id, indicator_id=en.indicator, number=en.number,
