@@ -234,6 +234,74 @@ def import_command(dataset: Path, database_url: str | None) -> None:
 
 
 @main.command()
+@click.argument("recipe")
+@click.option("--input", "input_path", type=click.Path(path_type=Path, exists=True,
+                                                      dir_okay=False), required=True,
+              help="CSV or Parquet file with the recipe's input columns.")
+@click.option("--engine", type=click.Choice(["duckdb", "spark"]), default="duckdb",
+              show_default=True)
+@click.option("--output", type=click.Path(path_type=Path), required=True,
+              help="Folder to write to, e.g. content/langer-thuis/computed.")
+@click.option("--indicator", required=True, help="The indicator the result measures.")
+@click.option("--id", "measurement_id", required=True, help="Id of the new measurement.")
+@click.option("--decimals", type=int, default=1, show_default=True)
+@click.option("--param", "params", multiple=True, help="Recipe parameter as NAME=VALUE.")
+def compute(recipe: str, input_path: Path, engine: str, output: Path, indicator: str,
+            measurement_id: str, decimals: int, params: tuple[str, ...]) -> None:
+    """Run a recipe on microdata and write the result as content (a measurement with its
+    provenance, and a breakdown table where the recipe gives one)."""
+    import json as _json
+    import time
+
+    from .compute import RECIPES
+    from .compute.engines import connect, read
+    from .compute.output import content_records, write_content
+    from .compute.provenance import checksum, provenance
+    from .compute.recipes import RecipeError
+    if recipe not in RECIPES:
+        click.echo(f"Error: unknown recipe {recipe!r}; choose one of {', '.join(RECIPES)}",
+                   err=True)
+        sys.exit(2)
+    chosen = RECIPES[recipe]
+    values = {}
+    for item in params:
+        name, _, raw = item.partition("=")
+        if name not in chosen.parameters:
+            click.echo(f"Error: {recipe} has no parameter {name!r}; it has "
+                       f"{', '.join(chosen.parameters)}", err=True)
+            sys.exit(2)
+        try:
+            values[name] = _json.loads(raw)
+        except ValueError:
+            values[name] = raw
+        if isinstance(values[name], list):
+            values[name] = tuple(values[name])
+    start = time.perf_counter()
+
+    def step(message: str) -> None:
+        click.echo(f"[{time.perf_counter() - start:6.1f}s] {message}", err=True)
+    step(f"starting {engine}")
+    con = connect(engine)
+    step(f"reading {input_path}")
+    table = read(con, input_path)
+    step(f"running {recipe} (version {chosen.version})")
+    try:
+        result = chosen.run(table, **values)
+    except RecipeError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(1)
+    origin = provenance(chosen, engine, checksum(input_path), values)
+    dims = [k for k in (result.rows[0] if result.rows else {})
+            if k not in ("value", "n", "ci95", "carers", "oldest", "amount")]
+    measurement, spec, rows = content_records(
+        result, measurement_id=measurement_id, indicator=indicator, decimals=decimals,
+        provenance=origin, dimensions=dims, table_title=f"{chosen.description} ({recipe})")
+    path = write_content(output, measurement, spec, rows)
+    step(f"wrote {path}: value {measurement['value']}"
+         + (f", n {result.n}" if result.n is not None else ""))
+
+
+@main.command()
 @click.option("--edition", "edition_ref", required=True, help="Year (2021) or id (lt-2021).")
 @click.option("--format", "fmt", type=click.Choice(["pdf", "html"]), default="pdf",
               show_default=True)

@@ -3,6 +3,7 @@ mode here; a cluster by configuration) when data outgrow one machine."""
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import ibis
@@ -30,7 +31,12 @@ def spark_session():
                   .config("spark.sql.shuffle.partitions", "4")
                   .config("spark.driver.host", "127.0.0.1")
                   .config("spark.driver.bindAddress", "127.0.0.1")
-                  .config("spark.sql.session.timeZone", "UTC").getOrCreate())
+                  .config("spark.sql.session.timeZone", "UTC")
+                  .config("spark.sql.execution.arrow.pyspark.enabled", "true")
+                  .config("spark.sql.warehouse.dir", tempfile.mkdtemp(prefix="langerthuis-spark-"))
+                  .config("spark.driver.extraJavaOptions",
+                          f"-Dderby.system.home={tempfile.gettempdir()}")
+                  .getOrCreate())
         _SPARK.sparkContext.setLogLevel("ERROR")
     return _SPARK
 
@@ -46,5 +52,11 @@ def read(con, path: Path, name: str = "input"):
 
 
 def table(con, frame, name: str):
-    """A pandas frame as a table on the connection (for tests and generated data)."""
-    return con.create_table(name, frame, overwrite=True)
+    """A pandas frame as a temporary table on the connection (for tests and generated
+    data); nothing is written to disk."""
+    if con.name == "pyspark":
+        import pandas as pd
+        frame = pd.DataFrame(frame)
+        spark_session().createDataFrame(frame).createOrReplaceTempView(name)
+        return con.table(name)
+    return con.create_table(name, frame, temp=True, overwrite=True)
