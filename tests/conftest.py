@@ -40,3 +40,16 @@ def engine(database_url: str):
     engine = make_engine(database_url)
     yield engine
     engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def bundled_database(tmp_path_factory):
+    """A database with the bundled content (no geography), shared read-only by the tests:
+    returns its URL and engine."""
+    from langerthuis.config import CHECKOUT
+    from langerthuis.content import check_content
+    from langerthuis.store import load_content
+    url = sqlite_url(tmp_path_factory.mktemp("bundled") / "bundled.sqlite")
+    engine = make_engine(url)
+    load_content(engine, check_content(CHECKOUT / "content"))
+    return url, engine

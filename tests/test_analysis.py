@@ -12,18 +12,12 @@ from langerthuis.analysis import analyse_edition
 from langerthuis.analysis.compare import Direction, rounded, _direction
 from langerthuis.analysis.reflection import reflect
 from langerthuis.cli import main
-from langerthuis.config import CHECKOUT, sqlite_url
-from langerthuis.content import check_content
-from langerthuis.store import load_content, make_engine
+from langerthuis.store import make_engine
 
 
 @pytest.fixture(scope="module")
-def database_url(tmp_path_factory):
-    url = sqlite_url(tmp_path_factory.mktemp("analysis") / "monitor.sqlite")
-    engine = make_engine(url)
-    load_content(engine, check_content(CHECKOUT / "content"))
-    engine.dispose()
-    return url
+def database_url(bundled_database):
+    return bundled_database[0]
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from langerthuis.config import CHECKOUT, load_settings, sqlite_url
+from langerthuis.config import CHECKOUT, sqlite_url
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE = CHECKOUT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
@@ -28,7 +28,7 @@ def _missing() -> str | None:
     if not AXE.exists():
         return "axe-core is not installed (the test command runs npm install in tests/browser)"
     try:
-        import playwright  # noqa: F401
+        import playwright  # noqa: F401  (only whether it is installed)
     except ImportError:
         return "playwright is not installed"
     return None

@@ -14,18 +14,14 @@ from sqlalchemy.orm import Session
 
 from langerthuis import model as m
 from langerthuis.cli import main
-from langerthuis.config import CHECKOUT, sqlite_url
-from langerthuis.content import check_content
-from langerthuis.store import load_content, make_engine
+from langerthuis.config import sqlite_url
+from langerthuis.store import make_engine
 from test_store import dump
 
 
 @pytest.fixture(scope="module")
-def loaded(tmp_path_factory):
-    url = sqlite_url(tmp_path_factory.mktemp("export") / "source.sqlite")
-    engine = make_engine(url)
-    load_content(engine, check_content(CHECKOUT / "content"))
-    return url, engine
+def loaded(bundled_database):
+    return bundled_database
 
 
 @pytest.fixture(scope="module")

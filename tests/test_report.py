@@ -13,20 +13,15 @@ from sqlalchemy.orm import Session
 
 from langerthuis import model as m
 from langerthuis.cli import main
-from langerthuis.config import CHECKOUT, sqlite_url
-from langerthuis.content import check_content
-from langerthuis.store import load_content, make_engine
+from langerthuis.config import CHECKOUT
 from langerthuis.web.pages import figure
 
 ARTIFACTS = CHECKOUT / "test-artifacts" / "report"
 
 
 @pytest.fixture(scope="module")
-def database(tmp_path_factory):
-    url = sqlite_url(tmp_path_factory.mktemp("report") / "report.sqlite")
-    engine = make_engine(url)
-    load_content(engine, check_content(CHECKOUT / "content"))
-    return url, engine
+def database(bundled_database):
+    return bundled_database
 
 
 @pytest.fixture(scope="module")

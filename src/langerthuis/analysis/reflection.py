@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ..formatting import format_value
 from .compare import Direction, IndicatorFact, Reason
 from .edition import EditionAnalysis
-from .summary import ClaimCheck, Summary
+from .summary import ClaimCheck
 
 PHRASES = {
     "nl": {

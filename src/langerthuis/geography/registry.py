@@ -3,7 +3,6 @@ and shrinking region, built from the open data, with the crosswalk between years
 from __future__ import annotations
 
 import csv
-import difflib
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from functools import cached_property
