@@ -303,3 +303,15 @@ def test_population_from_statline_offline(duck):
     r = RECIPES["oldest-old-support-ratio"].run(table(duck, frame, "statline"),
                                                 group_by=("municipality_code",))
     assert {x["municipality_code"] for x in r.rows} == {"GM1979", "GM0363"}
+
+
+@pytest.mark.parametrize("engine", ["duckdb", "spark"])
+def test_compute_command_on_parquet(tmp_path, engine, spark):
+    data = tmp_path / "marks.parquet"
+    synthetic.marks(1000, {"1-4": 10.0, "5-6": 20.0, "7-10": 70.0}).to_parquet(data)
+    result = CliRunner().invoke(main, ["compute", "threshold-share", "--input", str(data),
+                                       "--engine", engine, "--output", str(tmp_path / "out"),
+                                       "--indicator", "quality-of-life", "--id", "qol-parquet"])
+    assert result.exit_code == 0, result.output
+    written = (tmp_path / "out" / "qol-parquet.yaml").read_text()
+    assert "value: 70.0" in written and f"engine: {engine}" in written

@@ -117,3 +117,11 @@ def test_pages_follow_a_new_load(tmp_path, content_dir):
               lambda d: d["measurements"][2].update(value=71))
     load_content(engine, check_content(content_dir))
     assert "71%" in client.get("/monitor/2021").text
+
+
+def test_downloads_carry_the_licence(site):
+    client, _ = site
+    response = client.get("/data/key-figures.csv")
+    assert response.headers["link"] == '</data/LICENSE.txt>; rel="license"'
+    assert "CC BY 4.0" in response.headers["x-licence"]
+    assert "CC BY 4.0" in client.get("/data/LICENSE.txt").text

@@ -105,7 +105,9 @@ def create_app(database_url: str) -> FastAPI:
         media = {"csv": "text/csv; charset=utf-8", "json": "application/json",
                  "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                  "txt": "text/plain; charset=utf-8"}[path.rsplit(".", 1)[-1]]
-        headers = {"Cache-Control": "public, max-age=300"}
+        headers = {"Cache-Control": "public, max-age=300",
+                   "Link": '</data/LICENSE.txt>; rel="license"',
+                   "X-Licence": "CC BY 4.0; source RIVM, Monitor Langer Thuis 2019-2021"}
         if not path.endswith(".json"):
             headers["Content-Disposition"] = f'attachment; filename="{path.replace("/", "-")}"'
         return Response(content, media_type=media, headers=headers)
