@@ -2,6 +2,7 @@
 the behaviour users rely on is tested directly (pagination, ETag, filters, errors)."""
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -34,7 +35,8 @@ def client():
 
 
 @schema.parametrize()
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=int(os.environ.get("API_EXAMPLES", "25")), deadline=None,
+          suppress_health_check=list(HealthCheck))
 def test_api_conforms_to_its_openapi_description(case):
     case.call_and_validate()
 
@@ -83,3 +85,11 @@ def test_analysis_endpoint(client):
     data = client.get("/api/analysis/lt-2021").json()["data"]
     assert data["summary"]["updated"] == 29
     assert {i["number"]: i["direction"] for i in data["indicators"]}[14] == "undesired"
+
+
+def test_ambiguous_queries_are_rejected(client):
+    twice = client.get("/api/tables?edition=lt-2021&edition=lt-2020")
+    assert twice.status_code == 400 and "given more than once" in twice.json()["error"]["message"]
+    odd = client.get("/api/indicators?offset=%2B0.0")
+    assert odd.status_code == 400 and "expected a whole number" in odd.json()["error"]["message"]
+    assert client.get("/api/indicators?offset=0&limit=5").status_code == 200

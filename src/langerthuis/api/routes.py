@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -262,8 +263,33 @@ def _one(session: Session, model, key: str):
     return found
 
 
+#: Query parameters that are whole numbers everywhere in the API.
+INTEGER_PARAMETERS = {"limit", "offset", "action_line", "year"}
+
+
+def strict_query(query: list[tuple[str, str]]) -> str | None:
+    """What is wrong with a query string, or None. The API takes each parameter once and
+    whole numbers only as plain digits, so that a request either means one thing or fails."""
+    seen: set[str] = set()
+    for key, value in query:
+        if key in seen:
+            return f"query.{key}: given more than once; give it once"
+        seen.add(key)
+        if key in INTEGER_PARAMETERS and not re.fullmatch(r"-?[0-9]+", value):
+            return f"query.{key}: found {value!r}; expected a whole number such as 10"
+    return None
+
+
 def install(app: FastAPI, engine) -> None:
     app.include_router(build_router(engine))
+
+    @app.middleware("http")
+    async def reject_ambiguous_queries(request: Request, call_next):
+        if request.url.path.startswith("/api"):
+            problem = strict_query(request.query_params.multi_items())
+            if problem:
+                return error_response(400, "invalid_parameter", problem)
+        return await call_next(request)
 
     @app.exception_handler(ApiError)
     def api_error(request: Request, exc: ApiError):
