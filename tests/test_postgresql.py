@@ -34,3 +34,24 @@ def test_schema_and_load_on_postgresql(pg_engine):
     with Session(pg_engine) as s:
         assert s.get(m.Measurement, "so-hours-2021").qualifiers == ["provisional", "lower_bound"]
         assert len(s.get(m.Edition, "lt-2020").entries) == 3
+
+
+def test_the_whole_monitor_on_postgresql(pg_engine):
+    """The bundled content with its geography, served from PostgreSQL."""
+    from fastapi.testclient import TestClient
+
+    from langerthuis.config import CHECKOUT, load_settings
+    from langerthuis.web.app import create_app
+    settings = load_settings()
+    registry = None
+    if settings.open_data_dir.is_dir():
+        from langerthuis.geography.registry import build_registry
+        from langerthuis.geography.sources import OpenData
+        registry = build_registry(OpenData(settings.open_data_dir))
+    load_content(pg_engine, check_content(CHECKOUT / "content"), registry)
+    client = TestClient(create_app(pg_engine.url.render_as_string(hide_password=False)))
+    assert "37.469 uur" in client.get("/monitor/2021").text
+    assert client.get("/api/analysis/lt-2021").json()["data"]["summary"]["updated"] == 29
+    assert client.get("/api/measurements?edition=lt-2020").status_code == 200
+    if registry is not None:
+        assert "Capelle aan den IJssel" in client.get("/kaart?jaar=2019").text
