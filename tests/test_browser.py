@@ -124,6 +124,8 @@ PAGES = {
     "dashboard-en": "/en/monitor/2020", "indicator": "/indicator/elderly-care-physician-hours",
     "indicator-narrative": "/indicator/stories-preparing-housing",
     "indicator-en": "/en/indicator/quality-of-life", "programme": "/programma",
+    "indicator-computed": "/indicator/oldest-old-support-ratio",
+    "map-choropleth": "/kaart?jaar=2021&tabel=oldest-old-support-ratio-2021-cbs-table",
     "actions": "/acties?actielijn=2", "actions-en": "/en/actions", "map": "/kaart",
     "map-en": "/en/map?year=2020&action_line=2", "reflection": "/beschouwing/2021",
     "reflection-en": "/en/reflection/2021", "search": "/zoeken?q=mantelzorg",

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from conftest import FIXTURE_CONTENT, edit_yaml
 from langerthuis import model as m
 from langerthuis.config import CHECKOUT, load_settings, sqlite_url
+from langerthuis.compute.derived import add_support_ratio
 from langerthuis.geography.registry import build_registry
 from langerthuis.geography.sources import OpenData
 from langerthuis.content import check_content
@@ -24,8 +25,11 @@ from langerthuis.web.app import create_app
 def site(tmp_path_factory):
     url = sqlite_url(tmp_path_factory.mktemp("web") / "site.sqlite")
     engine = make_engine(url)
-    registry = build_registry(OpenData(load_settings().open_data_dir))
-    load_content(engine, check_content(CHECKOUT / "content"), registry)
+    data = OpenData(load_settings().open_data_dir)
+    registry = build_registry(data)
+    content = check_content(CHECKOUT / "content")
+    add_support_ratio(content, data, registry)
+    load_content(engine, content, registry)
     with Session(engine) as s:
         editions = {e.year: [x.indicator_id for x in e.entries] for e in s.scalars(select(m.Edition))}
     engine.dispose()
@@ -125,3 +129,11 @@ def test_downloads_carry_the_licence(site):
     assert response.headers["link"] == '</data/LICENSE.txt>; rel="license"'
     assert "CC BY 4.0" in response.headers["x-licence"]
     assert "CC BY 4.0" in client.get("/data/LICENSE.txt").text
+
+
+def test_indicator_page_shows_our_own_computation(site):
+    client, _ = site
+    html = client.get("/indicator/oldest-old-support-ratio").text
+    assert "Eigen berekening" in html and "oldest-old-support-ratio" in html
+    assert "tabel=oldest-old-support-ratio-2021-cbs-table" in html
+    assert "sha256:" in html

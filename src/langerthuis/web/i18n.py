@@ -80,6 +80,10 @@ TEXT = {
         "previous_edition": "vorige editie", "edition_of": "Dashboard van editie",
         "indicators_in_edition": "Indicatoren in deze editie",
         "flagged": "Aandachtspunt", "locations": "Vindplaats",
+        "computed": "Eigen berekening", "computed_note": "Door Monitor Langer Thuis "
+        "berekend uit open gegevens; geen cijfer uit een editie van de monitor.",
+        "recipe": "Rekenrecept", "engine": "Rekenmachine", "input": "Invoer",
+        "computed_at": "Berekend op", "on_map": "Bekijk op de kaart",
         "about_text": "Deze website toont de Monitor Langer Thuis van het RIVM als open "
                       "gegevens. Cijfers, namen en data komen uit de gepubliceerde monitors; "
                       "beschrijvingen en samenvattingen zijn in eigen woorden.",
@@ -123,6 +127,10 @@ TEXT = {
         "previous_edition": "previous edition", "edition_of": "Dashboard of the edition",
         "indicators_in_edition": "Indicators in this edition",
         "flagged": "Note", "locations": "Where in the sources",
+        "computed": "Our own computation", "computed_note": "Computed by Monitor Langer "
+        "Thuis from open data; not a figure of an edition of the monitor.",
+        "recipe": "Recipe", "engine": "Engine", "input": "Input",
+        "computed_at": "Computed at", "on_map": "See it on the map",
         "about_text": "This website shows RIVM's Monitor Langer Thuis as open data. Figures, "
                       "names and dates come from the published monitors; descriptions and "
                       "summaries are in our own words.",

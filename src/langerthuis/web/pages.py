@@ -123,12 +123,17 @@ def indicator(session: Session, indicator_id: str, lang: str, upto: int | None =
             analyses[e.edition_id] = analyse_edition(session, e.edition_id)
         a = analyses[e.edition_id]
         facts[e.edition.year] = next(f for f in a.facts if f.indicator_id == indicator_id)
+    computed = [x for x in session.scalars(select(m.Measurement).where(
+                    m.Measurement.indicator_id == indicator_id).order_by(m.Measurement.id))
+                if x.id not in shown and (x.provenance or {}).get("recipe")]
     refs = list(session.scalars(select(m.Reference).join(m.Reference.indicators)
                                 .where(m.Indicator.id == indicator_id).order_by(m.Reference.id)))
     return {"indicator": ind, "title": title, "latest": latest, "rows": rows, "chart": chart,
             "tables": [table_view(tb, lang) for tb in tables], "notes": notes, "facts": facts,
             "stories": [s for s in queries.stories(session) if s.indicator_id == indicator_id],
-            "references": refs}
+            "references": refs,
+            "computed": [{"measurement": x, "value": figure(x, lang),
+                          "tables": [tb.id for tb in x.tables]} for x in computed]}
 
 
 def _row_label(row: m.BreakdownRow, table: m.BreakdownTable, lang: str) -> str:
