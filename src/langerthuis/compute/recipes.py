@@ -66,21 +66,22 @@ def _num(x) -> float:
 
 def threshold_share(t, threshold: float = 7, weight: str | None = None) -> Result:
     _require(t, ["mark"] + ([weight] if weight else []), "threshold-share")
-    bad = _frame(t.filter(t.mark.notnull() & ((t.mark < 1) | (t.mark > 10)))
-                 .aggregate(n=lambda x: x.count()))[0]["n"]
-    if bad:
-        raise RecipeError(f"threshold-share: {bad} mark(s) outside 1-10; a mark is 1 to 10")
-    f = t.filter(t.mark.notnull())
-    w = _weights(f, weight, "mark")
-    m = f.mark.cast("float64")
-    row = _frame(f.aggregate(
-        n=f.count(), sum_w=w.sum(), sum_w2=(w * w).sum(),
-        hi=ibis.ifelse(m >= threshold, w, 0.0).sum(),
-        band_1_4=ibis.ifelse(m < 5, w, 0.0).sum(),
-        band_5_6=ibis.ifelse((m >= 5) & (m < 7), w, 0.0).sum(),
-        band_7_10=ibis.ifelse(m >= 7, w, 0.0).sum(),
-        sum_wm=(w * m).sum(), sum_wm2=(w * m * m).sum()))[0]
-    n, sum_w = int(row["n"]), _num(row["sum_w"])
+    m = t.mark.cast("float64")
+    known = m.notnull()
+    w = t[weight].cast("float64") if weight else m * 0.0 + 1.0
+
+    def when(condition, value=None):
+        return ibis.ifelse(known & condition, w if value is None else value, 0.0).sum()
+    # One pass over the data: the check of the marks and every sum at once.
+    row = _frame(t.aggregate(
+        bad=ibis.ifelse(known & ((m < 1) | (m > 10)), 1, 0).sum(),
+        n=ibis.ifelse(known, 1, 0).sum(), sum_w=when(True), sum_w2=when(True, w * w),
+        hi=when(m >= threshold), band_1_4=when(m < 5), band_5_6=when((m >= 5) & (m < 7)),
+        band_7_10=when(m >= 7), sum_wm=when(True, w * m), sum_wm2=when(True, w * m * m)))[0]
+    if _num(row["bad"]):
+        raise RecipeError(f"threshold-share: {int(_num(row['bad']))} mark(s) outside 1-10; "
+                          "a mark is 1 to 10")
+    n, sum_w = int(_num(row["n"])), _num(row["sum_w"])
     if n == 0 or sum_w == 0:
         return Result(None, "percentage", 0, None, [], {"mean": None})
     share = _num(row["hi"]) / sum_w
