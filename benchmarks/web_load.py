@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import http.client
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -21,28 +20,10 @@ import threading
 import time
 from pathlib import Path
 
+from langerthuis.web.local import local_server
+
 PATHS = {"baseline (static css)": "/static/style.css", "dashboard": "/monitor/2021",
          "indicator page": "/indicator/overburdened-carers"}
-
-
-def start_server(db_url: str) -> tuple[subprocess.Popen, int]:
-    env = {**os.environ, "LANGERTHUIS_DATABASE_URL": db_url}
-    subprocess.run([sys.executable, "-m", "langerthuis.cli", "load"], env=env, check=True,
-                   capture_output=True)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "langerthuis.cli", "serve", "--port",
-                             str(port)], env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-    for _ in range(150):
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                return proc, port
-        except OSError:
-            time.sleep(0.2)
-    proc.kill()
-    raise RuntimeError("server did not start")
 
 
 def load(port: int, path: str, requests: int, concurrency: int) -> dict:
@@ -83,15 +64,17 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=8)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        proc, port = start_server(f"sqlite:///{Path(tmp) / 'bench.sqlite'}")
-        try:
+        db = f"sqlite:///{Path(tmp) / 'bench.sqlite'}"
+        env = {**os.environ, "LANGERTHUIS_DATABASE_URL": db}
+        subprocess.run([sys.executable, "-m", "langerthuis.cli", "load"], env=env, check=True,
+                       capture_output=True)
+        with local_server(["langerthuis.cli", "serve", "--port", "{port}"], "/monitor/2021",
+                          env) as url:
+            port = int(url.rsplit(":", 1)[1])
             for path in PATHS.values():  # warm up
                 load(port, path, args.concurrency * 2, args.concurrency)
             results = {name: load(port, path, args.requests, args.concurrency)
                        for name, path in PATHS.items()}
-        finally:
-            proc.terminate()
-            proc.wait(10)
     base = results["baseline (static css)"]
     print(f"{args.requests} requests per page, {args.concurrency} concurrent clients, loopback")
     print(f"{'page':24} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'rps vs baseline':>16}")

@@ -6,16 +6,14 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from langerthuis.config import CHECKOUT, sqlite_url
+from langerthuis.web.local import local_server
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE = CHECKOUT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
@@ -45,27 +43,10 @@ def base_url(tmp_path_factory):
     env = {**os.environ, "LANGERTHUIS_DATABASE_URL": db}
     subprocess.run([sys.executable, "-m", "langerthuis.cli", "load"], env=env, check=True,
                    capture_output=True)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "langerthuis.cli", "serve", "--port",
-                               str(port)], env=env, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    _LIVE_DATABASES[url] = db
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            urllib.request.urlopen(url + "/monitor/2021").read()
-            break
-        except OSError:
-            if time.monotonic() > deadline:
-                server.kill()
-                raise
-            time.sleep(0.2)
-    yield url
-    server.terminate()
-    server.wait(10)
+    with local_server(["langerthuis.cli", "serve", "--port", "{port}"], "/monitor/2021",
+                      env) as url:
+        _LIVE_DATABASES[url] = db
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -75,22 +56,9 @@ def static_url(base_url, tmp_path_factory):
     env = {**os.environ, "LANGERTHUIS_DATABASE_URL": _database_of_live_site(base_url)}
     subprocess.run([sys.executable, "-m", "langerthuis.cli", "export-site", str(target)],
                    env=env, check=True, capture_output=True)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind",
-                               "127.0.0.1", "--directory", str(target)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url + "/index.html").read()
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield url
-    server.terminate()
-    server.wait(10)
+    with local_server(["http.server", "{port}", "--bind", "127.0.0.1", "--directory",
+                       str(target)], "/index.html") as url:
+        yield url
 
 
 _LIVE_DATABASES: dict[str, str] = {}

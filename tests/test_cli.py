@@ -1,10 +1,6 @@
 """The command line as a user runs it: check, load, migrate and serve."""
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
 from pathlib import Path
 
@@ -12,6 +8,7 @@ from click.testing import CliRunner
 
 from conftest import FIXTURE_CONTENT, edit_yaml
 from langerthuis.cli import main
+from langerthuis.web.local import local_server
 from langerthuis.store.migrate import MIGRATIONS
 
 
@@ -58,31 +55,11 @@ def test_settings_from_environment(tmp_path: Path):
     assert f"Database schema at revision {head}." in run("migrate", env=env).output
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_serve_shows_the_loaded_monitor(database_url: str):
     assert run("load", "--content", str(FIXTURE_CONTENT), "--database", database_url).exit_code == 0
-    port = _free_port()
-    server = subprocess.Popen([sys.executable, "-m", "langerthuis.cli", "serve", "--port",
-                               str(port), "--database", database_url],
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/") as response:
-                    page = response.read().decode()
-                break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise
-                time.sleep(0.2)
-        assert "Monitor Langer Thuis 2021" in page
-        assert "9,1%" in page and "37.469 uur" in page
-    finally:
-        server.terminate()
-        server.wait(10)
+    with local_server(["langerthuis.cli", "serve", "--port", "{port}", "--database",
+                       database_url]) as url:
+        with urllib.request.urlopen(url + "/") as response:
+            page = response.read().decode()
+    assert "Monitor Langer Thuis 2021" in page
+    assert "9,1%" in page and "37.469 uur" in page

@@ -13,9 +13,7 @@ from sqlalchemy.orm import Session
 from conftest import FIXTURE_CONTENT, edit_yaml
 from langerthuis import model as m
 from langerthuis.config import CHECKOUT, load_settings, sqlite_url
-from langerthuis.compute.derived import add_support_ratio
-from langerthuis.geography.registry import build_registry
-from langerthuis.geography.sources import OpenData
+from langerthuis.pipeline import prepare
 from langerthuis.content import check_content
 from langerthuis.store import load_content, make_engine
 from langerthuis.web.app import create_app
@@ -25,11 +23,8 @@ from langerthuis.web.app import create_app
 def site(tmp_path_factory):
     url = sqlite_url(tmp_path_factory.mktemp("web") / "site.sqlite")
     engine = make_engine(url)
-    data = OpenData(load_settings().open_data_dir)
-    registry = build_registry(data)
-    content = check_content(CHECKOUT / "content")
-    add_support_ratio(content, data, registry)
-    load_content(engine, content, registry)
+    prepared = prepare(CHECKOUT / "content", load_settings().open_data_dir)
+    load_content(engine, prepared.content, prepared.registry)
     with Session(engine) as s:
         editions = {e.year: [x.indicator_id for x in e.entries] for e in s.scalars(select(m.Edition))}
     engine.dispose()

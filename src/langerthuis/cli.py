@@ -52,28 +52,23 @@ def load(content_dir: Path | None, database_url: str | None) -> None:
 
     Nothing is written unless all content is valid; a load that fails halfway is rolled
     back, leaving the database as it was."""
-    from .content import check_content
+    from .pipeline import prepare
     from .store import load_content, make_engine
     settings = load_settings()
     root = content_dir or settings.content_dir
+    if not settings.open_data_dir.is_dir():
+        click.echo(f"Warning: open data not found in {settings.open_data_dir}; set "
+                   "LANGERTHUIS_OPEN_DATA_DIR (see shared/data/README.md). Geography is not "
+                   "loaded.", err=True)
     try:
-        content = check_content(root)
+        prepared = prepare(root, settings.open_data_dir)
     except ContentError as exc:
         click.echo(str(exc), err=True)
         click.echo("Nothing was written to the database.", err=True)
         sys.exit(1)
-    registry = _registry(settings.open_data_dir)
-    if registry is not None:
-        from .compute.derived import add_support_ratio
-        from .geography.check import check_references
-        from .geography.sources import OpenData
-        problems = check_references(content, registry)
-        if problems:
-            click.echo(str(ContentError(problems)), err=True)
-            click.echo("Nothing was written to the database.", err=True)
-            sys.exit(1)
-        if add_support_ratio(content, OpenData(settings.open_data_dir), registry):
-            click.echo("Computed the oldest-old support ratio per municipality (CBS, 2021).")
+    content, registry = prepared.content, prepared.registry
+    if prepared.derived:
+        click.echo("Computed the oldest-old support ratio per municipality (CBS, 2021).")
     engine = make_engine(database_url or settings.database_url)
     written = load_content(engine, content, registry)
     click.echo(f"Loaded {root} into {engine.url.render_as_string(hide_password=True)}: "

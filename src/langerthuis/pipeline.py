@@ -1,0 +1,36 @@
+"""Getting content ready to load: validate it, check its municipality references against
+the map of their year, and add the figures we compute from the open data. One place, used
+by `langerthuis load` and by the tests, so that both load the same thing."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .content import ContentSet, check_content
+from .errors import ContentError
+from .geography.registry import Registry
+
+
+@dataclass
+class Prepared:
+    content: ContentSet
+    registry: Registry | None
+    derived: bool  # whether figures computed from the open data were added
+
+
+def prepare(content_root: Path, open_data_dir: Path | None) -> Prepared:
+    """Raises ContentError when the content or a municipality reference is invalid. Without
+    the open data (None or missing folder) there is no geography and nothing derived."""
+    content = check_content(content_root)
+    if open_data_dir is None or not open_data_dir.is_dir():
+        return Prepared(content, None, False)
+    from .compute.derived import add_support_ratio
+    from .geography.check import check_references
+    from .geography.registry import build_registry
+    from .geography.sources import OpenData
+    data = OpenData(open_data_dir)
+    registry = build_registry(data)
+    problems = check_references(content, registry)
+    if problems:
+        raise ContentError(problems)
+    return Prepared(content, registry, add_support_ratio(content, data, registry))
