@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from langerthuis import model as m
 from langerthuis.cli import main
 from langerthuis.config import CHECKOUT
-from langerthuis.web.pages import figure
+from langerthuis.views.values import figure
 
 ARTIFACTS = CHECKOUT / "test-artifacts" / "report"
 

@@ -184,18 +184,27 @@ def analyse(edition_ref: str, programme: str | None, as_json: bool, lang: str,
             click.echo(reflect(result, lang).to_text())
 
 
+def _snapshot(database_url: str | None):
+    """The views of the content in the database, built once for this command."""
+    from sqlalchemy.orm import Session
+
+    from .store import make_engine
+    from .views.snapshot import build_snapshot
+    engine = make_engine(database_url or load_settings().database_url)
+    try:
+        with Session(engine) as session:
+            return build_snapshot(session)
+    finally:
+        engine.dispose()
+
+
 @main.command()
 @click.argument("directory", type=click.Path(path_type=Path))
 @_database_option
 def export(directory: Path, database_url: str | None) -> None:
     """Write every download (CSV, Excel, JSON, data package) into DIRECTORY."""
-    from sqlalchemy.orm import Session
-
     from .opendata.export import export_all
-    from .store import make_engine
-    engine = make_engine(database_url or load_settings().database_url)
-    with Session(engine) as session:
-        written = export_all(session, directory)
+    written = export_all(_snapshot(database_url), directory)
     click.echo(f"Wrote {len(written)} files to {directory}.")
 
 
@@ -204,10 +213,8 @@ def export(directory: Path, database_url: str | None) -> None:
 @_database_option
 def export_site_command(directory: Path, database_url: str | None) -> None:
     """Write the whole public site as static files into DIRECTORY."""
-    from .opendata.site import export_site
-    from .web.app import create_app, static_paths
-    app = create_app(database_url or load_settings().database_url)
-    written = export_site(app, directory, **static_paths(app))
+    from .web.static_site import export_site
+    written = export_site(_snapshot(database_url), directory)
     click.echo(f"Wrote {len(written)} files to {directory}.")
 
 
@@ -305,21 +312,18 @@ def compute(recipe: str, input_path: Path, engine: str, output: Path, indicator:
 @_database_option
 def report(edition_ref: str, fmt: str, output: Path, lang: str, database_url: str | None) -> None:
     """Write the report of an edition as PDF or HTML."""
-    from sqlalchemy.orm import Session
-
-    from .errors import NotFound
     from .report import report_html, report_pdf
-    from .store import make_engine
-    engine = make_engine(database_url or load_settings().database_url)
-    with Session(engine) as session:
-        try:
-            if fmt == "pdf":
-                output.write_bytes(report_pdf(session, edition_ref, lang))
-            else:
-                output.write_text(report_html(session, edition_ref, lang), encoding="utf-8")
-        except NotFound as exc:
-            click.echo(f"Error: {exc}", err=True)
-            sys.exit(2)
+    snapshot = _snapshot(database_url)
+    years = [y for i, y in snapshot.editions if edition_ref in (i, str(y))]
+    if not years:
+        known = ", ".join(f"{i} ({y})" for i, y in snapshot.editions) or "none (run load)"
+        click.echo(f"Error: no edition {edition_ref!r}; known editions: {known}", err=True)
+        sys.exit(2)
+    view = snapshot.reports[(years[0], lang)]
+    if fmt == "pdf":
+        output.write_bytes(report_pdf(view))
+    else:
+        output.write_text(report_html(view), encoding="utf-8")
     click.echo(f"Wrote {output}.")
 
 

@@ -7,6 +7,8 @@ import datetime as dt
 from babel.dates import format_date as _format_date
 from babel.numbers import format_decimal
 
+from .i18n import translations
+
 LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
 
@@ -27,7 +29,7 @@ def format_value(value: float | None, unit: str, decimals: int = 0, lang: str = 
     if unit == "percentage":
         return f"{number}%"
     if unit == "hours":
-        return f"{number} {'uur' if lang == 'nl' else 'hours'}"
+        return translations(lang).gettext("{number} hours").format(number=number)
     if unit == "euro":
         return f"€ {number}"
     return number

@@ -2,8 +2,8 @@
 summaries per action line and kind, consistency rules over the data, and the written
 reflection generated from those facts."""
 from .compare import Direction, IndicatorFact, Reason, compare_editions
-from .edition import EditionAnalysis, analyse_edition
+from .edition import EditionAnalysis, analyse, analyse_edition
 from .rules import RULES, Finding, run_rules
 
 __all__ = ["Direction", "EditionAnalysis", "Finding", "IndicatorFact", "RULES", "Reason",
-           "analyse_edition", "compare_editions", "run_rules"]
+           "analyse", "analyse_edition", "compare_editions", "run_rules"]

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from .. import model as m
 from ..store import queries
+from ..store.dataset import Dataset, read_dataset
 from .compare import IndicatorFact, compare_editions, previous_edition
 from .rules import Finding, RuleData, run_rules
 from .summary import ClaimCheck, Summary, by_action_line, by_kind, check_claim, whole
@@ -63,18 +64,20 @@ def _notes_for(edition: m.Edition, notes: list[m.QualityNote]) -> list[m.Quality
             or (n.subject_type == "indicator" and n.subject_id in indicators)]
 
 
-def analyse_edition(session: Session, ref: str, programme_id: str | None = None) -> EditionAnalysis:
-    chosen = queries.find_edition(session, ref, programme_id)
-    editions = queries.programme_editions(session, chosen.programme_id)
-    edition = next(e for e in editions if e.id == chosen.id)
+def analyse(data: Dataset, edition_id: str) -> EditionAnalysis:
+    """The analysis of one edition of a content version (read once into `data`)."""
+    edition = next(e for e in data.editions if e.id == edition_id)
+    editions = data.programme_editions(edition.programme_id)
     previous = previous_edition(edition, editions)
-    notes = queries.quality_notes(session)
-    facts = compare_editions(edition, previous, queries.stories(session), notes)
+    notes = data.quality_notes
+    facts = compare_editions(edition, previous, data.stories, notes)
     lines = by_action_line(facts)
     titles = {str(al.number): {"nl": al.title, "en": al.title_en or al.title}
               for al in edition.programme.action_lines}
-    data = RuleData(entries=list(edition.entries), tables=queries.tables(session, edition.id),
-                    relations=queries.relations(session, edition.id))
+    tables = [t for t in data.tables if t.edition_id == edition.id]
+    table_ids = {t.id for t in tables}
+    rule_data = RuleData(entries=list(edition.entries), tables=tables,
+                         relations=[r for r in data.relations if r.table_id in table_ids])
     return EditionAnalysis(
         programme_id=edition.programme_id, programme_name=edition.programme.name,
         edition_id=edition.id, year=edition.year, title=edition.title,
@@ -82,5 +85,11 @@ def analyse_edition(session: Session, ref: str, programme_id: str | None = None)
         previous_year=previous.year if previous else None,
         facts=facts, totals=whole(facts), action_lines=dict(sorted(lines.items())),
         action_line_titles=titles, kinds=by_kind(facts),
-        claims=[check_claim(c, facts) for c in queries.claims(session, edition.id)],
-        findings=run_rules(data), quality_notes=_notes_for(edition, notes))
+        claims=[check_claim(c, facts) for c in data.claims if c.edition_id == edition.id],
+        findings=run_rules(rule_data), quality_notes=_notes_for(edition, notes))
+
+
+def analyse_edition(session: Session, ref: str, programme_id: str | None = None) -> EditionAnalysis:
+    """The analysis of an edition named by id or year (for the command line)."""
+    chosen = queries.find_edition(session, ref, programme_id)
+    return analyse(read_dataset(session), chosen.id)

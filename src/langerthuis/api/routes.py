@@ -1,25 +1,21 @@
 """The API's routes: collections with filters and pagination, single items, and the
-analysis of an edition. Responses carry an ETag and cache headers; errors have one shape."""
+analysis of an edition, all answered from the snapshot's resources. Each response is the
+declared resource model, serialised by pydantic; it carries an ETag and cache headers;
+errors have one shape."""
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from .. import model as m
-from ..analysis import analyse_edition
-from ..errors import NotFound
-from . import schemas as s
-from . import serialize as ser
+from ..views import resources as s
+from ..views.snapshot import Resources, Snapshots
 
 MAX_LIMIT = 1000
 ERRORS = {400: {"model": s.Error, "description": "Invalid parameters"},
@@ -38,8 +34,8 @@ def error_response(status: int, code: str, message: str,
                                                      **(headers or {})})
 
 
-def json_response(request: Request, payload: Any) -> Response:
-    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+def json_response(request: Request, payload: BaseModel) -> Response:
+    body = payload.model_dump_json().encode()
     etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
     headers = {"ETag": etag, "Cache-Control": "public, max-age=300"}
     if etag in [t.strip() for t in request.headers.get("if-none-match", "").split(",")]:
@@ -47,117 +43,104 @@ def json_response(request: Request, payload: Any) -> Response:
     return Response(body, media_type="application/json", headers=headers)
 
 
-def page(request: Request, items: Sequence, serialise: Callable, limit: int, offset: int):
+def page_of(model: type, items: Sequence, limit: int, offset: int, self_url: str,
+            link: Callable[[int], str]) -> s.Page:
+    """One page of a collection, with links to the next and previous page."""
     total = len(items)
-    chosen = items[offset:offset + limit]
+    return s.Page[model](
+        data=list(items[offset:offset + limit]),
+        meta=s.Meta(total=total, limit=limit, offset=offset),
+        links=s.Links(self=self_url,
+                      next=link(offset + limit) if offset + limit < total else None,
+                      prev=link(max(0, offset - limit)) if offset > 0 else None))
 
+
+def page(request: Request, model: type, items: Sequence, limit: int, offset: int) -> Response:
     def link(o: int) -> str:
         params = dict(request.query_params)
         params.update(offset=str(o), limit=str(limit))
         return str(request.url.replace_query_params(**params))
-    return json_response(request, {
-        "data": [serialise(x) for x in chosen],
-        "meta": {"total": total, "limit": limit, "offset": offset},
-        "links": {"self": str(request.url),
-                  "next": link(offset + limit) if offset + limit < total else None,
-                  "prev": link(max(0, offset - limit)) if offset > 0 else None}})
+    return json_response(request, page_of(model, items, limit, offset, str(request.url), link))
+
+
+def item(request: Request, model: type, items: Sequence, key: str, what: str) -> Response:
+    found = next((x for x in items if x.id == key), None)
+    if found is None:
+        raise ApiError(404, "not_found", f"no {what} with id {key!r}")
+    return json_response(request, s.Item[model](data=found))
 
 
 Limit = Query(100, ge=1, le=MAX_LIMIT, description="Items per page (at most 1000).")
 Offset = Query(0, ge=0, le=1_000_000, description="Items to skip.")
 
 
-def build_router(engine) -> APIRouter:
+def build_router(snapshots: Snapshots) -> APIRouter:
     router = APIRouter(prefix="/api", responses=ERRORS)
 
-    def get(model, key):
-        with Session(engine) as session:
-            found = session.get(model, key)
-            if found is None:
-                raise ApiError(404, "not_found", f"no {model.__tablename__.replace('_', ' ')} "
-                               f"with id {key!r}")
-            return found, session
+    def res() -> Resources:
+        return snapshots.current().resources
+
+    def where(items, **tests: Callable) -> list:
+        return [x for x in items if all(test(x) for test in tests.values())]
 
     @router.get("/programmes", response_model=s.Page[s.Programme], tags=["framework"])
     def programmes(request: Request, limit: int = Limit, offset: int = Offset):
-        with Session(engine) as session:
-            items = list(session.scalars(select(m.Programme).order_by(m.Programme.id)))
-            return page(request, items, ser.programme, limit, offset)
+        return page(request, s.Programme, res().programmes, limit, offset)
 
     @router.get("/programmes/{programme_id}", response_model=s.Item[s.Programme],
                 tags=["framework"])
     def programme(request: Request, programme_id: str):
-        with Session(engine) as session:
-            p = _one(session, m.Programme, programme_id)
-            return json_response(request, {"data": ser.programme(p)})
+        return item(request, s.Programme, res().programmes, programme_id, "programme")
 
     @router.get("/action-lines", response_model=s.Page[s.ActionLine], tags=["framework"])
     def action_lines(request: Request, programme: str | None = None, limit: int = Limit,
                      offset: int = Offset):
-        with Session(engine) as session:
-            q = select(m.ActionLine).order_by(m.ActionLine.programme_id, m.ActionLine.number)
-            if programme:
-                q = q.where(m.ActionLine.programme_id == programme)
-            return page(request, list(session.scalars(q)), ser.action_line, limit, offset)
+        items = where(res().action_lines, p=lambda x: not programme or x.programme == programme)
+        return page(request, s.ActionLine, items, limit, offset)
 
     @router.get("/goals", response_model=s.Page[s.Goal], tags=["framework"])
     def goals(request: Request, action_line: int | None = None, limit: int = Limit,
               offset: int = Offset):
-        with Session(engine) as session:
-            items = [g for g in session.scalars(select(m.Goal).order_by(m.Goal.id))
-                     if action_line is None or g.action_line.number == action_line]
-            return page(request, items, ser.goal, limit, offset)
+        items = where(res().goals, a=lambda x: action_line is None or x.action_line == action_line)
+        return page(request, s.Goal, items, limit, offset)
 
     @router.get("/actions", response_model=s.Page[s.Action], tags=["framework"])
     def actions(request: Request, programme: str | None = None,
                 action_line: int | None = None, lead: str | None = None,
                 limit: int = Limit, offset: int = Offset):
-        with Session(engine) as session:
-            items = [a for a in session.scalars(select(m.Action).order_by(
-                        m.Action.programme_id, m.Action.action_line_id, m.Action.number))
-                     if (not programme or a.programme_id == programme)
-                     and (action_line is None or a.action_line.number == action_line)
-                     and (not lead or any(o.id == lead for o in a.leads))]
-            return page(request, items, ser.action, limit, offset)
+        items = where(res().actions,
+                      p=lambda x: not programme or x.programme == programme,
+                      a=lambda x: action_line is None or x.action_line == action_line,
+                      l=lambda x: not lead or lead in x.leads)
+        return page(request, s.Action, items, limit, offset)
 
     @router.get("/organisations", response_model=s.Page[s.Organisation], tags=["framework"])
     def organisations(request: Request, limit: int = Limit, offset: int = Offset):
-        with Session(engine) as session:
-            items = list(session.scalars(select(m.Organisation).order_by(m.Organisation.id)))
-            return page(request, items, ser.organisation, limit, offset)
+        return page(request, s.Organisation, res().organisations, limit, offset)
 
     @router.get("/indicators", response_model=s.Page[s.Indicator], tags=["monitor"])
     def indicators(request: Request, programme: str | None = None, kind: str | None = None,
                    action_line: int | None = None, limit: int = Limit, offset: int = Offset):
-        with Session(engine) as session:
-            items = [i for i in session.scalars(select(m.Indicator).order_by(m.Indicator.id))
-                     if (not programme or i.programme_id == programme)
-                     and (not kind or i.kind == kind)
-                     and (action_line is None or (i.action_line
-                                                  and i.action_line.number == action_line))]
-            return page(request, items, ser.indicator, limit, offset)
+        items = where(res().indicators,
+                      p=lambda x: not programme or x.programme == programme,
+                      k=lambda x: not kind or x.kind == kind,
+                      a=lambda x: action_line is None or x.action_line == action_line)
+        return page(request, s.Indicator, items, limit, offset)
 
     @router.get("/indicators/{indicator_id}", response_model=s.Item[s.Indicator],
                 tags=["monitor"])
     def indicator(request: Request, indicator_id: str):
-        with Session(engine) as session:
-            return json_response(request, {"data": ser.indicator(
-                _one(session, m.Indicator, indicator_id))})
+        return item(request, s.Indicator, res().indicators, indicator_id, "indicator")
 
     @router.get("/editions", response_model=s.Page[s.Edition], tags=["monitor"])
     def editions(request: Request, programme: str | None = None, limit: int = Limit,
                  offset: int = Offset):
-        with Session(engine) as session:
-            q = select(m.Edition).order_by(m.Edition.programme_id, m.Edition.year)
-            if programme:
-                q = q.where(m.Edition.programme_id == programme)
-            return page(request, list(session.scalars(q)), ser.edition, limit, offset)
+        items = where(res().editions, p=lambda x: not programme or x.programme == programme)
+        return page(request, s.Edition, items, limit, offset)
 
     @router.get("/editions/{edition_id}", response_model=s.Item[s.Edition], tags=["monitor"])
     def edition(request: Request, edition_id: str):
-        with Session(engine) as session:
-            return json_response(request, {"data": ser.edition(
-                _one(session, m.Edition, edition_id))})
+        return item(request, s.Edition, res().editions, edition_id, "edition")
 
     @router.get("/measurements", response_model=s.Page[s.Measurement], tags=["monitor"])
     def measurements(request: Request, programme: str | None = None,
@@ -165,102 +148,70 @@ def build_router(engine) -> APIRouter:
                      kind: str | None = None, action_line: int | None = None,
                      municipality: str | None = Query(None, pattern=r"^GM\d{4}$"),
                      limit: int = Limit, offset: int = Offset):
-        with Session(engine) as session:
-            shown: dict[str, list[str]] = {}
-            for e in session.scalars(select(m.EditionEntry).where(
-                    m.EditionEntry.measurement_id.is_not(None))):
-                shown.setdefault(e.measurement_id, []).append(e.edition_id)
-            items = []
-            for x in session.scalars(select(m.Measurement).order_by(m.Measurement.id)):
-                ind = x.indicator
-                if ((programme and ind.programme_id != programme)
-                        or (edition and edition not in shown.get(x.id, []))
-                        or (indicator and x.indicator_id != indicator)
-                        or (kind and ind.kind != kind)
-                        or (action_line is not None and not (
-                            ind.action_line and ind.action_line.number == action_line))
-                        or (municipality and not any(
-                            r.dimensions.get("municipality_code") == municipality
-                            for t in x.tables for r in t.rows))):
-                    continue
-                items.append(x)
-            return page(request, items, lambda x: ser.measurement(x, shown.get(x.id, [])),
-                        limit, offset)
+        r = res()
+        inds = {i.id: i for i in r.indicators}
+        places = {t.measurement for t in r.tables for row in t.rows
+                  if municipality and row.dimensions.get("municipality_code") == municipality}
+        items = where(r.measurements,
+                      p=lambda x: not programme or inds[x.indicator].programme == programme,
+                      e=lambda x: not edition or edition in x.editions,
+                      i=lambda x: not indicator or x.indicator == indicator,
+                      k=lambda x: not kind or inds[x.indicator].kind == kind,
+                      a=lambda x: action_line is None
+                      or inds[x.indicator].action_line == action_line,
+                      m=lambda x: not municipality or x.id in places)
+        return page(request, s.Measurement, items, limit, offset)
 
     @router.get("/tables", response_model=s.Page[s.Table], tags=["monitor"])
     def tables(request: Request, edition: str | None = None, indicator: str | None = None,
                limit: int = Limit, offset: int = Offset):
-        with Session(engine) as session:
-            items = [t for t in session.scalars(select(m.BreakdownTable)
-                                                .order_by(m.BreakdownTable.id))
-                     if (not edition or t.edition_id == edition)
-                     and (not indicator or t.measurement.indicator_id == indicator)]
-            return page(request, items, ser.table, limit, offset)
+        items = where(res().tables, e=lambda x: not edition or x.edition == edition,
+                      i=lambda x: not indicator or x.indicator == indicator)
+        return page(request, s.Table, items, limit, offset)
 
     @router.get("/tables/{table_id}", response_model=s.Item[s.Table], tags=["monitor"])
     def table(request: Request, table_id: str):
-        with Session(engine) as session:
-            return json_response(request, {"data": ser.table(
-                _one(session, m.BreakdownTable, table_id))})
+        return item(request, s.Table, res().tables, table_id, "breakdown table")
 
     @router.get("/stories", response_model=s.Page[s.Story], tags=["monitor"])
     def stories(request: Request, indicator: str | None = None, edition: str | None = None,
                 limit: int = Limit, offset: int = Offset):
-        with Session(engine) as session:
-            q = select(m.Story).order_by(m.Story.id)
-            if indicator:
-                q = q.where(m.Story.indicator_id == indicator)
-            if edition:
-                q = q.where(m.Story.edition_id == edition)
-            return page(request, list(session.scalars(q)), ser.story, limit, offset)
+        items = where(res().stories, i=lambda x: not indicator or x.indicator == indicator,
+                      e=lambda x: not edition or x.edition == edition)
+        return page(request, s.Story, items, limit, offset)
 
     @router.get("/initiatives", response_model=s.Page[s.Initiative], tags=["monitor"])
-    def initiatives(request: Request, municipality: str | None = Query(None, pattern=r"^GM\d{4}$"),
+    def initiatives(request: Request,
+                    municipality: str | None = Query(None, pattern=r"^GM\d{4}$"),
                     year: int | None = None, action_line: int | None = None,
                     kind: str | None = None, indicator: str | None = None,
                     limit: int = Limit, offset: int = Offset):
-        with Session(engine) as session:
-            items = [i for i in session.scalars(select(m.Initiative).order_by(m.Initiative.id))
-                     if (not municipality or i.municipality_code == municipality)
-                     and (year is None or i.year == year)
-                     and (action_line is None or (i.action_line
-                                                  and i.action_line.number == action_line))
-                     and (not kind or i.kind == kind)
-                     and (not indicator or i.indicator_id == indicator)]
-            return page(request, items, ser.initiative, limit, offset)
+        items = where(res().initiatives,
+                      m=lambda x: not municipality or x.municipality_code == municipality,
+                      y=lambda x: year is None or x.year == year,
+                      a=lambda x: action_line is None or x.action_line == action_line,
+                      k=lambda x: not kind or x.kind == kind,
+                      i=lambda x: not indicator or x.indicator == indicator)
+        return page(request, s.Initiative, items, limit, offset)
 
     @router.get("/references", response_model=s.Page[s.Reference], tags=["monitor"])
     def references(request: Request, indicator: str | None = None, limit: int = Limit,
                    offset: int = Offset):
-        with Session(engine) as session:
-            items = [r for r in session.scalars(select(m.Reference).order_by(m.Reference.id))
-                     if not indicator or any(i.id == indicator for i in r.indicators)]
-            return page(request, items, ser.reference, limit, offset)
+        items = where(res().references, i=lambda x: not indicator or indicator in x.indicators)
+        return page(request, s.Reference, items, limit, offset)
 
     @router.get("/quality-notes", response_model=s.Page[s.QualityNote], tags=["monitor"])
     def quality_notes(request: Request, limit: int = Limit, offset: int = Offset):
-        with Session(engine) as session:
-            items = list(session.scalars(select(m.QualityNote).order_by(m.QualityNote.id)))
-            return page(request, items, ser.quality_note, limit, offset)
+        return page(request, s.QualityNote, res().quality_notes, limit, offset)
 
     @router.get("/analysis/{edition_id}", response_model=s.Item[s.Analysis], tags=["analysis"])
     def analysis(request: Request, edition_id: str):
-        with Session(engine) as session:
-            try:
-                result = analyse_edition(session, edition_id)
-            except NotFound as exc:
-                raise ApiError(404, "not_found", str(exc)) from exc
-            return json_response(request, {"data": result.to_dict()})
+        found = res().analyses.get(edition_id)
+        if found is None:
+            raise ApiError(404, "not_found", f"no edition with id {edition_id!r}")
+        return json_response(request, s.Item[s.Analysis](data=s.Analysis(**found)))
 
     return router
-
-
-def _one(session: Session, model, key: str):
-    found = session.get(model, key)
-    if found is None:
-        raise ApiError(404, "not_found",
-                       f"no {model.__tablename__.replace('_', ' ')} with id {key!r}")
-    return found
 
 
 #: Query parameters that are whole numbers everywhere in the API.
@@ -280,8 +231,8 @@ def strict_query(query: list[tuple[str, str]]) -> str | None:
     return None
 
 
-def install(app: FastAPI, engine) -> None:
-    app.include_router(build_router(engine))
+def install(app: FastAPI, snapshots: Snapshots) -> None:
+    app.include_router(build_router(snapshots))
 
     @app.middleware("http")
     async def reject_ambiguous_queries(request: Request, call_next):
@@ -308,3 +259,48 @@ def install(app: FastAPI, engine) -> None:
             return error_response(exc.status_code, codes.get(exc.status_code, "http_error"),
                                   str(exc.detail), exc.headers)
         return Response(str(exc.detail), status_code=exc.status_code, headers=exc.headers)
+
+
+#: The collections, by the name in their path: (attribute of Resources, resource model).
+COLLECTIONS = {
+    "programmes": ("programmes", s.Programme), "action-lines": ("action_lines", s.ActionLine),
+    "goals": ("goals", s.Goal), "actions": ("actions", s.Action),
+    "organisations": ("organisations", s.Organisation),
+    "indicators": ("indicators", s.Indicator), "editions": ("editions", s.Edition),
+    "measurements": ("measurements", s.Measurement), "tables": ("tables", s.Table),
+    "stories": ("stories", s.Story), "initiatives": ("initiatives", s.Initiative),
+    "references": ("references", s.Reference), "quality-notes": ("quality_notes", s.QualityNote)}
+#: The collections whose items have a path of their own.
+ITEMS = ("programmes", "indicators", "editions", "tables")
+DEFAULT_LIMIT = 100
+
+
+def openapi_document() -> dict:
+    """The OpenAPI description of the API (as served at /api/openapi.json)."""
+    app = FastAPI(title="Monitor Langer Thuis API", version="1", description=DESCRIPTION)
+    app.include_router(build_router(None))
+    return app.openapi()
+
+
+DESCRIPTION = ("Read-only open data of the Monitor Langer Thuis: the framework, indicators, "
+               "editions, measurements, breakdown tables, stories, initiatives and the "
+               "analysis of each edition. Licence CC BY 4.0; source RIVM, Monitor Langer "
+               "Thuis 2019-2021.")
+
+
+def static_responses(res: Resources) -> dict[str, bytes]:
+    """Every API response that needs no query parameters, by its path (for a static copy
+    of the site): the same models the live API sends, with links relative to the site."""
+    out: dict[str, bytes] = {}
+    for name, (attribute, model) in COLLECTIONS.items():
+        items = getattr(res, attribute)
+        path = f"/api/{name}"
+        out[path] = page_of(model, items, DEFAULT_LIMIT, 0, path, lambda o, p=path: (
+            f"{p}?offset={o}&limit={DEFAULT_LIMIT}")).model_dump_json().encode()
+        if name in ITEMS:
+            for x in items:
+                out[f"{path}/{x.id}"] = s.Item[model](data=x).model_dump_json().encode()
+    for edition_id, analysis in res.analyses.items():
+        out[f"/api/analysis/{edition_id}"] = s.Item[s.Analysis](
+            data=s.Analysis(**analysis)).model_dump_json().encode()
+    return out

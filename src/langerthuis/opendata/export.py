@@ -12,19 +12,15 @@
 Each is a view of the same domain objects as the pages and the API."""
 from __future__ import annotations
 
-import csv
 import io
 import json
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from .. import model as m
-from ..api import serialize as ser
-from .keyfigures import COLUMNS, key_figure_rows, plain_number, to_csv
+from ..views.snapshot import Resources, Snapshot
+from .keyfigures import COLUMNS, key_figure_rows, to_csv
 
 LICENCE = ("Licence: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/). "
            "Source: RIVM, Monitor Langer Thuis 2019, 2020 and 2021; Ministerie van VWS, "
@@ -60,64 +56,49 @@ BREAKDOWN_BASE = ["edition", "table_number", "table_id", "table_title", "indicat
 BREAKDOWN_TAIL = ["value", "unit", "n", "qualifiers", "printed"]
 
 
-def breakdown_rows(session: Session) -> tuple[list[str], list[dict]]:
-    tables = list(session.scalars(select(m.BreakdownTable).outerjoin(m.BreakdownTable.edition)
-                                  .order_by(m.Edition.year, m.BreakdownTable.id)))
+def _tables_in_order(res: Resources) -> list:
+    """Breakdown tables by edition year (our own computations, without edition, first)."""
+    years = {e.id: e.year for e in res.editions}
+    return sorted(res.tables, key=lambda t: (t.edition is not None, years.get(t.edition, 0), t.id))
+
+
+def breakdown_rows(res: Resources) -> tuple[list[str], list[dict]]:
+    years = {e.id: e.year for e in res.editions}
+    tables = _tables_in_order(res)
     dims: list[str] = []
     for t in tables:
         dims += [d for d in t.dimensions if d not in dims]
     rows = []
     for t in tables:
         for r in t.rows:
-            rows.append({"edition": t.edition.year if t.edition else None,
-                         "table_number": t.number, "table_id": t.id,
-                         "table_title": t.title, "indicator_id": t.measurement.indicator_id,
-                         "measurement_id": t.measurement_id,
+            rows.append({"edition": years.get(t.edition), "table_number": t.number,
+                         "table_id": t.id, "table_title": t.title, "indicator_id": t.indicator,
+                         "measurement_id": t.measurement,
                          **{d: r.dimensions.get(d, "") for d in dims},
                          "value": r.value, "unit": r.unit, "n": r.n,
                          "qualifiers": ";".join(r.qualifiers or []), "printed": r.printed})
     return BREAKDOWN_BASE + dims + BREAKDOWN_TAIL, rows
 
 
-def whole_dataset(session: Session) -> dict:
-    def all_of(model, order):
-        return list(session.scalars(select(model).order_by(order)))
-    shown: dict[str, list[str]] = {}
-    for e in all_of(m.EditionEntry, m.EditionEntry.id):
-        if e.measurement_id:
-            shown.setdefault(e.measurement_id, []).append(e.edition_id)
+def whole_dataset(res: Resources) -> dict:
+    def dump(items) -> list[dict]:
+        return [x.model_dump(mode="json") for x in items]
     return {
         "licence": LICENCE,
-        "programmes": [ser.programme(x) for x in all_of(m.Programme, m.Programme.id)],
-        "organisations": [ser.organisation(x) for x in all_of(m.Organisation, m.Organisation.id)],
-        "actions": [ser.action(x) for x in all_of(m.Action, m.Action.id)],
-        "indicators": [ser.indicator(x) for x in all_of(m.Indicator, m.Indicator.id)],
-        "editions": [ser.edition(x) for x in all_of(m.Edition, m.Edition.year)],
-        "measurements": [ser.measurement(x, shown.get(x.id, []))
-                         for x in all_of(m.Measurement, m.Measurement.id)],
-        "tables": [ser.table(x) for x in all_of(m.BreakdownTable, m.BreakdownTable.id)],
-        "stories": [ser.story(x) for x in all_of(m.Story, m.Story.id)],
-        "initiatives": [ser.initiative(x) for x in all_of(m.Initiative, m.Initiative.id)],
-        "references": [ser.reference(x) for x in all_of(m.Reference, m.Reference.id)],
-        "quality_notes": [ser.quality_note(x) for x in all_of(m.QualityNote, m.QualityNote.id)],
-        "claims": [ser.claim(x) for x in all_of(m.PublishedClaim, m.PublishedClaim.id)],
-        "relations": [ser.relation(x) for x in all_of(m.Relation, m.Relation.id)],
-        "table_checks": {t.id: ser.table_checks(t)
-                         for t in all_of(m.BreakdownTable, m.BreakdownTable.id) if t.checks},
+        "programmes": dump(res.programmes), "organisations": dump(res.organisations),
+        "actions": dump(sorted(res.actions, key=lambda a: a.id)),
+        "indicators": dump(res.indicators),
+        "editions": dump(sorted(res.editions, key=lambda e: e.year)),
+        "measurements": dump(res.measurements), "tables": dump(res.tables),
+        "stories": dump(res.stories), "initiatives": dump(res.initiatives),
+        "references": dump(res.references), "quality_notes": dump(res.quality_notes),
+        "claims": dump(res.claims), "relations": dump(res.relations),
+        "table_checks": res.table_checks,
     }
 
 
-def _csv(columns: list[str], rows: list[dict]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: plain_number(v) if k in ("value",) else ("" if v is None else v)
-                         for k, v in row.items()})
-    return out.getvalue()
-
-
-def excel(session: Session) -> bytes:
+def excel(res: Resources) -> bytes:
+    years = {e.id: e.year for e in res.editions}
     book = Workbook()
     about = book.active
     about.title = "Toelichting"
@@ -138,30 +119,33 @@ def excel(session: Session) -> bytes:
     about.append(["Tabel …", "(dimension columns)", "string",
                   "An empty dimension cell means the total over that dimension."])
     sheet = book.create_sheet("Kerncijfers")
-    rows = key_figure_rows(session)
     sheet.append(COLUMNS)
-    for r in rows:
+    for r in key_figure_rows(res):
         sheet.append([r.get(c) for c in COLUMNS])
-    for t in session.scalars(select(m.BreakdownTable).outerjoin(m.BreakdownTable.edition)
-                             .order_by(m.Edition.year, m.BreakdownTable.id)):
-        label = f"Tabel {t.number} ({t.edition.year})" if t.edition else f"Berekend {t.number}"
+    for t in _tables_in_order(res):
+        label = (f"Tabel {t.number} ({years[t.edition]})" if t.edition
+                 else f"Berekend {t.number}")
         sheet = book.create_sheet(label[:31])
         sheet.append([f"Tabel {t.number}: {t.title}"])
-        sheet.append([f"Source: {t.source_location}; measurement {t.measurement_id}"])
+        sheet.append([f"Source: {t.source_location}; measurement {t.measurement}"])
         sheet.append(list(t.dimensions) + BREAKDOWN_TAIL)
         for r in t.rows:
             sheet.append([r.dimensions.get(d, "") for d in t.dimensions]
                          + [r.value, r.unit, r.n, ";".join(r.qualifiers or []), r.printed])
     for name, items, fields in (
-            ("Verhalen", session.scalars(select(m.Story).order_by(m.Story.id)),
-             ["id", "indicator_id", "edition_id", "title", "date", "source_url", "summary"]),
-            ("Initiatieven", session.scalars(select(m.Initiative).order_by(m.Initiative.id)),
-             ["id", "kind", "name", "indicator_id", "municipality_code", "municipality_name",
-              "year", "phase", "count", "source_location"])):
+            ("Verhalen", res.stories, {"id": "id", "indicator_id": "indicator",
+                                       "edition_id": "edition", "title": "title",
+                                       "date": "date", "source_url": "source_url",
+                                       "summary": "summary"}),
+            ("Initiatieven", res.initiatives, {
+                "id": "id", "kind": "kind", "name": "name", "indicator_id": "indicator",
+                "municipality_code": "municipality_code",
+                "municipality_name": "municipality_name", "year": "year", "phase": "phase",
+                "count": "count", "source_location": "source_location"})):
         sheet = book.create_sheet(name)
-        sheet.append(fields)
+        sheet.append(list(fields))
         for x in items:
-            sheet.append([getattr(x, f) for f in fields])
+            sheet.append([getattr(x, f) for f in fields.values()])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -194,36 +178,37 @@ def datapackage(breakdown_columns: list[str]) -> dict:
     }
 
 
-def build_downloads(session: Session) -> dict[str, str | bytes]:
+def build_downloads(snapshot: Snapshot) -> dict[str, str | bytes]:
     """Every download by its path (relative to the download folder)."""
+    res = snapshot.resources
     files: dict[str, str | bytes] = {}
-    rows = key_figure_rows(session)
+    rows = key_figure_rows(res)
     files["key-figures.csv"] = to_csv(rows)
-    columns, breakdowns = breakdown_rows(session)
-    files["breakdowns.csv"] = _csv(columns, breakdowns)
-    for edition in session.scalars(select(m.Edition).order_by(m.Edition.year)):
+    columns, breakdowns = breakdown_rows(res)
+    files["breakdowns.csv"] = to_csv(breakdowns, columns)
+    for edition in sorted(res.editions, key=lambda e: e.year):
         mine = [r for r in rows if r["edition"] == edition.year]
         files[f"editions/{edition.year}/key-figures.csv"] = to_csv(mine)
         files[f"editions/{edition.year}/key-figures.json"] = json.dumps(
-            {"licence": LICENCE, "edition": ser.edition(edition), "key_figures": mine},
-            ensure_ascii=False, indent=1)
-    for ind in session.scalars(select(m.Indicator).order_by(m.Indicator.id)):
+            {"licence": LICENCE, "edition": edition.model_dump(mode="json"),
+             "key_figures": mine}, ensure_ascii=False, indent=1)
+    for ind in res.indicators:
         mine = [r for r in rows if r["indicator_id"] == ind.id]
         files[f"indicators/{ind.id}.csv"] = to_csv(mine)
         files[f"indicators/{ind.id}.json"] = json.dumps(
-            {"licence": LICENCE, "indicator": ser.indicator(ind), "key_figures": mine},
-            ensure_ascii=False, indent=1)
-    files["monitor.json"] = json.dumps(whole_dataset(session), ensure_ascii=False, indent=1)
-    files["monitor.xlsx"] = excel(session)
+            {"licence": LICENCE, "indicator": ind.model_dump(mode="json"),
+             "key_figures": mine}, ensure_ascii=False, indent=1)
+    files["monitor.json"] = json.dumps(whole_dataset(res), ensure_ascii=False, indent=1)
+    files["monitor.xlsx"] = excel(res)
     files["datapackage.json"] = json.dumps(datapackage(columns), ensure_ascii=False, indent=2)
     files["LICENSE.txt"] = LICENCE + "\n"
     return files
 
 
-def export_all(session: Session, target: Path) -> list[Path]:
+def export_all(snapshot: Snapshot, target: Path) -> list[Path]:
     """Write every download into `target`; returns the files written."""
     written = []
-    for name, content in build_downloads(session).items():
+    for name, content in build_downloads(snapshot).items():
         path = target / name
         path.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):

@@ -4,39 +4,33 @@ from __future__ import annotations
 import csv
 import io
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from .. import model as m
+from ..views.snapshot import Resources
 
 COLUMNS = ["programme", "edition", "indicator_id", "number", "title", "kind", "action_line",
            "value", "unit", "reference_period", "reference_date", "status", "qualifiers",
            "source", "measurement_id", "source_location"]
 
 
-def key_figure_rows(session: Session, *, indicator_id: str | None = None,
-                    edition_id: str | None = None) -> list[dict]:
-    query = (select(m.EditionEntry).join(m.EditionEntry.edition)
-             .order_by(m.Edition.programme_id, m.Edition.year, m.EditionEntry.number))
-    if indicator_id:
-        query = query.where(m.EditionEntry.indicator_id == indicator_id)
-    if edition_id:
-        query = query.where(m.EditionEntry.edition_id == edition_id)
+def key_figure_rows(res: Resources) -> list[dict]:
+    """A row per indicator per edition, in the order of programme, edition and number."""
+    indicators = {i.id: i for i in res.indicators}
+    measurements = {x.id: x for x in res.measurements}
     rows = []
-    for e in session.scalars(query):
-        x, ind = e.measurement, e.indicator
-        rows.append({
-            "programme": e.edition.programme_id, "edition": e.edition.year,
-            "indicator_id": ind.id, "number": e.number, "title": e.title, "kind": ind.kind,
-            "action_line": ind.action_line.number if ind.action_line else None,
-            "value": x.value if x else None, "unit": ind.unit,
-            "reference_period": x.reference_period if x else None,
-            "reference_date": x.reference_date.isoformat() if x and x.reference_date else None,
-            "status": e.status, "qualifiers": ";".join(x.qualifiers) if x else "",
-            "source": "; ".join(x.sources) if x and x.sources else (ind.source or ""),
-            "measurement_id": x.id if x else None,
-            "source_location": (x.source_location if x else e.source_location) or "",
-        })
+    for ed in sorted(res.editions, key=lambda e: (e.programme, e.year)):
+        for e in sorted(ed.entries, key=lambda e: e.number):
+            x, ind = measurements.get(e.measurement or ""), indicators[e.indicator]
+            rows.append({
+                "programme": ed.programme, "edition": ed.year, "indicator_id": ind.id,
+                "number": e.number, "title": e.title, "kind": ind.kind,
+                "action_line": ind.action_line, "value": x.value if x else None,
+                "unit": ind.unit, "reference_period": x.reference_period if x else None,
+                "reference_date": x.reference_date.isoformat() if x and x.reference_date
+                else None,
+                "status": e.status, "qualifiers": ";".join(x.qualifiers) if x else "",
+                "source": "; ".join(x.sources) if x and x.sources else (ind.source or ""),
+                "measurement_id": x.id if x else None,
+                "source_location": (x.source_location if x else e.source_location) or "",
+            })
     return rows
 
 

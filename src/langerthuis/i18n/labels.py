@@ -1,0 +1,67 @@
+"""The words for the domain's closed vocabularies, as catalogue messages. Each label is
+marked here once and translated where it is shown (`label(LABELS, code, lang)`)."""
+from __future__ import annotations
+
+from . import N_, translations
+
+KINDS = {"outcome": N_("Outcome"), "process": N_("Process"), "narrative": N_("Narrative")}
+
+ENTRY_STATUSES = {
+    "new": N_("new figure"), "still_valid": N_("still valid"),
+    "not_updated": N_("not updated"), "not_available": N_("not available"),
+    "not_applicable": N_("not applicable"), "in_development": N_("in development")}
+
+QUALIFIERS = {
+    "provisional": N_("provisional"), "lower_bound": N_("lower bound"),
+    "maximum_tariff": N_("maximum tariff"), "estimate": N_("estimate"),
+    "projection": N_("projection")}
+
+CHANGES = {
+    "desired": N_("desired direction"), "undesired": N_("undesired direction"),
+    "unchanged": N_("unchanged"), "not_comparable": N_("not comparable")}
+
+REASONS = {
+    "narrative": N_("narrative"), "not_updated": N_("no new figure"),
+    "no_current_figure": N_("no figure in this edition"),
+    "no_earlier_figure": N_("no earlier figure"),
+    "definition_changed": N_("definition changed"),
+    "lower_bound": N_("lower-bound estimate"),
+    "comparability_note": N_("financing or method changed"),
+    "reference_period_changed": N_("different reference period"),
+    "no_desired_direction": N_("no desired direction"),
+    "first_edition": N_("first edition")}
+
+ACTION_STATUSES = {"unknown": N_("unknown"), "planned": N_("planned"),
+                   "running": N_("running"), "completed": N_("completed")}
+
+DIMENSIONS = {
+    "mark_band": N_("Mark"), "domain": N_("Domain"), "statistic": N_("Statistic"),
+    "topic": N_("Topic"), "domains_well_arranged": N_("Life domains well arranged"),
+    "theme": N_("Theme"), "aspect": N_("Aspect"), "party": N_("Party"), "year": N_("Year"),
+    "phase": N_("Phase"), "measure": N_("Measure"), "application": N_("Application"),
+    "sex": N_("Sex"), "age_group": N_("Age"), "field": N_("Field"), "region": N_("Region"),
+    "medium": N_("Medium"), "housing_form": N_("Housing form"), "ownership": N_("Owner"),
+    "role": N_("Role"), "municipality_code": N_("Municipality")}
+
+RULES = {
+    "key-figure-total": N_("table total differs from the key figure"),
+    "key-figure-rounding": N_("key figure is not the rounded table value"),
+    "shares-add-up": N_("shares do not add up to 100"),
+    "parts-add-up": N_("parts do not add up to the total"),
+    "arithmetic-relation": N_("arithmetic relation does not hold"),
+    "unit-range": N_("value outside its unit's range"),
+    "printed-differently": N_("one figure printed differently")}
+
+NOTE_KINDS = {
+    "disagreement": N_("disagreement between sources"), "uncertain": N_("uncertainty"),
+    "comparability": N_("comparability"), "reconstructed": N_("reconstructed values"),
+    "assumption": N_("assumption")}
+
+
+def label(labels: dict[str, str], code: str, lang: str) -> str:
+    """The word for `code` in `lang`; a code without a label is shown as words, never as a
+    catalogue key."""
+    message = labels.get(str(code))
+    if message is None:
+        return str(code).replace("_", " ").replace("-", " ")
+    return translations(lang).gettext(message)

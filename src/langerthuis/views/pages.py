@@ -1,0 +1,82 @@
+"""The smaller views: the reflection of an edition, search and the about page."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..analysis.reflection import Reflection
+from ..i18n import localised
+from ..store.dataset import Dataset
+from .dashboard import EditionLink
+
+
+@dataclass(frozen=True)
+class ReflectionView:
+    year: int
+    reflection: Reflection
+    editions: tuple[EditionLink, ...]
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str  # indicator, action or story
+    label: str
+    indicator_id: str | None = None
+    action_line: int | None = None
+
+
+@dataclass(frozen=True)
+class SearchEntry:
+    hit_nl: Hit
+    hit_en: Hit
+    text: str  # everything searchable, lower case
+
+
+@dataclass(frozen=True)
+class SearchIndex:
+    entries: tuple[SearchEntry, ...]
+
+    def search(self, q: str, lang: str) -> dict[str, tuple[Hit, ...]]:
+        """Hits per kind; a query of fewer than two characters finds nothing."""
+        needle = q.strip().lower()
+        found: dict[str, list[Hit]] = {"indicator": [], "action": [], "story": []}
+        if len(needle) >= 2:
+            for e in self.entries:
+                if needle in e.text:
+                    hit = e.hit_en if lang == "en" else e.hit_nl
+                    found[hit.kind].append(hit)
+        return {k: tuple(v) for k, v in found.items()}
+
+
+def search_index(data: Dataset) -> SearchIndex:
+    def text(*parts) -> str:
+        return "\n".join((p or "").lower() for p in parts)
+    entries = []
+    for i in data.indicators:
+        entries += [SearchEntry(Hit("indicator", localised(i.title, i.title_en, "nl"), i.id),
+                                Hit("indicator", localised(i.title, i.title_en, "en"), i.id),
+                                text(i.title, i.title_en, i.short_label, i.description,
+                                     i.source))]
+    for a in sorted(data.actions, key=lambda a: a.id):
+        hit = Hit("action", f"{a.action_line.number}.{a.number} {a.title}",
+                  action_line=a.action_line.number)
+        entries.append(SearchEntry(hit, hit, text(a.title, a.milestone, a.timeline,
+                                                  a.leads_printed)))
+    for s in data.stories:
+        hit = Hit("story", s.title, s.indicator_id)
+        entries.append(SearchEntry(hit, hit, text(s.title, s.summary,
+                                                  *(p.get("name") for p in s.persons))))
+    return SearchIndex(tuple(entries))
+
+
+@dataclass(frozen=True)
+class SourceView:
+    title: str
+    url: str
+    publisher: str
+    licence: str
+    attribution: str
+
+
+def sources_view(data: Dataset) -> tuple[SourceView, ...]:
+    return tuple(SourceView(s.title, s.url, s.publisher, s.licence, s.attribution)
+                 for s in data.data_sources)

@@ -1,0 +1,28 @@
+"""The report of an edition: the views of its dashboard, map, programme, indicators,
+reflection and actions, gathered in the order of the published monitor."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..analysis.reflection import Reflection
+from .dashboard import DashboardView
+from .framework import ActionsView, ProgrammeView
+from .indicator import IndicatorView
+from .initiative_map import MapView
+
+
+@dataclass(frozen=True)
+class ReportView:
+    lang: str
+    edition_id: str
+    year: int
+    title: str
+    publisher: str
+    publication_date: str
+    programme: ProgrammeView
+    dashboard: DashboardView
+    earlier: tuple[DashboardView, ...]  # newest first
+    map: MapView
+    indicators: tuple[IndicatorView, ...]  # in the edition's order
+    reflection: Reflection
+    actions: ActionsView

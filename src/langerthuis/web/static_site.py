@@ -1,0 +1,155 @@
+"""A static copy of the whole site: every page reachable from the dashboards (in both
+languages), its styles, the reports, the downloads and each API response that needs no
+query parameters, with links rewritten to relative paths so that any plain static file
+server (or the file system) can serve it. Pages are rendered from the snapshot's views by
+the same function as the live site; no HTTP is involved."""
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from collections import deque
+from pathlib import Path
+from urllib.parse import parse_qsl, quote, urlsplit
+
+from ..api.routes import openapi_document, static_responses
+from ..i18n import LANGUAGES
+from ..opendata.export import build_downloads
+from ..report import report_html, report_pdf
+from ..views.snapshot import Snapshot
+from .pages import build_page
+from .urls import PARAMETERS, ROUTES, url
+
+_HREF = re.compile(r'(href|src|action)="(/[^"]*)"')
+STATIC = Path(__file__).resolve().parent / "static"
+
+
+def file_for(address: str) -> str:
+    """The file a site URL is stored in: /monitor/2021 -> monitor/2021/index.html;
+    /acties?actielijn=2 -> acties/actielijn=2/index.html; files keep their name."""
+    parts = urlsplit(address)
+    path = parts.path.strip("/")
+    if parts.query:
+        path = f"{path}/{quote(parts.query, safe='=&')}".strip("/")
+    last = path.rsplit("/", 1)[-1]
+    if "." in last and not parts.query:
+        return path
+    return f"{path}/index.html" if path else "index.html"
+
+
+def _relative(target_file: str, from_file: str) -> str:
+    return posixpath.relpath(target_file, posixpath.dirname(from_file) or ".")
+
+
+def _rewrite(html: str, own_file: str) -> tuple[str, list[str]]:
+    found = []
+
+    def replace(match: re.Match) -> str:
+        attribute, address = match.group(1), match.group(2).replace("&amp;", "&")
+        if attribute == "action":  # a GET form: the static copy has no server to filter
+            return match.group(0)
+        found.append(address)
+        return f'{attribute}="{_relative(file_for(address), own_file)}"'
+    return _HREF.sub(replace, html), found
+
+
+def _patterns() -> list[tuple[re.Pattern, str, str]]:
+    out = []
+    for page, paths in ROUTES.items():
+        for lang, path in paths.items():
+            regex = re.escape(path).replace(r"\{year\}", r"(?P<year>\d+)").replace(
+                r"\{id\}", r"(?P<id>[^/]+)").replace(r"\{fmt\}", r"(?P<fmt>pdf|html)")
+            out.append((re.compile(f"^{regex}$"), page, lang))
+    return out
+
+
+def resolve(address: str) -> tuple[str, str, dict, dict] | None:
+    """(page, language, path parameters, query with English names) of a site address."""
+    parts = urlsplit(address)
+    for regex, page, lang in _patterns():
+        hit = regex.match(parts.path)
+        if hit:
+            params = {k: int(v) if k == "year" else v for k, v in hit.groupdict().items()}
+            back = {nl: en for en, nl in PARAMETERS.items()}
+            query = {(back.get(k, k) if lang == "nl" else k): v
+                     for k, v in parse_qsl(parts.query)}
+            return page, lang, params, query
+    return None
+
+
+def _content(snapshot: Snapshot, address: str) -> bytes | str | None:
+    """What the site answers at `address`: HTML text, file bytes, or None."""
+    path = urlsplit(address).path
+    if path.startswith("/static/"):
+        file = STATIC / path.removeprefix("/static/")
+        return file.read_bytes() if file.is_file() else None
+    found = resolve(address)
+    if found is None:
+        return None
+    page, lang, params, query = found
+    if page == "home":
+        return None
+    if page == "report":
+        view = snapshot.reports.get((params["year"], lang))
+        if view is None:
+            return None
+        return snapshot.artefact(("report", params["year"], lang, params["fmt"]), lambda: (
+            report_pdf(view) if params["fmt"] == "pdf" else report_html(view)))
+    result = build_page(snapshot, lang, page, params, query)
+    return result.html if result.status == 200 else None
+
+
+def export_site(snapshot: Snapshot, target: Path) -> list[str]:
+    """Crawl the site from the dashboards and reflections of every edition and the other
+    pages of both languages, and write it to `target`; returns the files written."""
+    written: list[str] = []
+    for lang in LANGUAGES:
+        home = ROUTES["home"][lang]
+        dashboard = url("dashboard", lang, year=snapshot.latest_year)
+        rel = _relative(file_for(dashboard), file_for(home))
+        _write(target / file_for(home), f'<!doctype html><meta charset="utf-8"><meta '
+                                        f'http-equiv="refresh" content="0; url={rel}">'
+                                        f'<a href="{rel}">{rel}</a>')
+        written.append(file_for(home))
+    start = ["/static/style.css"]
+    for _id, year in snapshot.editions:
+        for lang in LANGUAGES:
+            start += [url("dashboard", lang, year=year), url("reflection", lang, year=year)]
+    start += [url(page, lang) for page in ("programme", "actions", "map", "search", "about")
+              for lang in LANGUAGES]
+    queue, seen = deque(start), set(start)
+    while queue:
+        address = queue.popleft()
+        content = _content(snapshot, address)
+        if content is None:
+            continue
+        own = file_for(address)
+        if isinstance(content, str):
+            html, links = _rewrite(content, own)
+            _write(target / own, html)
+            for link in links:
+                if not link.startswith(("/api", "/data")) and link not in seen:
+                    seen.add(link)
+                    queue.append(link)
+        else:
+            (target / own).parent.mkdir(parents=True, exist_ok=True)
+            (target / own).write_bytes(content)
+        written.append(own)
+    files = {f"data/{name}": content for name, content in build_downloads(snapshot).items()}
+    files.update({f"{path.strip('/')}.json": body
+                  for path, body in static_responses(snapshot.resources).items()})
+    files["api/openapi.json"] = json.dumps(openapi_document(), ensure_ascii=False)
+    for name, content in files.items():
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            (target / name).write_bytes(content)
+        else:
+            (target / name).write_text(content, encoding="utf-8")
+        written.append(name)
+    return written
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
