@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, settings
 from langerthuis.config import CHECKOUT, sqlite_url
 from langerthuis.content import check_content
 from langerthuis.store import load_content, make_engine
-from langerthuis.web.app import create_app
+from langerthuis.app import create_app
 
 
 def _app():

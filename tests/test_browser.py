@@ -127,7 +127,7 @@ STATIC_PAGES = ["/monitor/2021", "/monitor/2019", "/en/monitor/2020",
 
 @pytest.mark.parametrize("path", STATIC_PAGES)
 def test_static_export_renders_and_passes_axe(page, static_url, path):
-    from langerthuis.web.static_site import file_for
+    from langerthuis.static_site import file_for
     response = page.goto(f"{static_url}/{file_for(path)}")
     assert response.status == 200
     assert page.locator("h1").count() == 1

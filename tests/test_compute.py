@@ -236,7 +236,7 @@ def test_the_map_shows_the_support_ratio(real_support_ratio, tmp_path):
                                        "--database", url])
     assert result.exit_code == 0, result.output
     from fastapi.testclient import TestClient
-    from langerthuis.web.app import create_app
+    from langerthuis.app import create_app
     html = TestClient(create_app(url)).get(
         "/kaart?jaar=2021&tabel=oldest-old-support-ratio-2021-cbs-table").text
     assert "eigen berekening uit CBS-gegevens" in html

@@ -41,7 +41,7 @@ def test_the_whole_monitor_on_postgresql(pg_engine):
     from fastapi.testclient import TestClient
 
     from langerthuis.config import CHECKOUT, load_settings
-    from langerthuis.web.app import create_app
+    from langerthuis.app import create_app
     settings = load_settings()
     registry = None
     if settings.open_data_dir.is_dir():

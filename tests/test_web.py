@@ -16,7 +16,7 @@ from langerthuis.config import CHECKOUT, load_settings, sqlite_url
 from langerthuis.pipeline import prepare
 from langerthuis.content import check_content
 from langerthuis.store import load_content, make_engine
-from langerthuis.web.app import create_app
+from langerthuis.app import create_app
 
 
 @pytest.fixture(scope="module")

@@ -213,7 +213,7 @@ def export(directory: Path, database_url: str | None) -> None:
 @_database_option
 def export_site_command(directory: Path, database_url: str | None) -> None:
     """Write the whole public site as static files into DIRECTORY."""
-    from .web.static_site import export_site
+    from .static_site import export_site
     written = export_site(_snapshot(database_url), directory)
     click.echo(f"Wrote {len(written)} files to {directory}.")
 
@@ -335,7 +335,7 @@ def serve(host: str, port: int, database_url: str | None) -> None:
     """Serve the monitor's website."""
     import uvicorn
 
-    from .web.app import create_app
+    from .app import create_app
     app = create_app(database_url or load_settings().database_url)
     uvicorn.run(app, host=host, port=port, log_level="info")
 

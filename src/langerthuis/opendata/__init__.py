@@ -1,2 +1,2 @@
-"""Open data: the monitor's figures as tidy tables (CSV, JSON), views of the same domain
-objects as the pages."""
+"""Open data: the downloads (CSV, Excel, JSON, Data Package) rendered from the snapshot's
+resources, the import of a whole-dataset export, and the /data routes."""

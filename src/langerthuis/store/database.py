@@ -24,8 +24,12 @@ def make_engine(url: str) -> Engine:
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    """Foreign keys enforced; write-ahead logging, so that readers (the website) and the
+    one writer (`load`) never block each other; waits for a lock instead of failing."""
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=60000")
+    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.close()
 
 

@@ -1,1 +1,2 @@
-"""The website and API, served by `langerthuis serve`."""
+"""The website: server-rendered pages in Dutch and English, their addresses and styles, and a
+loopback server for tests and benchmarks."""

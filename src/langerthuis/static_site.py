@@ -12,16 +12,16 @@ from collections import deque
 from pathlib import Path
 from urllib.parse import parse_qsl, quote, urlsplit
 
-from ..api.routes import openapi_document, static_responses
-from ..i18n import LANGUAGES
-from ..opendata.export import build_downloads
-from ..report import report_html, report_pdf
-from ..views.snapshot import Snapshot
-from .pages import build_page
-from .urls import PARAMETERS, ROUTES, url
+from .api.routes import openapi_document, static_responses
+from .i18n import LANGUAGES
+from .opendata.routes import downloads
+from .report.routes import report_file
+from .views.snapshot import Snapshot
+from .web.pages import build_page
+from .web.urls import PARAMETERS, ROUTES, url
 
 _HREF = re.compile(r'(href|src|action)="(/[^"]*)"')
-STATIC = Path(__file__).resolve().parent / "static"
+STATIC = Path(__file__).resolve().parent / "web" / "static"
 
 
 def file_for(address: str) -> str:
@@ -90,11 +90,7 @@ def _content(snapshot: Snapshot, address: str) -> bytes | str | None:
     if page == "home":
         return None
     if page == "report":
-        view = snapshot.reports.get((params["year"], lang))
-        if view is None:
-            return None
-        return snapshot.artefact(("report", params["year"], lang, params["fmt"]), lambda: (
-            report_pdf(view) if params["fmt"] == "pdf" else report_html(view)))
+        return report_file(snapshot, params["year"], lang, params["fmt"])
     result = build_page(snapshot, lang, page, params, query)
     return result.html if result.status == 200 else None
 
@@ -135,7 +131,7 @@ def export_site(snapshot: Snapshot, target: Path) -> list[str]:
             (target / own).parent.mkdir(parents=True, exist_ok=True)
             (target / own).write_bytes(content)
         written.append(own)
-    files = {f"data/{name}": content for name, content in build_downloads(snapshot).items()}
+    files = {f"data/{name}": content for name, content in downloads(snapshot).items()}
     files.update({f"{path.strip('/')}.json": body
                   for path, body in static_responses(snapshot.resources).items()})
     files["api/openapi.json"] = json.dumps(openapi_document(), ensure_ascii=False)

@@ -1,0 +1,30 @@
+"""The downloads under /data: the files of `langerthuis export`, made once per snapshot."""
+from __future__ import annotations
+
+from fastapi import FastAPI
+from fastapi.responses import PlainTextResponse, Response
+
+from ..views.snapshot import Snapshot, Snapshots
+from .export import build_downloads
+
+MEDIA = {"csv": "text/csv; charset=utf-8", "json": "application/json",
+         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+         "txt": "text/plain; charset=utf-8"}
+
+
+def downloads(snapshot: Snapshot) -> dict[str, str | bytes]:
+    return snapshot.artefact(("downloads",), lambda: build_downloads(snapshot))
+
+
+def install(app: FastAPI, snapshots: Snapshots) -> None:
+    @app.get("/data/{path:path}", include_in_schema=False)
+    def download(path: str):
+        content = downloads(snapshots.current()).get(path)
+        if content is None:
+            return PlainTextResponse(f"no download {path!r}", status_code=404)
+        headers = {"Cache-Control": "public, max-age=300",
+                   "Link": '</data/LICENSE.txt>; rel="license"',
+                   "X-Licence": "CC BY 4.0; source RIVM, Monitor Langer Thuis 2019-2021"}
+        if not path.endswith(".json"):
+            headers["Content-Disposition"] = f'attachment; filename="{path.replace("/", "-")}"'
+        return Response(content, media_type=MEDIA[path.rsplit(".", 1)[-1]], headers=headers)

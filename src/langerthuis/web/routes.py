@@ -1,0 +1,64 @@
+"""The website's routes: server-rendered pages in Dutch and English (no JavaScript needed),
+rendered from the current snapshot."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
+
+from ..i18n import LANGUAGES
+from ..views.snapshot import Snapshots
+from .pages import QUERIES, cached_page
+from .urls import PARAMETERS, ROUTES, url
+
+HERE = Path(__file__).resolve().parent
+
+
+def install(app: FastAPI, snapshots: Snapshots) -> None:
+    """The pages in both languages and their styles."""
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    for lang in LANGUAGES:
+        _routes(app, lang, snapshots)
+
+
+def _routes(app: FastAPI, lang: str, snapshots: Snapshots) -> None:
+    names = {nl: en for en, nl in PARAMETERS.items()} if lang == "nl" else {
+        en: en for en in PARAMETERS}
+
+    def respond(request: Request, page: str, params: dict | None = None) -> HTMLResponse:
+        query = {}
+        for key, value in request.query_params.items():
+            name = names.get(key)
+            if name in QUERIES.get(page, ()) and name not in query:
+                query[name] = value
+        result = cached_page(snapshots.current(), lang, page, params or {}, query)
+        return HTMLResponse(result.html, status_code=result.status)
+
+    @app.get(ROUTES["home"][lang], include_in_schema=False)
+    def home():
+        return RedirectResponse(url("dashboard", lang, year=snapshots.current().latest_year),
+                                status_code=302)
+
+    @app.get(ROUTES["dashboard"][lang], include_in_schema=False)
+    def dashboard(request: Request, year: int):
+        return respond(request, "dashboard", {"year": year})
+
+    @app.get(ROUTES["indicator"][lang], include_in_schema=False)
+    def indicator(request: Request, id: str):
+        return respond(request, "indicator", {"id": id})
+
+    @app.get(ROUTES["reflection"][lang], include_in_schema=False)
+    def reflection(request: Request, year: int):
+        return respond(request, "reflection", {"year": year})
+
+    for page in ("programme", "actions", "map", "search", "about"):
+        app.add_api_route(ROUTES[page][lang], _simple(respond, page), methods=["GET"],
+                          include_in_schema=False, name=f"{page}-{lang}")
+
+
+def _simple(respond, page: str):
+    def endpoint(request: Request):
+        return respond(request, page)
+    return endpoint
