@@ -73,6 +73,7 @@ class ActionLineSpec(Record):
     title: Text
     title_en: Text | None = None
     summary: Text | None = None
+    summary_en: Text | None = None
     goals: list[GoalSpec] = []
 
 
@@ -84,6 +85,7 @@ class ProgrammeSpec(Record):
     end_year: int | None = Field(default=None, ge=1990, le=2100)
     predecessor: Id | None = None
     summary: Text | None = None
+    summary_en: Text | None = None
     url: Url | None = None
     partners: list[Id] = []
 

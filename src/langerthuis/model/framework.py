@@ -41,6 +41,7 @@ class Programme(Base):
     end_year: Mapped[int | None] = mapped_column(Integer)
     predecessor_id: Mapped[str | None] = mapped_column(ForeignKey("programme.id"))
     summary: Mapped[str | None] = mapped_column(Text)
+    summary_en: Mapped[str | None] = mapped_column(Text)
     url: Mapped[str | None] = mapped_column(String(500))
 
     action_lines: Mapped[list[ActionLine]] = relationship(
@@ -59,6 +60,7 @@ class ActionLine(Base):
     title: Mapped[str] = mapped_column(String(300))
     title_en: Mapped[str | None] = mapped_column(String(300))
     summary: Mapped[str | None] = mapped_column(Text)
+    summary_en: Mapped[str | None] = mapped_column(Text)
 
     programme: Mapped[Programme] = relationship(back_populates="action_lines")
     goals: Mapped[list[Goal]] = relationship(back_populates="action_line", order_by="Goal.number")

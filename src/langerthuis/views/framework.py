@@ -78,14 +78,16 @@ def programme_view(programme: m.Programme, lang: str) -> ProgrammeView:
     _ = translations(lang).gettext
     years = (f" ({programme.start_year}–{programme.end_year})" if programme.end_year else "")
     lines = tuple(LineView(
-        al.number, localised(al.title, al.title_en, lang), al.summary or "",
+        al.number, localised(al.title, al.title_en, lang),
+        localised(al.summary, al.summary_en, lang),
         tuple(GoalView(g.number, localised(g.title, g.title_en, lang)) for g in al.goals),
         len(al.actions)) for al in programme.action_lines)
     partners = tuple(o.name + (f" ({o.abbreviation})" if o.abbreviation and
                                o.abbreviation != o.name else "") for o in programme.partners)
     return ProgrammeView(programme.id, programme.name,
                          _("Programme {name}").format(name=programme.name) + years,
-                         programme.summary or "", lines, partners)
+                         localised(programme.summary, programme.summary_en, lang), lines,
+                         partners)
 
 
 def actions_view(data: Dataset, programme: m.Programme, lang: str) -> ActionsView:

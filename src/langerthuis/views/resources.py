@@ -57,6 +57,7 @@ class ActionLine(Resource):
     title: str
     title_en: str | None = None
     summary: str | None = None
+    summary_en: str | None = None
     goals: list[Goal] = []
 
 
@@ -67,6 +68,7 @@ class Programme(Resource):
     start_year: int
     end_year: int | None = None
     summary: str | None = None
+    summary_en: str | None = None
     url: str | None = None
     partners: Annotated[list[str], BeforeValidator(lambda xs: [_id(x) for x in xs])] = []
     action_lines: list[ActionLine] = []
