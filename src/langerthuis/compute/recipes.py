@@ -209,7 +209,7 @@ def hours_to_fte(t, hours_per_year: float = 1872, billable_share: float = 0.6) -
              "amount": None if r["amount"] is None or (isinstance(r["amount"], float)
                                                        and math.isnan(r["amount"]))
              else float(r["amount"])}
-            for r in _frame(expr.select("year", "fte", "amount").order_by("year"))]
+            for r in _frame(expr[["year", "fte", "amount"]].order_by("year"))]
     latest = rows[-1]["value"] if rows else None
     return Result(latest, "count", len(rows), None, rows)
 
