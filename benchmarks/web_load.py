@@ -10,52 +10,25 @@ on a free loopback port, and stops it afterwards. Every request loop is bounded 
 from __future__ import annotations
 
 import argparse
-import http.client
+import itertools
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 from pathlib import Path
 
 from langerthuis.web.local import local_server
+from web_burst import burst  # the same request loop, beside this script
 
 PATHS = {"baseline (static css)": "/static/style.css", "dashboard": "/monitor/2021",
          "indicator page": "/indicator/overburdened-carers"}
 
 
 def load(port: int, path: str, requests: int, concurrency: int) -> dict:
-    latencies: list[float] = []
-    lock = threading.Lock()
-    per_worker = max(1, requests // concurrency)
-
-    def worker() -> None:
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        mine = []
-        for _ in range(per_worker):
-            t0 = time.perf_counter()
-            conn.request("GET", path)
-            response = conn.getresponse()
-            response.read()
-            if response.status != 200:
-                raise RuntimeError(f"{path}: HTTP {response.status}")
-            mine.append(time.perf_counter() - t0)
-        conn.close()
-        with lock:
-            latencies.extend(mine)
-
-    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
-    start = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    elapsed = time.perf_counter() - start
-    q = statistics.quantiles(latencies, n=100)
-    return {"rps": len(latencies) / elapsed, "p50": q[49] * 1000, "p95": q[94] * 1000,
-            "p99": q[98] * 1000, "n": len(latencies)}
+    result = burst(port, itertools.repeat(path), requests, concurrency)
+    if result["errors"] or result["timeouts"]:
+        raise RuntimeError(f"{path}: {result['errors'][:3]}, {result['timeouts']} timeouts")
+    return result
 
 
 def main() -> None:
