@@ -38,7 +38,7 @@ def find_edition(session: Session, ref: str, programme_id: str | None = None) ->
             raise NotFound(f"several programmes have an edition {ref}: "
                            f"{', '.join(e.id for e in hits)}; name the edition by id")
     known = ", ".join(f"{e.id} ({e.year})" for e in session.scalars(
-        select(m.Edition).order_by(m.Edition.programme_id, m.Edition.year))) or "none (run load)"
+        select(m.Edition).order_by(m.Edition.programme_id, m.Edition.year.desc()))) or "none (run load)"
     raise NotFound(f"no edition {ref!r}; known editions: {known}")
 
 
