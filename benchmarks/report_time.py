@@ -6,17 +6,20 @@ run) and the PDF made from it, for every edition. Not a test: run it by hand.
 from __future__ import annotations
 
 import argparse
+import io
 import statistics
 import tempfile
 import time
 from pathlib import Path
 
+from pypdf import PdfReader
 from sqlalchemy.orm import Session
 
 from langerthuis.config import CHECKOUT, sqlite_url
 from langerthuis.content import check_content
 from langerthuis.report import report_html, report_pdf
 from langerthuis.store import load_content, make_engine
+from langerthuis.views.snapshot import build_snapshot
 
 
 def timed(fn, repeat: int) -> float:
@@ -35,15 +38,16 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         engine = make_engine(sqlite_url(Path(tmp) / "bench.sqlite"))
         load_content(engine, check_content(CHECKOUT / "content"))
-        print(f"median of {args.repeat} runs")
+        with Session(engine) as session:
+            snapshot = timed(lambda: build_snapshot(session), 1)
+            views = build_snapshot(session)
+        print(f"snapshot of every view: {snapshot:.2f} s; median of {args.repeat} runs")
         print(f"{'edition':8} {'html s':>8} {'pdf s':>8} {'pdf/html':>9} {'pages':>6}")
-        for year in ("2019", "2020", "2021"):
-            with Session(engine) as session:
-                html = timed(lambda: report_html(session, year), args.repeat)
-                pdf = timed(lambda: report_pdf(session, year), args.repeat)
-                from pypdf import PdfReader
-                import io
-                pages = len(PdfReader(io.BytesIO(report_pdf(session, year))).pages)
+        for year in (2019, 2020, 2021):
+            view = views.reports[(year, "nl")]
+            html = timed(lambda: report_html(view), args.repeat)
+            pdf = timed(lambda: report_pdf(view), args.repeat)
+            pages = len(PdfReader(io.BytesIO(report_pdf(view))).pages)
             print(f"{year:8} {html:8.2f} {pdf:8.2f} {pdf / html:9.1f} {pages:6d}")
 
 
