@@ -81,7 +81,8 @@ def browser(base_url):
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport={"width": 1280, "height": 900},
+                                  bypass_csp=True)  # axe is injected as a script
     pg = context.new_page()
     yield pg
     context.close()

@@ -1,10 +1,18 @@
 """The application: one snapshot of the content, rendered by the website, the JSON API,
-the downloads and the report, each installing its own routes."""
+the downloads and the report, each installing its own routes; errors answered in the
+API's format under /api and as styled pages elsewhere; HEAD, compression and security
+headers for every response."""
 from __future__ import annotations
 
-from fastapi import FastAPI
+from http import HTTPStatus
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException
+from starlette.middleware.gzip import GZipMiddleware
 
 from .api import routes as api_routes
+from .http import HeadAsGet, SecurityHeaders
 from .opendata import routes as opendata_routes
 from .report import routes as report_routes
 from .store import make_engine
@@ -24,4 +32,24 @@ def create_app(database_url: str) -> FastAPI:
     report_routes.install(app, snapshots)
     opendata_routes.install(app, snapshots)
     web_routes.install(app, snapshots)
+
+    def is_api(request: Request) -> bool:
+        return request.url.path == "/api" or request.url.path.startswith("/api/")
+
+    @app.exception_handler(RequestValidationError)
+    def invalid(request: Request, exc: RequestValidationError):
+        if is_api(request):
+            return api_routes.invalid_request(exc)
+        return web_routes.error_response(request, snapshots, 404)
+
+    @app.exception_handler(HTTPException)
+    def http_error(request: Request, exc: HTTPException):
+        if is_api(request):
+            return api_routes.http_error(exc)
+        message = exc.detail if exc.detail != HTTPStatus(exc.status_code).phrase else ""
+        return web_routes.error_response(request, snapshots, exc.status_code, message)
+
+    app.add_middleware(GZipMiddleware, minimum_size=1000)
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(HeadAsGet)
     return app

@@ -6,6 +6,7 @@
 | LANGERTHUIS_DATA_DIR        | ./var (where the SQLite file lives)      |
 | LANGERTHUIS_CONTENT_DIR     | the checkout's content/ folder           |
 | LANGERTHUIS_OPEN_DATA_DIR   | ../shared/data beside the checkout       |
+| LANGERTHUIS_BASE_URL        | empty: links relative to the site        |
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ class Settings:
     database_url: str
     content_dir: Path
     open_data_dir: Path
+    base_url: str = ""  # where the site is published, for absolute links (no trailing /)
 
 
 def sqlite_url(path: Path) -> str:
@@ -34,4 +36,5 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
     url = env.get("LANGERTHUIS_DATABASE_URL") or sqlite_url(data_dir / "langerthuis.sqlite")
     content = Path(env.get("LANGERTHUIS_CONTENT_DIR", CHECKOUT / "content"))
     open_data = Path(env.get("LANGERTHUIS_OPEN_DATA_DIR", CHECKOUT.parent / "shared" / "data"))
-    return Settings(url, content, open_data)
+    return Settings(url, content, open_data,
+                    env.get("LANGERTHUIS_BASE_URL", "").rstrip("/"))

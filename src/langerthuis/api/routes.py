@@ -4,9 +4,9 @@ declared resource model, serialised by pydantic; it carries an ETag and cache he
 errors have one shape."""
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable, Sequence
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -14,6 +14,8 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from ..config import load_settings
+from ..http import etag_of, not_modified
 from ..views import resources as s
 from ..views.snapshot import Resources, Snapshots
 
@@ -36,9 +38,9 @@ def error_response(status: int, code: str, message: str,
 
 def json_response(request: Request, payload: BaseModel) -> Response:
     body = payload.model_dump_json().encode()
-    etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+    etag = etag_of(body)
     headers = {"ETag": etag, "Cache-Control": "public, max-age=300"}
-    if etag in [t.strip() for t in request.headers.get("if-none-match", "").split(",")]:
+    if not_modified(request.headers.get("if-none-match"), etag):
         return Response(status_code=304, headers=headers)
     return Response(body, media_type="application/json", headers=headers)
 
@@ -55,12 +57,19 @@ def page_of(model: type, items: Sequence, limit: int, offset: int, self_url: str
                       prev=link(max(0, offset - limit)) if offset > 0 else None))
 
 
+def address(request: Request, params: dict[str, str] | None = None) -> str:
+    """The address of this request with `params` replaced: relative to the site, or under
+    the configured base URL; never built from the Host header, which a client chooses."""
+    query = dict(request.query_params)
+    query.update(params or {})
+    return (load_settings().base_url + request.url.path
+            + ("?" + urlencode(query) if query else ""))
+
+
 def page(request: Request, model: type, items: Sequence, limit: int, offset: int) -> Response:
     def link(o: int) -> str:
-        params = dict(request.query_params)
-        params.update(offset=str(o), limit=str(limit))
-        return str(request.url.replace_query_params(**params))
-    return json_response(request, page_of(model, items, limit, offset, str(request.url), link))
+        return address(request, {"offset": str(o), "limit": str(limit)})
+    return json_response(request, page_of(model, items, limit, offset, address(request), link))
 
 
 def item(request: Request, model: type, items: Sequence, key: str, what: str) -> Response:
@@ -246,19 +255,20 @@ def install(app: FastAPI, snapshots: Snapshots) -> None:
     def api_error(request: Request, exc: ApiError):
         return error_response(exc.status, exc.code, exc.message)
 
-    @app.exception_handler(RequestValidationError)
-    def invalid(request: Request, exc: RequestValidationError):
-        details = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}"
-                            for e in exc.errors())
-        return error_response(400, "invalid_parameter", details)
 
-    @app.exception_handler(StarletteHTTPException)
-    def http_error(request: Request, exc: StarletteHTTPException):
-        codes = {404: "not_found", 405: "method_not_allowed"}
-        if request.url.path.startswith("/api"):
-            return error_response(exc.status_code, codes.get(exc.status_code, "http_error"),
-                                  str(exc.detail), exc.headers)
-        return Response(str(exc.detail), status_code=exc.status_code, headers=exc.headers)
+
+def invalid_request(exc: RequestValidationError) -> Response:
+    """The API's answer to parameters that fail validation."""
+    details = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}"
+                        for e in exc.errors())
+    return error_response(400, "invalid_parameter", details)
+
+
+def http_error(exc: StarletteHTTPException) -> Response:
+    """The API's answer to a path or method it does not have."""
+    codes = {404: "not_found", 405: "method_not_allowed"}
+    return error_response(exc.status_code, codes.get(exc.status_code, "http_error"),
+                          str(exc.detail), exc.headers)
 
 
 #: The collections, by the name in their path: (attribute of Resources, resource model).

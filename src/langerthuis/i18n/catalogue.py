@@ -46,6 +46,7 @@ def update() -> None:
             key = (msgid, plural) if plural else msgid
             if msgid not in catalogue:
                 catalogue.add(key, ("", "") if plural else "")
+        catalogue.fuzzy = False
         catalogue_path(lang).parent.mkdir(parents=True, exist_ok=True)
         with catalogue_path(lang).open("wb") as f:
             write_po(f, catalogue, width=100, sort_output=True, omit_header=False)

@@ -1,8 +1,8 @@
 """The downloads under /data: the files of `langerthuis export`, made once per snapshot."""
 from __future__ import annotations
 
-from fastapi import FastAPI
-from fastapi.responses import PlainTextResponse, Response
+from fastapi import FastAPI, HTTPException
+from fastapi.responses import Response
 
 from ..views.snapshot import Snapshot, Snapshots
 from .export import build_downloads
@@ -21,7 +21,7 @@ def install(app: FastAPI, snapshots: Snapshots) -> None:
     def download(path: str):
         content = downloads(snapshots.current()).get(path)
         if content is None:
-            return PlainTextResponse(f"no download {path!r}", status_code=404)
+            raise HTTPException(404)
         headers = {"Cache-Control": "public, max-age=300",
                    "Link": '</data/LICENSE.txt>; rel="license"',
                    "X-Licence": "CC BY 4.0; source RIVM, Monitor Langer Thuis 2019-2021"}

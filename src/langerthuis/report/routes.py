@@ -2,9 +2,11 @@
 (and .html), made once per snapshot."""
 from __future__ import annotations
 
-from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, PlainTextResponse, Response
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.responses import HTMLResponse, Response
 
+from ..http import INLINE_STYLES
+from ..i18n import translations
 from ..views.snapshot import Snapshot, Snapshots
 from .render import report_html, report_pdf
 
@@ -24,12 +26,14 @@ def install(app: FastAPI, snapshots: Snapshots) -> None:
     @app.get("/en/report/{year}.{fmt}", include_in_schema=False)
     def report_download(request: Request, year: int, fmt: str):
         lang = "en" if request.url.path.startswith("/en/") else "nl"
+        _ = translations(lang).gettext
         if fmt not in ("pdf", "html"):
-            return PlainTextResponse("format must be pdf or html", status_code=404)
+            raise HTTPException(404, _("The report exists as pdf and as html."))
         content = report_file(snapshots.current(), year, lang, fmt)
         if content is None:
-            return PlainTextResponse(f"no edition {year}", status_code=404)
+            raise HTTPException(404, _("There is no report of {year}.").format(
+                year=str(year)[:8]))
         if fmt == "html":
-            return HTMLResponse(content)
+            return HTMLResponse(content, headers=dict([INLINE_STYLES]))
         return Response(content, media_type="application/pdf", headers={
             "Content-Disposition": f'inline; filename="monitor-langer-thuis-{year}.pdf"'})

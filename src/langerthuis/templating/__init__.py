@@ -25,4 +25,5 @@ def environment(lang: str, folder: Path) -> Environment:
         value, decimals, lang)
     env.filters["date"] = lambda value: formatting.format_date(value, lang)
     env.globals["lang"] = lang
+    env.globals["locale"] = formatting.LOCALES[lang]
     return env

@@ -1,12 +1,14 @@
 """The smaller views: the reflection of an edition, search and the about page."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from ..analysis.reflection import Reflection
 from ..i18n import localised
 from ..store.dataset import Dataset
 from .dashboard import EditionLink
+from .values import date_text
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,22 @@ class SourceView:
     attribution: str
 
 
-def sources_view(data: Dataset) -> tuple[SourceView, ...]:
-    return tuple(SourceView(s.title, s.url, s.publisher, s.licence, s.attribution)
-                 for s in data.data_sources)
+@dataclass(frozen=True)
+class AboutView:
+    """The colophon: who publishes, when the content was last loaded, how to cite it."""
+    last_update: str
+    citation: str
+    citation_url: str
+    sources: tuple[SourceView, ...]
+
+
+def about_view(data: Dataset, lang: str) -> AboutView:
+    latest = max(data.editions, key=lambda e: e.year, default=None)
+    loaded = dt.datetime.fromisoformat(data.version).date() if data.version != "empty" else None
+    citation = ""
+    if latest is not None:
+        when = date_text(latest.publication_date, lang) or str(latest.year)
+        citation = f"{latest.publisher or 'RIVM'}. {latest.title}. {when}."
+    return AboutView(date_text(loaded, lang), citation, latest.url or "" if latest else "",
+                     tuple(SourceView(s.title, s.url, s.publisher, s.licence, s.attribution)
+                           for s in data.data_sources))

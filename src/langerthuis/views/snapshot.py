@@ -24,7 +24,7 @@ from .dashboard import DashboardView, dashboard_view, edition_links
 from .framework import ActionsView, ProgrammeView, actions_view, main_programme, programme_view
 from .indicator import IndicatorView, indicator_view
 from .initiative_map import MapData, map_data, map_view
-from .pages import ReflectionView, SearchIndex, SourceView, search_index, sources_view
+from .pages import AboutView, ReflectionView, SearchIndex, about_view, search_index
 from .report import ReportView
 from .values import date_text
 
@@ -67,7 +67,7 @@ class Snapshot:
     actions: dict[str, ActionsView]
     maps: MapData
     search: SearchIndex
-    sources: tuple[SourceView, ...]
+    about: dict[str, AboutView]
     reports: dict[tuple[int, str], ReportView]
     resources: Resources
     _artefacts: OrderedDict = field(default_factory=OrderedDict, repr=False)
@@ -172,7 +172,7 @@ def build_snapshot(session: Session) -> Snapshot:
         latest_year=max((e.year for e in data.editions), default=2021), analyses=analyses,
         dashboards=dashboards, indicators=indicators, reflections=reflections,
         programme=programmes, actions=actions, maps=maps, search=search_index(data),
-        sources=sources_view(data), reports=reports, resources=_resources(data, analyses))
+        about={lang: about_view(data, lang) for lang in LANGUAGES}, reports=reports, resources=_resources(data, analyses))
 
 
 class Snapshots:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..i18n import other_language
+from ..http import etag_of
+from ..i18n import other_language, translations
 from ..templating import environment
 from ..views.initiative_map import map_view
 from ..views.snapshot import Snapshot
@@ -22,6 +23,7 @@ QUERIES = {"actions": ("action_line", "lead"), "map": ("year", "action_line", "k
 class Page:
     status: int
     html: str
+    etag: str = ""
 
 
 def render(snapshot: Snapshot, lang: str, page: str, template: str, context: dict,
@@ -34,31 +36,76 @@ def render(snapshot: Snapshot, lang: str, page: str, template: str, context: dic
         url=lambda name, q=None, **kw: url(name, lang, q, **kw),
         param=lambda name: parameter(name, lang),
         alternate=url(page, other, query, **params))
-    return Page(status, html)
+    return Page(status, html, etag_of(html.encode()))
 
 
-def not_found(snapshot: Snapshot, lang: str) -> Page:
-    return render(snapshot, lang, "home", "not_found.html", {}, status=404)
+def error_page(snapshot: Snapshot, lang: str, status: int, message: str = "") -> Page:
+    """The styled page for a request that finds nothing (404) or makes no sense (400)."""
+    return render(snapshot, lang, "home", "error.html", {"status": status, "message": message},
+                  status=status)
+
+
+def not_found(snapshot: Snapshot, lang: str, message: str = "") -> Page:
+    return error_page(snapshot, lang, 404, message)
+
+
+def _shown(value: str) -> str:
+    """A value from the request as it may appear in a message: short."""
+    return value if len(value) <= 40 else value[:40] + "…"
+
+
+def _check_query(s: Snapshot, lang: str, page: str, query: dict) -> Page | None:
+    """A styled error when a filter value is not one the page offers, else None."""
+    _ = translations(lang).gettext
+    lines = {str(line.number) for line in s.programme[lang].lines} if s.programme else set()
+    line = query.get("action_line")
+    if line and line not in lines:
+        return not_found(s, lang, _("There is no action line {value}.").format(value=_shown(line)))
+    if page == "actions":
+        lead = query.get("lead")
+        if lead and lead not in {o.id for o in s.actions[lang].leads}:
+            return not_found(s, lang, _("No action has the lead {value}.").format(value=_shown(lead)))
+    if page == "map":
+        year = query.get("year")
+        if year and _int(year) is None:
+            return error_page(s, lang, 400, _("The year must be a number such as {year}.")
+                              .format(year=s.latest_year))
+        if year and s.maps.years and _int(year) not in s.maps.years:
+            return not_found(s, lang, _("There is no map for {year}; maps exist for {first} to "
+                                        "{last}.").format(year=_shown(year), first=min(s.maps.years),
+                                                          last=max(s.maps.years)))
+        kind = query.get("kind")
+        if kind and kind not in {i.kind for i in s.maps.initiatives}:
+            return not_found(s, lang, _("There are no initiatives of the kind {value}.")
+                             .format(value=_shown(kind)))
+        table = query.get("table")
+        if table and table not in {c.id for c in s.maps.choropleths}:
+            return not_found(s, lang, _("There is no map of {value}.").format(value=_shown(table)))
+    return None
 
 
 def build_page(snapshot: Snapshot, lang: str, page: str, params: dict, query: dict) -> Page:
     """The page `page` with path parameters `params` and query `query` (English names,
     only those the page takes)."""
     s = snapshot
-    if page == "dashboard":
-        view = s.dashboards.get((params["year"], lang))
-        return (render(s, lang, page, "dashboard.html", {"view": view}, params) if view
-                else not_found(s, lang))
+    _ = translations(lang).gettext
+    editions = ", ".join(str(y) for _id, y in s.editions)
+    if page in ("dashboard", "reflection"):
+        view = (s.dashboards if page == "dashboard" else s.reflections).get((params["year"], lang))
+        return (render(s, lang, page, f"{page}.html", {"view": view}, params) if view
+                else not_found(s, lang, _("There is no edition {year}; the editions are "
+                                          "{editions}.").format(year=_shown(str(params["year"])),
+                                                                editions=editions)))
     if page == "indicator":
         view = s.indicators.get((params["id"], lang))
         return (render(s, lang, page, "indicator.html", {"view": view}, params) if view
-                else not_found(s, lang))
-    if page == "reflection":
-        view = s.reflections.get((params["year"], lang))
-        return (render(s, lang, page, "reflection.html", {"view": view}, params) if view
-                else not_found(s, lang))
+                else not_found(s, lang, _("There is no indicator {id}.").format(
+                    id=_shown(params["id"]))))
     if page == "programme":
         return render(s, lang, page, "programme.html", {"view": s.programme[lang]})
+    problem = _check_query(s, lang, page, query)
+    if problem is not None:
+        return problem
     if page == "actions":
         view = s.actions[lang]
         line, lead = query.get("action_line"), query.get("lead")
@@ -78,7 +125,7 @@ def build_page(snapshot: Snapshot, lang: str, page: str, params: dict, query: di
         return render(s, lang, page, "search.html", {"q": q, "hits": s.search.search(q, lang)},
                       query=query)
     if page == "about":
-        return render(s, lang, page, "about.html", {"sources": s.sources})
+        return render(s, lang, page, "about.html", {"view": s.about[lang]})
     raise KeyError(page)
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
+from ..http import not_modified
 from ..i18n import LANGUAGES
 from ..views.snapshot import Snapshots
-from .pages import QUERIES, cached_page
+from .pages import QUERIES, Page, cached_page, error_page
 from .urls import PARAMETERS, ROUTES, url
 
 HERE = Path(__file__).resolve().parent
@@ -34,7 +35,7 @@ def _routes(app: FastAPI, lang: str, snapshots: Snapshots) -> None:
             if name in QUERIES.get(page, ()) and name not in query:
                 query[name] = value
         result = cached_page(snapshots.current(), lang, page, params or {}, query)
-        return HTMLResponse(result.html, status_code=result.status)
+        return page_response(request, result)
 
     @app.get(ROUTES["home"][lang], include_in_schema=False)
     def home():
@@ -56,6 +57,25 @@ def _routes(app: FastAPI, lang: str, snapshots: Snapshots) -> None:
     for page in ("programme", "actions", "map", "search", "about"):
         app.add_api_route(ROUTES[page][lang], _simple(respond, page), methods=["GET"],
                           include_in_schema=False, name=f"{page}-{lang}")
+
+
+def page_response(request: Request, page: Page) -> Response:
+    """A rendered page with its validator: 304 when the reader's copy is current."""
+    if page.status != 200:
+        return HTMLResponse(page.html, status_code=page.status,
+                            headers={"Cache-Control": "no-store"})
+    headers = {"ETag": page.etag, "Cache-Control": "public, max-age=300"}
+    if not_modified(request.headers.get("if-none-match"), page.etag):
+        return Response(status_code=304, headers=headers)
+    return HTMLResponse(page.html, headers=headers)
+
+
+def error_response(request: Request, snapshots: Snapshots, status: int,
+                   message: str = "") -> Response:
+    """The styled error page in the language of the address asked for."""
+    path = request.url.path
+    lang = "en" if path == "/en" or path.startswith("/en/") else "nl"
+    return page_response(request, error_page(snapshots.current(), lang, status, message))
 
 
 def _simple(respond, page: str):
