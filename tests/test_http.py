@@ -112,3 +112,12 @@ def test_pages_describe_themselves(client):
     assert client.get("/static/favicon.svg").status_code == 200
     about = client.get("/over").text
     assert "Colofon" in about and "Laatst bijgewerkt" in about and "CC BY 4.0" in about
+
+
+def test_serve_refuses_a_database_without_the_current_schema(tmp_path):
+    from click.testing import CliRunner
+
+    from langerthuis.cli import main
+    result = CliRunner().invoke(main, ["serve", "--database",
+                                       f"sqlite:///{tmp_path / 'empty.sqlite'}"])
+    assert result.exit_code == 2 and "run `langerthuis load`" in result.stderr

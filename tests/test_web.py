@@ -129,6 +129,8 @@ def test_downloads_carry_the_licence(site):
 def test_indicator_page_shows_our_own_computation(site):
     client, _ = site
     html = client.get("/indicator/oldest-old-support-ratio").text
-    assert "Eigen berekening" in html and "oldest-old-support-ratio" in html
+    assert "Eigen berekening" in html and "/verantwoording/2021#methods-computed" in html
     assert "tabel=oldest-old-support-ratio-2021-cbs-table" in html
-    assert "sha256:" in html
+    assert "sha256:" not in html and "duckdb" not in html  # provenance is on the methods page
+    methods = client.get("/verantwoording/2021").text
+    assert "oldest-old-support-ratio (versie 1)" in methods and "sha256:" in methods

@@ -336,8 +336,18 @@ def serve(host: str, port: int, database_url: str | None) -> None:
     import uvicorn
 
     from .app import create_app
-    app = create_app(database_url or load_settings().database_url)
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    from .store import make_engine
+    from .store.migrate import current_revision, head_revision
+    url = database_url or load_settings().database_url
+    engine = make_engine(url)
+    found, wanted = current_revision(engine), head_revision()
+    engine.dispose()
+    if found != wanted:
+        click.echo(f"Error: the database at {url} has schema {found or 'none'}, this version "
+                   f"needs {wanted}; run `langerthuis load` (or `langerthuis migrate`) first.",
+                   err=True)
+        sys.exit(2)
+    uvicorn.run(create_app(url), host=host, port=port, log_level="info")
 
 
 if __name__ == "__main__":

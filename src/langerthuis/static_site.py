@@ -110,7 +110,7 @@ def export_site(snapshot: Snapshot, target: Path) -> list[str]:
     start = ["/static/style.css"]
     for _id, year in snapshot.editions:
         for lang in LANGUAGES:
-            start += [url("dashboard", lang, year=year), url("reflection", lang, year=year)]
+            start += [url(page, lang, year=year) for page in ("dashboard", "reflection", "methods")]
     start += [url(page, lang) for page in ("programme", "actions", "map", "search", "about")
               for lang in LANGUAGES]
     queue, seen = deque(start), set(start)

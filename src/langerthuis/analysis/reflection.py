@@ -206,12 +206,14 @@ def _claims_section(claims: list[ClaimCheck], lang: str) -> Section:
 
 
 def _quality_section(a: EditionAnalysis, lang: str) -> Section:
+    """What the checks found and how many notes the methods page explains, without the
+    places in the sources (the methods page and the open data have those)."""
     tr = translations(lang)
     section = Section(tr.gettext("Data quality"))
     if a.findings:
-        items = _join([tr.gettext("{rule} at {location} ({values})").format(
-            rule=label(RULES, f.rule, lang), location=f.location,
-            values=" / ".join(f.values)) for f in a.findings], lang)
+        items = _join([tr.gettext("{rule} ({values})").format(
+            rule=label(RULES, f.rule, lang), values=" / ".join(f.values))
+            for f in a.findings], lang)
         section.paragraphs.append(tr.ngettext(
             "The consistency rules made {n} finding: {items}.",
             "The consistency rules made {n} findings: {items}.",
@@ -220,13 +222,9 @@ def _quality_section(a: EditionAnalysis, lang: str) -> Section:
         section.paragraphs.append(tr.gettext(
             "The consistency rules found no contradictions in the figures of this edition."))
     if a.quality_notes:
-        items = _join([tr.gettext("{kind} at {subject} ({values})").format(
-            kind=label(NOTE_KINDS, n.kind, lang),
-            subject=f"{n.subject_type.replace('_', ' ')} {n.subject_id}",
-            values=" / ".join(n.values) if n.values else "; ".join(n.locations))
-            for n in a.quality_notes], lang)
+        kinds = sorted({label(NOTE_KINDS, n.kind, lang) for n in a.quality_notes})
         section.paragraphs.append(tr.ngettext(
-            "{n} note about the sources of this edition is recorded: {items}.",
-            "{n} notes about the sources of this edition are recorded: {items}.",
-            len(a.quality_notes)).format(n=len(a.quality_notes), items=items))
+            "{n} note on the sources of this edition ({kinds}) is explained in the methods.",
+            "{n} notes on the sources of this edition ({kinds}) are explained in the methods.",
+            len(a.quality_notes)).format(n=len(a.quality_notes), kinds=_join(kinds, lang)))
     return section

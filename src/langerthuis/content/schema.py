@@ -314,6 +314,7 @@ class QualityNoteSpec(Record):
     id: Id
     subject: SubjectSpec
     kind: Id
-    text: Text
+    text: Text  # Dutch, written for the public
+    text_en: Text | None = None
     locations: list[Text] = []
     values: list[Text] = []

@@ -38,10 +38,15 @@ def read(lang: str) -> Catalog:
 
 
 def update() -> None:
-    """Add every used message that a catalogue lacks (empty, to be translated)."""
+    """Add every used message that a catalogue lacks (empty, to be translated) and drop the
+    entries no code uses any more."""
     used = used_messages()
     for lang in LANGUAGES:
         catalogue = read(lang) if catalogue_path(lang).exists() else Catalog(locale=lang)
+        for message in list(catalogue):
+            msgid = message.id[0] if isinstance(message.id, tuple) else message.id
+            if msgid and msgid not in used:
+                catalogue.delete(message.id)
         for msgid, plural in used.items():
             key = (msgid, plural) if plural else msgid
             if msgid not in catalogue:

@@ -65,3 +65,15 @@ def label(labels: dict[str, str], code: str, lang: str) -> str:
     if message is None:
         return str(code).replace("_", " ").replace("-", " ")
     return translations(lang).gettext(message)
+
+#: What each compute recipe computes, for readers of the methods page.
+RECIPES = {
+    "threshold-share": N_("the share of respondents whose mark is at or above a threshold"),
+    "life-domains": N_("the number of life domains without unmet need"),
+    "ediz-burden": N_("the share of informal carers who feel heavily burdened"),
+    "oldest-old-support-ratio": N_("the number of people aged 50 to 74 per person aged 85 or "
+                                   "over"),
+    "hours-to-fte": N_("hours as full-time jobs"),
+    "carry-forward": N_("the share of organisations with all four functions, the last known "
+                        "answer carried forward"),
+}

@@ -85,5 +85,6 @@ class QualityNote(Base):
     subject_id: Mapped[str] = mapped_column(String(64))
     kind: Mapped[str] = mapped_column(String(40))
     text: Mapped[str] = mapped_column(Text)
+    text_en: Mapped[str | None] = mapped_column(Text)
     locations: Mapped[list[str]] = mapped_column(JSON, default=list)
     values: Mapped[list[str]] = mapped_column(JSON, default=list)

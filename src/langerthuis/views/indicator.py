@@ -73,22 +73,11 @@ class ReferenceView:
 
 
 @dataclass(frozen=True)
-class NoteView:
-    kind: str
-    text: str
-    locations: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class ComputedView:
+    """A figure we computed ourselves; how, is on the methods page."""
     value: str
     period: str
     sources: str
-    recipe: str
-    engine: str
-    input: str
-    computed_at: str
-    notes: str
     table_ids: tuple[str, ...]
 
 
@@ -115,7 +104,7 @@ class IndicatorView:
     tables: tuple[TableView, ...]
     stories: tuple[StoryView, ...]
     computed: tuple[ComputedView, ...]
-    notes: tuple[NoteView, ...]
+    has_notes: bool  # the methods page says more about it
     references: tuple[ReferenceView, ...]
 
 
@@ -253,16 +242,10 @@ def indicator_view(data: Dataset, analyses: dict[str, EditionAnalysis], indicato
         stories=tuple(StoryView(s.title, _persons(s), date_text(s.date, lang), s.summary,
                                 s.source_title or "", s.source_url or "", s.edition_id)
                       for s in data.stories if s.indicator_id == indicator_id),
-        computed=tuple(ComputedView(
-            value=figure(x, lang), period=x.reference_period or "",
-            sources="; ".join(x.sources or []),
-            recipe=_("{recipe} (version {version})").format(
-                recipe=x.provenance.get("recipe"), version=x.provenance.get("recipe_version")),
-            engine=str(x.provenance.get("engine", "")), input=str(x.provenance.get("input", "")),
-            computed_at=str(x.provenance.get("computed_at", "")), notes=x.notes or "",
-            table_ids=tuple(t.id for t in x.tables)) for x in computed),
-        notes=tuple(NoteView(n.kind.replace("_", " "), n.text, tuple(n.locations or []))
-                    for n in notes),
+        computed=tuple(ComputedView(figure(x, lang), x.reference_period or "",
+                                    "; ".join(x.sources or []),
+                                    tuple(t.id for t in x.tables)) for x in computed),
+        has_notes=bool(notes),
         references=tuple(ReferenceView(
             r.organisation or "", r.title,
             date_text(r.date, lang) if r.date else (r.date_text or ""), r.url or "")

@@ -14,7 +14,7 @@ from ..charts import Chart
 from ..charts.maps import Area, Marker, classes, municipality_map
 from ..formatting import format_number
 from ..geography.sources import attribution
-from ..i18n import translations
+from ..i18n import localised, translations
 from ..store.dataset import Dataset
 
 
@@ -54,6 +54,7 @@ class MapData:
     initiatives: tuple[InitiativeRow, ...]
     carried: dict[tuple[str, int], tuple[str, ...]]  # (initiative, map year) -> codes
     choropleths: tuple[Choropleth, ...]
+    indicators: dict[str, tuple[str, str | None]]  # id -> (Dutch title, English title)
 
     def map_year(self, year: int) -> int:
         if year in self.years:
@@ -69,6 +70,7 @@ class MapRow:
     year: int
     action_line: int | None
     indicator_id: str | None
+    indicator: str  # its title in the page's language
 
 
 @dataclass(frozen=True)
@@ -128,7 +130,8 @@ def map_data(data: Dataset) -> MapData:
         r.dimensions["municipality_code"]: r.value for r in t.rows
         if r.dimensions.get("municipality_code") and r.value is not None})
         for t in sorted(data.tables, key=lambda t: t.id) if "municipality_code" in t.dimensions)
-    return MapData(tuple(sorted(places)), places, rows, carried, choropleths)
+    return MapData(tuple(sorted(places)), places, rows, carried, choropleths,
+                   {i.id: (i.title, i.title_en) for i in data.indicators})
 
 
 def map_view(md: MapData, year: int, line: str | None, kind: str | None,
@@ -164,7 +167,8 @@ def map_view(md: MapData, year: int, line: str | None, kind: str | None,
         tuple(sorted({(i.kind, i.kind.replace("-", " ")) for i in md.initiatives})),
         tuple((c.id, c.title) for c in md.choropleths), chart,
         tuple(MapRow(i.municipality_name or names.get(i.municipality_code, i.municipality_code),
-                     i.municipality_code, i.name, i.year, i.action_line, i.indicator_id)
+                     i.municipality_code, i.name, i.year, i.action_line, i.indicator_id,
+                     localised(*md.indicators[i.indicator_id], lang) if i.indicator_id else "")
               for i in placed),
         tuple((i.name, format_number(i.count, 0, lang), i.year, i.action_line)
               for i in chosen if not i.municipality_code),

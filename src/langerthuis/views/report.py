@@ -9,6 +9,7 @@ from .dashboard import DashboardView
 from .framework import ActionsView, ProgrammeView
 from .indicator import IndicatorView
 from .initiative_map import MapView
+from .methods import MethodsView
 
 
 @dataclass(frozen=True)
@@ -25,4 +26,5 @@ class ReportView:
     map: MapView
     indicators: tuple[IndicatorView, ...]  # in the edition's order
     reflection: Reflection
+    methods: MethodsView
     actions: ActionsView

@@ -228,6 +228,7 @@ class QualityNote(Resource):
     subject_id: str
     kind: str
     text: str
+    text_en: str | None = None
     locations: list[str] = []
     values: list[str] = []
 

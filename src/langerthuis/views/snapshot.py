@@ -24,6 +24,7 @@ from .dashboard import DashboardView, dashboard_view, edition_links
 from .framework import ActionsView, ProgrammeView, actions_view, main_programme, programme_view
 from .indicator import IndicatorView, indicator_view
 from .initiative_map import MapData, map_data, map_view
+from .methods import MethodsView, methods_view
 from .pages import AboutView, ReflectionView, SearchIndex, about_view, search_index
 from .report import ReportView
 from .values import date_text
@@ -63,6 +64,7 @@ class Snapshot:
     dashboards: dict[tuple[int, str], DashboardView]
     indicators: dict[tuple[str, str], IndicatorView]
     reflections: dict[tuple[int, str], ReflectionView]
+    methods: dict[tuple[int, str], MethodsView]
     programme: dict[str, ProgrammeView]
     actions: dict[str, ActionsView]
     maps: MapData
@@ -140,12 +142,13 @@ def build_snapshot(session: Session) -> Snapshot:
     analyses = {e.id: analyse(data, e.id) for e in data.editions}
     programme = main_programme(data)
     maps = map_data(data)
-    dashboards, indicators, reflections, reports = {}, {}, {}, {}
+    dashboards, indicators, reflections, reports, methods = {}, {}, {}, {}, {}
     for lang in LANGUAGES:
         for e in data.editions:
             dashboards[(e.year, lang)] = dashboard_view(data, analyses[e.id], lang)
             reflections[(e.year, lang)] = ReflectionView(
                 e.year, reflect(analyses[e.id], lang), edition_links(data, e))
+            methods[(e.year, lang)] = methods_view(data, analyses[e.id], lang)
         for i in data.indicators:
             indicators[(i.id, lang)] = indicator_view(data, analyses, i.id, lang)
     programmes = {lang: programme_view(programme, lang) for lang in LANGUAGES} if programme else {}
@@ -165,12 +168,13 @@ def build_snapshot(session: Session) -> Snapshot:
                 indicators=tuple(indicator_view(data, analyses, x.indicator_id, lang, e.year)
                                  for x in sorted(e.entries, key=lambda x: x.number)),
                 reflection=reflections[(e.year, lang)].reflection,
+                methods=methods[(e.year, lang)],
                 actions=actions_view(data, e.programme, lang))
     return Snapshot(
         version=data.version, editions=tuple((e.id, e.year) for e in
                                              sorted(data.editions, key=lambda e: e.year)),
         latest_year=max((e.year for e in data.editions), default=2021), analyses=analyses,
-        dashboards=dashboards, indicators=indicators, reflections=reflections,
+        dashboards=dashboards, indicators=indicators, reflections=reflections, methods=methods,
         programme=programmes, actions=actions, maps=maps, search=search_index(data),
         about={lang: about_view(data, lang) for lang in LANGUAGES}, reports=reports, resources=_resources(data, analyses))
 

@@ -90,8 +90,9 @@ def build_page(snapshot: Snapshot, lang: str, page: str, params: dict, query: di
     s = snapshot
     _ = translations(lang).gettext
     editions = ", ".join(str(y) for _id, y in s.editions)
-    if page in ("dashboard", "reflection"):
-        view = (s.dashboards if page == "dashboard" else s.reflections).get((params["year"], lang))
+    if page in ("dashboard", "reflection", "methods"):
+        view = {"dashboard": s.dashboards, "reflection": s.reflections,
+                "methods": s.methods}[page].get((params["year"], lang))
         return (render(s, lang, page, f"{page}.html", {"view": view}, params) if view
                 else not_found(s, lang, _("There is no edition {year}; the editions are "
                                           "{editions}.").format(year=_shown(str(params["year"])),

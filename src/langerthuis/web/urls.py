@@ -15,6 +15,7 @@ ROUTES = {
     "reflection": {"nl": "/beschouwing/{year}", "en": "/en/reflection/{year}"},
     "search": {"nl": "/zoeken", "en": "/en/search"},
     "about": {"nl": "/over", "en": "/en/about"},
+    "methods": {"nl": "/verantwoording/{year}", "en": "/en/methods/{year}"},
     "report": {"nl": "/rapport/{year}.{fmt}", "en": "/en/report/{year}.{fmt}"},
 }
 

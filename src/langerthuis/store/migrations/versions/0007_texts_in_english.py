@@ -1,4 +1,5 @@
-"""summaries in English: a programme's and an action line's summary in both languages
+"""texts in English: the summaries of a programme and its action lines, and data-quality
+notes, in both languages
 
 Revision ID: 0007
 Revises: 0006
@@ -21,9 +22,13 @@ def upgrade() -> None:
         batch.add_column(sa.Column('summary_en', sa.Text(), nullable=True))
     with op.batch_alter_table('action_line') as batch:
         batch.add_column(sa.Column('summary_en', sa.Text(), nullable=True))
+    with op.batch_alter_table('quality_note') as batch:
+        batch.add_column(sa.Column('text_en', sa.Text(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('quality_note') as batch:
+        batch.drop_column('text_en')
     with op.batch_alter_table('action_line') as batch:
         batch.drop_column('summary_en')
     with op.batch_alter_table('programme') as batch:
