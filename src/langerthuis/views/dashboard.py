@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .. import model as m
 from ..analysis import EditionAnalysis
+from ..formatting import format_value
 from ..i18n import localised, translations
 from ..i18n.labels import ENTRY_STATUSES, KINDS, label
 from ..store.dataset import Dataset
@@ -24,6 +25,7 @@ class Card:
     value: str  # the key figure, or the number of stories for a narrative indicator
     notes: tuple[str, ...]  # status (where not new) and qualifiers
     change: ChangeView | None
+    previous: str  # "2020: 8,5%", or "" when the previous edition had no figure
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,7 @@ class Cell:
     line_number: int
     line_title: str
     cards: tuple[Card, ...]
+    summary: str  # how many moved in the desired direction, and so on; "" for stories
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,18 @@ def _label(entry: m.EditionEntry, latest: bool, lang: str) -> str:
     return (ind.short_label or entry.title) if latest else entry.title
 
 
+def _cell_summary(cards: list[Card], lang: str) -> str:
+    """Counts of the changes in a cell, in the order desired, undesired, unchanged, not
+    comparable; words, not colour."""
+    counts = Counter(c.change.css for c in cards if c.change is not None)
+    tr = translations(lang)
+    texts = {"desired": tr.ngettext("{n} desired", "{n} desired", counts["desired"]),
+             "undesired": tr.ngettext("{n} undesired", "{n} undesired", counts["undesired"]),
+             "unchanged": tr.ngettext("{n} unchanged", "{n} unchanged", counts["unchanged"]),
+             "nc": tr.ngettext("{n} not comparable", "{n} not comparable", counts["nc"])}
+    return " · ".join(text.format(n=counts[key]) for key, text in texts.items() if counts[key])
+
+
 def dashboard_view(data: Dataset, analysis: EditionAnalysis, lang: str) -> DashboardView:
     tr = translations(lang)
     edition = next(e for e in data.editions if e.id == analysis.edition_id)
@@ -89,18 +104,23 @@ def dashboard_view(data: Dataset, analysis: EditionAnalysis, lang: str) -> Dashb
     overall, cells = None, {}
     for fact in analysis.facts:
         entry = entries[fact.indicator_id]
+        previous = ""
         if fact.kind == "narrative":
             n = stories[fact.indicator_id]
-            value = tr.ngettext("{n} story", "{n} stories", n).format(n=n)
+            value = (tr.ngettext("{n} story", "{n} stories", n).format(n=n) if n
+                     else tr.gettext("stories not in our sources"))
             notes = ()
         else:
             value = figure(entry.measurement, lang, entry.printed)
             notes = ((label(ENTRY_STATUSES, entry.status, lang),) if entry.status != "new"
                      else ())
             notes += qualifiers(entry.measurement.qualifiers if entry.measurement else [], lang)
+            if analysis.previous_year and fact.previous_value is not None:
+                previous = f"{analysis.previous_year}: " + format_value(
+                    fact.previous_value, fact.unit, fact.decimals, lang)
         card = Card(fact.indicator_id, fact.number, _label(entry, latest, lang), fact.kind,
                     value, notes,
-                    change_view(fact, lang) if analysis.previous_edition_id else None)
+                    change_view(fact, lang) if analysis.previous_edition_id else None, previous)
         if fact.is_overall:
             overall = card
         else:
@@ -108,7 +128,8 @@ def dashboard_view(data: Dataset, analysis: EditionAnalysis, lang: str) -> Dashb
     lines = edition.programme.action_lines
     heads = tuple(LineHead(al.number, localised(al.title, al.title_en, lang)) for al in lines)
     rows = tuple(KindRow(kind, label(KINDS, kind, lang), tuple(
-        Cell(h.number, h.title, tuple(cells.get((kind, h.number), []))) for h in heads))
+        Cell(h.number, h.title, tuple(cells.get((kind, h.number), [])),
+             _cell_summary(cells.get((kind, h.number), []), lang)) for h in heads))
         for kind in KIND_ORDER)
     summary = ""
     if analysis.previous_year:

@@ -104,7 +104,9 @@ class IndicatorView:
     tables: tuple[TableView, ...]
     stories: tuple[StoryView, ...]
     computed: tuple[ComputedView, ...]
-    has_notes: bool  # the methods page says more about it
+    notes_in: tuple[int, ...]  # the editions whose methods page has notes on it
+    as_of: int | None  # the edition this view shows the indicator as of; None: all
+    editions: tuple[int, ...]  # the years of the editions that show the indicator
     references: tuple[ReferenceView, ...]
 
 
@@ -245,7 +247,11 @@ def indicator_view(data: Dataset, analyses: dict[str, EditionAnalysis], indicato
         computed=tuple(ComputedView(figure(x, lang), x.reference_period or "",
                                     "; ".join(x.sources or []),
                                     tuple(t.id for t in x.tables)) for x in computed),
-        has_notes=bool(notes),
+        notes_in=tuple(sorted({e.edition.year for e in entries if any(
+            n.id in {q.id for q in notes} for n in analyses[e.edition_id].quality_notes)})),
+        as_of=upto,
+        editions=tuple(e.edition.year for ed in data.programme_editions(ind.programme_id)
+                       for e in ed.entries if e.indicator_id == indicator_id),
         references=tuple(ReferenceView(
             r.organisation or "", r.title,
             date_text(r.date, lang) if r.date else (r.date_text or ""), r.url or "")

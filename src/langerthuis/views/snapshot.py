@@ -63,6 +63,7 @@ class Snapshot:
     analyses: dict[str, EditionAnalysis]
     dashboards: dict[tuple[int, str], DashboardView]
     indicators: dict[tuple[str, str], IndicatorView]
+    indicators_as_of: dict[tuple[str, str, int], IndicatorView]  # (id, lang, edition year)
     reflections: dict[tuple[int, str], ReflectionView]
     methods: dict[tuple[int, str], MethodsView]
     programme: dict[str, ProgrammeView]
@@ -142,7 +143,7 @@ def build_snapshot(session: Session) -> Snapshot:
     analyses = {e.id: analyse(data, e.id) for e in data.editions}
     programme = main_programme(data)
     maps = map_data(data)
-    dashboards, indicators, reflections, reports, methods = {}, {}, {}, {}, {}
+    dashboards, indicators, reflections, reports, methods, as_of = {}, {}, {}, {}, {}, {}
     for lang in LANGUAGES:
         for e in data.editions:
             dashboards[(e.year, lang)] = dashboard_view(data, analyses[e.id], lang)
@@ -151,6 +152,10 @@ def build_snapshot(session: Session) -> Snapshot:
             methods[(e.year, lang)] = methods_view(data, analyses[e.id], lang)
         for i in data.indicators:
             indicators[(i.id, lang)] = indicator_view(data, analyses, i.id, lang)
+        for e in data.editions:
+            for x in e.entries:
+                as_of[(x.indicator_id, lang, e.year)] = indicator_view(
+                    data, analyses, x.indicator_id, lang, e.year)
     programmes = {lang: programme_view(programme, lang) for lang in LANGUAGES} if programme else {}
     actions = {lang: actions_view(data, programme, lang) for lang in LANGUAGES} if programme else {}
     for lang in LANGUAGES:
@@ -165,7 +170,7 @@ def build_snapshot(session: Session) -> Snapshot:
                 earlier=tuple(dashboards[(x.year, lang)] for x in reversed(mine)
                               if x.year < e.year),
                 map=map_view(maps, e.year, None, None, None, lang),
-                indicators=tuple(indicator_view(data, analyses, x.indicator_id, lang, e.year)
+                indicators=tuple(as_of[(x.indicator_id, lang, e.year)]
                                  for x in sorted(e.entries, key=lambda x: x.number)),
                 reflection=reflections[(e.year, lang)].reflection,
                 methods=methods[(e.year, lang)],
@@ -174,7 +179,8 @@ def build_snapshot(session: Session) -> Snapshot:
         version=data.version, editions=tuple((e.id, e.year) for e in
                                              sorted(data.editions, key=lambda e: e.year)),
         latest_year=max((e.year for e in data.editions), default=2021), analyses=analyses,
-        dashboards=dashboards, indicators=indicators, reflections=reflections, methods=methods,
+        dashboards=dashboards, indicators=indicators, indicators_as_of=as_of,
+        reflections=reflections, methods=methods,
         programme=programmes, actions=actions, maps=maps, search=search_index(data),
         about={lang: about_view(data, lang) for lang in LANGUAGES}, reports=reports, resources=_resources(data, analyses))
 

@@ -16,7 +16,7 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 #: The query parameters each page takes (English names).
 QUERIES = {"actions": ("action_line", "lead"), "map": ("year", "action_line", "kind", "table"),
-           "search": ("q",)}
+           "search": ("q",), "indicator": ("edition",)}
 
 
 @dataclass(frozen=True)
@@ -99,9 +99,19 @@ def build_page(snapshot: Snapshot, lang: str, page: str, params: dict, query: di
                                                                 editions=editions)))
     if page == "indicator":
         view = s.indicators.get((params["id"], lang))
-        return (render(s, lang, page, "indicator.html", {"view": view}, params) if view
-                else not_found(s, lang, _("There is no indicator {id}.").format(
-                    id=_shown(params["id"]))))
+        if view is None:
+            return not_found(s, lang, _("There is no indicator {id}.").format(
+                id=_shown(params["id"])))
+        edition = query.get("edition")
+        if edition:
+            if _int(edition) is None:
+                return error_page(s, lang, 400, _("The edition must be a year such as {year}.")
+                                  .format(year=s.latest_year))
+            view = s.indicators_as_of.get((params["id"], lang, _int(edition)))
+            if view is None:
+                return not_found(s, lang, _("The edition {year} does not show this indicator.")
+                                 .format(year=_shown(edition)))
+        return render(s, lang, page, "indicator.html", {"view": view}, params, query)
     if page == "programme":
         return render(s, lang, page, "programme.html", {"view": s.programme[lang]})
     problem = _check_query(s, lang, page, query)
