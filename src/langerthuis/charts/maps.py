@@ -3,6 +3,7 @@ local initiatives. The page puts a table with the same data next to it."""
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
@@ -14,6 +15,9 @@ from .svg import MUTED, Chart, document, text
 CLASS_COLOURS = ["#deebf7", "#9ecae1", "#4292c6", "#08519c", "#08306b"]
 NO_DATA = "#f2f2f2"
 MARKER = "#a3541b"
+OUTLINE = "#1a1a1a"
+#: Dots per action line: distinct from each other and from the blues, 3:1 on white.
+LINE_COLOURS = {1: "#a3541b", 2: "#6a3d8a", 3: "#1e6b35"}
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,21 @@ class Marker:
     lat: float
     count: int
     label: str
+    colour: str = MARKER
+
+
+@dataclass(frozen=True)
+class Outline:
+    """A region drawn as a dark border over the municipalities (for example a krimp region)."""
+    name: str
+    geometry: dict
+
+
+@dataclass(frozen=True)
+class Legend:
+    """A legend block: a title and its entries, each a colour, a shape and words."""
+    title: str
+    entries: tuple[tuple[str, str, str], ...]  # (colour, "area" | "dot" | "line", words)
 
 
 def _rings(geometry: dict) -> Iterable[list[list[float]]]:
@@ -60,33 +79,53 @@ class _Projection:
         return (lon - self.lon0) * self.k * self.scale, (self.lat1 - lat) * self.scale
 
 
-def municipality_map(areas: list[Area], title: str, description: str, legend: list[str],
-                     attribution: str, markers: list[Marker] | None = None,
+def _path(geometry: dict, project: _Projection) -> str:
+    d = []
+    for ring in _rings(geometry):
+        points = [project(lon, lat) for lon, lat in ring]
+        d.append("M" + "L".join(f"{x:.1f} {y:.1f}" for x, y in points) + "Z")
+    return "".join(d)
+
+
+def municipality_map(areas: list[Area], title: str, description: str,
+                     legends: list[Legend], attribution: str,
+                     markers: list[Marker] | None = None, outlines: list[Outline] | None = None,
                      width: float = 560) -> Chart:
     project = _Projection(areas, width)
-    legend_height = 22 * (len(legend) + 1) + 10
-    height = project.height + legend_height + 24
+    titles = [textwrap.wrap(lg.title, 80) or [""] for lg in legends]
+    rows = sum(len(lg.entries) + len(t) for lg, t in zip(legends, titles))
+    height = project.height + 22 * rows + 16 * len(legends) + 30
     body = []
     for a in areas:
-        d = []
-        for ring in _rings(a.geometry):
-            points = [project(lon, lat) for lon, lat in ring]
-            d.append("M" + "L".join(f"{x:.1f} {y:.1f}" for x, y in points) + "Z")
         fill = CLASS_COLOURS[a.css_class] if a.css_class is not None else NO_DATA
-        body.append(f'<path d="{"".join(d)}" fill="{fill}" fill-rule="evenodd" '
+        body.append(f'<path d="{_path(a.geometry, project)}" fill="{fill}" fill-rule="evenodd" '
                     f'stroke="#ffffff" stroke-width="0.4"><title>{escape(a.name)}</title></path>')
+    for o in outlines or []:
+        body.append(f'<path d="{_path(o.geometry, project)}" fill="none" stroke="{OUTLINE}" '
+                    f'stroke-width="1.6"><title>{escape(o.name)}</title></path>')
     for m in markers or []:
         x, y = project(m.lon, m.lat)
         r = 3 + 2 * math.sqrt(m.count)
-        body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{MARKER}" '
-                    f'fill-opacity="0.85" stroke="#ffffff" stroke-width="1">'
+        body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{m.colour}" '
+                    f'fill-opacity="0.9" stroke="#ffffff" stroke-width="1">'
                     f'<title>{escape(m.label)}</title></circle>')
     y = project.height + 16
-    for i, label in enumerate(legend):
-        colour = CLASS_COLOURS[i] if i < len(CLASS_COLOURS) else NO_DATA
-        body.append(f'<rect x="0" y="{y + i * 22:.1f}" width="16" height="16" fill="{colour}" '
-                    f'stroke="{MUTED}" stroke-width="0.5"/>')
-        body.append(text(24, y + i * 22 + 13, label, size=12))
+    for lg, lines in zip(legends, titles):
+        for line in lines:
+            body.append(text(0, y + 13, line, size=12, weight="bold"))
+            y += 22
+        for colour, shape, words in lg.entries:
+            if shape == "dot":
+                body.append(f'<circle cx="8" cy="{y + 8:.1f}" r="6" fill="{colour}"/>')
+            elif shape == "line":
+                body.append(f'<rect x="0" y="{y + 1:.1f}" width="16" height="14" fill="none" '
+                            f'stroke="{colour}" stroke-width="2"/>')
+            else:
+                body.append(f'<rect x="0" y="{y:.1f}" width="16" height="16" fill="{colour}" '
+                            f'stroke="{MUTED}" stroke-width="0.5"/>')
+            body.append(text(24, y + 13, words, size=12))
+            y += 22
+        y += 16
     body.append(text(0, height - 6, attribution, size=11, fill=MUTED))
     return document(width, height, title, description, body, css_class="map")
 

@@ -31,6 +31,7 @@ class Dataset:
     data_sources: list[m.DataSource]
     shapes: dict[int, list[m.MapShape]] = field(default_factory=dict)  # municipality layer
     links: list[m.MunicipalityLink] = field(default_factory=list)
+    municipalities: list[m.Municipality] = field(default_factory=list)
 
     def programme_editions(self, programme_id: str) -> list[m.Edition]:
         return [e for e in self.editions if e.programme_id == programme_id]
@@ -74,4 +75,5 @@ def read_dataset(session: Session) -> Dataset:
         data_sources=_all(session, m.DataSource, m.DataSource.id),
         shapes=shapes,
         links=_all(session, m.MunicipalityLink, m.MunicipalityLink.from_year),
+        municipalities=_all(session, m.Municipality, m.Municipality.year, m.Municipality.code),
     )

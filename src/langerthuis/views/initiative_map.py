@@ -7,13 +7,15 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from shapely.geometry import shape
+from shapely.geometry import mapping, shape
+from shapely.ops import unary_union
 
 from .. import model as m
 from ..charts import Chart
-from ..charts.maps import Area, Marker, classes, municipality_map
+from ..charts.maps import (CLASS_COLOURS, LINE_COLOURS, MARKER, NO_DATA, OUTLINE, Area, Legend,
+                           Marker, Outline, classes, municipality_map)
 from ..formatting import format_number
-from ..geography.sources import attribution
+from ..geography.sources import MAP_CREDITS
 from ..i18n import localised, translations
 from ..store.dataset import Dataset
 
@@ -44,19 +46,42 @@ class Choropleth:
     id: str
     title: str
     decimals: int
+    unit: str
+    direction: str  # higher, lower or none: which way the programme wants it to go
+    year: int | None  # the year whose municipalities the values are for
     values: dict[str, float]
 
 
 @dataclass(frozen=True)
+class Region:
+    name: str
+    geometry: dict
+
+
+@dataclass(frozen=True)
 class MapData:
-    years: tuple[int, ...]
+    years: tuple[int, ...]  # years with municipality boundaries
     places: dict[int, tuple[Place, ...]]
     initiatives: tuple[InitiativeRow, ...]
     carried: dict[tuple[str, int], tuple[str, ...]]  # (initiative, map year) -> codes
     choropleths: tuple[Choropleth, ...]
     indicators: dict[str, tuple[str, str | None]]  # id -> (Dutch title, English title)
+    shrinking: dict[int, tuple[Region, ...]]  # krimp regions per year, as outlines
+
+    def years_with_data(self, table_id: str | None = None) -> tuple[int, ...]:
+        """The years a reader can choose: those with initiatives, or the choropleth's."""
+        table = next((c for c in self.choropleths if c.id == table_id), None)
+        if table is not None and table.year:
+            wanted = {table.year}
+        else:
+            wanted = {i.year for i in self.initiatives if i.municipality_code}
+        return tuple(sorted(y for y in wanted if y in self.years)) or self.years
+
+    def default_year(self, table_id: str | None = None) -> int:
+        return max(self.years_with_data(table_id))
 
     def map_year(self, year: int) -> int:
+        """The year whose boundaries show `year`: itself, or the nearest earlier one."""
         if year in self.years:
             return year
         return max(y for y in self.years if y <= max(year, min(self.years)))
@@ -73,6 +98,12 @@ class MapRow:
     indicator: str  # its title in the page's language
 
 
+#: How the table alternative can be sorted (without script: a link per column).
+SORTS = {"municipality": lambda r: (r.municipality, r.year),
+         "kind": lambda r: (r.name, r.municipality), "year": lambda r: (r.year, r.municipality),
+         "action_line": lambda r: (r.action_line or 0, r.municipality)}
+
+
 @dataclass(frozen=True)
 class MapView:
     available: bool
@@ -85,6 +116,7 @@ class MapView:
     unplaced: tuple[tuple[str, str, int, int | None], ...] = ()  # name, count, year, line
     values_title: str = ""
     values: tuple[tuple[str, str], ...] = ()  # (municipality, value)
+    per_line: tuple[tuple[str, str], ...] = ()  # (action line, "n initiatives in m places")
 
 
 def carry(links: list[m.MunicipalityLink], code: str, from_year: int, to_year: int) -> list[str]:
@@ -106,6 +138,31 @@ def carry(links: list[m.MunicipalityLink], code: str, from_year: int, to_year: i
     return sorted(codes)
 
 
+def _choropleth(t: m.BreakdownTable) -> Choropleth:
+    x = t.measurement
+    year = (x.reference_date.year if x.reference_date else
+            t.edition.year if t.edition else None)
+    return Choropleth(t.id, t.title, t.decimals, t.unit, x.indicator.desired_direction, year, {
+        r.dimensions["municipality_code"]: r.value for r in t.rows
+        if r.dimensions.get("municipality_code") and r.value is not None})
+
+
+def _shrinking(data: Dataset) -> dict[int, tuple[Region, ...]]:
+    """The krimp regions of each year as one outline each (the union of their
+    municipalities)."""
+    regions: dict[tuple[int, str], list[str]] = {}
+    for x in data.municipalities:
+        if x.shrinking_region:
+            regions.setdefault((x.year, x.shrinking_region), []).append(x.code)
+    shapes = {(s.year, s.code): s.geometry for year in data.shapes for s in data.shapes[year]}
+    out: dict[int, list[Region]] = {}
+    for (year, name), codes in sorted(regions.items()):
+        parts = [shape(shapes[(year, c)]).buffer(0) for c in codes if (year, c) in shapes]
+        if parts:
+            out.setdefault(year, []).append(Region(name, mapping(unary_union(parts))))
+    return {year: tuple(found) for year, found in out.items()}
+
+
 def map_data(data: Dataset) -> MapData:
     places = {}
     for year, shapes in data.shapes.items():
@@ -119,59 +176,93 @@ def map_data(data: Dataset) -> MapData:
         i.indicator_id, i.count) for i in data.initiatives)
     carried = {}
     for i in rows:
-        if not i.municipality_code:
+        if not i.municipality_code or i.year not in places:
             continue
-        for year, here in places.items():
-            codes = {p.code for p in here}
-            carried[(i.id, year)] = tuple(
-                [i.municipality_code] if i.year == year or i.municipality_code in codes
-                else carry(data.links, i.municipality_code, i.year, year))
-    choropleths = tuple(Choropleth(t.id, t.title, t.decimals, {
-        r.dimensions["municipality_code"]: r.value for r in t.rows
-        if r.dimensions.get("municipality_code") and r.value is not None})
-        for t in sorted(data.tables, key=lambda t: t.id) if "municipality_code" in t.dimensions)
+        codes = {p.code for p in places[i.year]}
+        carried[(i.id, i.year)] = tuple(
+            [i.municipality_code] if i.municipality_code in codes
+            else carry(data.links, i.municipality_code, i.year - 1, i.year))
+    choropleths = tuple(_choropleth(t) for t in sorted(data.tables, key=lambda t: t.id)
+                        if "municipality_code" in t.dimensions)
     return MapData(tuple(sorted(places)), places, rows, carried, choropleths,
-                   {i.id: (i.title, i.title_en) for i in data.indicators})
+                   {i.id: (i.title, i.title_en) for i in data.indicators}, _shrinking(data))
 
 
-def map_view(md: MapData, year: int, line: str | None, kind: str | None,
-             table_id: str | None, lang: str) -> MapView:
+def _direction(c: Choropleth, lang: str) -> str:
     _ = translations(lang).gettext
+    return {"higher": _("higher is better"), "lower": _("lower is better")}.get(c.direction, "")
+
+
+def map_view(md: MapData, year: int | None, line: str | None, kind: str | None,
+             table_id: str | None, lang: str, sort: str | None = None) -> MapView:
+    """The map of `year` (by default the latest with data): the initiatives of that year,
+    dots coloured by action line, and the chosen table's values per municipality."""
+    tr = translations(lang)
+    _ = tr.gettext
     if not md.years:
         return MapView(False)
-    map_year = md.map_year(year)
-    here = md.places[map_year]
+    map_year = year if year is not None else md.default_year(table_id)
+    here = md.places[md.map_year(map_year)]
     by_code = {p.code: p for p in here}
-    chosen = [i for i in md.initiatives
-              if (not line or str(i.action_line) == line) and (not kind or i.kind == kind)]
+    chosen = [i for i in md.initiatives if i.year == map_year
+              and (not line or str(i.action_line) == line) and (not kind or i.kind == kind)]
     placed = [i for i in chosen if i.municipality_code]
-    counts: dict[str, int] = defaultdict(int)
+    counts: dict[tuple[str, int | None], int] = defaultdict(int)
     for i in placed:
-        for code in md.carried.get((i.id, map_year), ()):
-            counts[code] += 1
-    markers = [Marker(by_code[c].point[0], by_code[c].point[1], n, f"{by_code[c].name}: {n}")
-               for c, n in counts.items() if c in by_code]
+        for code in md.carried.get((i.id, map_year), (i.municipality_code,)):
+            counts[(code, i.action_line)] += 1
+    markers = []
+    for (code, number), n in sorted(counts.items(), key=lambda kv: (kv[0][0], kv[0][1] or 0)):
+        if code not in by_code:
+            continue
+        place = by_code[code]
+        shift = 0.05 * ((number or 2) - 2)  # dots of several lines side by side
+        markers.append(Marker(place.point[0] + shift, place.point[1], n,
+                              _("{place}: {n} (action line {line})").format(
+                                  place=place.name, n=n, line=number or "–"),
+                              LINE_COLOURS.get(number, MARKER)))
     values = next((c for c in md.choropleths if c.id == table_id), None)
     klass, bounds = classes(values.values) if values else ({}, [])
     areas = [Area(p.code, p.name, p.geometry, klass.get(p.code)) for p in here]
-    legend = [f"{format_number(lo, values.decimals, lang)} – "
-              f"{format_number(hi, values.decimals, lang)}" for lo, hi in bounds]
-    legend.append(_("no data") if values else _("Municipality"))
+    per_line, dots = [], []
+    for number in sorted({i.action_line for i in placed}, key=lambda n: n or 0):
+        mine = [i for i in placed if i.action_line == number]
+        words = (_("Action line {line}").format(line=number) if number
+                 else _("No action line"))
+        count = tr.ngettext("{n} initiative in {m} municipality",
+                            "{n} initiatives in {m} municipalities", len(mine)).format(
+            n=len(mine), m=len({i.municipality_code for i in mine}))
+        per_line.append((words, count))
+        dots.append((LINE_COLOURS.get(number, MARKER), "dot", f"{words}: {count}"))
+    legends = [Legend(_("Local initiatives"), tuple(dots))] if dots else []
+    if values:
+        unit = _direction(values, lang)
+        legends.append(Legend(values.title + (f" ({unit})" if unit else ""), tuple(
+            [(CLASS_COLOURS[k], "area", f"{format_number(lo, values.decimals, lang)} – "
+              f"{format_number(hi, values.decimals, lang)}") for k, (lo, hi) in enumerate(bounds)]
+            + [(NO_DATA, "area", _("no data"))])))
+    outlines = [Outline(r.name, r.geometry) for r in md.shrinking.get(md.map_year(map_year), ())]
+    if outlines:
+        legends.append(Legend(_("Regions"), ((OUTLINE, "line", _("Shrinking region")),)))
     title = _("Map {year}: {subject}").format(
         year=map_year, subject=values.title if values else _("Local initiatives"))
-    desc = _("{n} local initiatives in {m} municipalities").format(n=len(placed), m=len(counts))
-    chart = municipality_map(areas, title, desc, legend, attribution(), markers)
+    desc = _("{n} local initiatives in {m} municipalities").format(
+        n=len(placed), m=len({c for c, _n in counts}))
+    chart = municipality_map(areas, title, desc, legends, _("Map: {credits}").format(credits=MAP_CREDITS),
+                             markers, outlines)
     names = {p.code: p.name for p in here}
+    rows = [MapRow(i.municipality_name or names.get(i.municipality_code, i.municipality_code),
+                   i.municipality_code, i.name, i.year, i.action_line, i.indicator_id,
+                   localised(*md.indicators[i.indicator_id], lang) if i.indicator_id else "")
+            for i in placed]
+    rows.sort(key=SORTS.get(sort or "municipality", SORTS["municipality"]))
     return MapView(
-        True, map_year, md.years,
+        True, map_year, md.years_with_data(table_id),
         tuple(sorted({(i.kind, i.kind.replace("-", " ")) for i in md.initiatives})),
-        tuple((c.id, c.title) for c in md.choropleths), chart,
-        tuple(MapRow(i.municipality_name or names.get(i.municipality_code, i.municipality_code),
-                     i.municipality_code, i.name, i.year, i.action_line, i.indicator_id,
-                     localised(*md.indicators[i.indicator_id], lang) if i.indicator_id else "")
-              for i in placed),
+        tuple((c.id, c.title) for c in md.choropleths), chart, tuple(rows),
         tuple((i.name, format_number(i.count, 0, lang), i.year, i.action_line)
               for i in chosen if not i.municipality_code),
         values.title if values else "",
         tuple((names.get(code, code), format_number(v, values.decimals, lang))
-              for code, v in sorted(values.values.items())) if values else ())
+              for code, v in sorted(values.values.items())) if values else (),
+        tuple(per_line))

@@ -169,7 +169,8 @@ def build_snapshot(session: Session) -> Snapshot:
                 dashboard=dashboards[(e.year, lang)],
                 earlier=tuple(dashboards[(x.year, lang)] for x in reversed(mine)
                               if x.year < e.year),
-                map=map_view(maps, e.year, None, None, None, lang),
+                map=map_view(maps, e.year if e.year in maps.years_with_data() else None,
+                             None, None, None, lang),
                 indicators=tuple(as_of[(x.indicator_id, lang, e.year)]
                                  for x in sorted(e.entries, key=lambda x: x.number)),
                 reflection=reflections[(e.year, lang)].reflection,

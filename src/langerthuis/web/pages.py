@@ -8,14 +8,15 @@ from pathlib import Path
 from ..http import etag_of
 from ..i18n import other_language, translations
 from ..templating import environment
-from ..views.initiative_map import map_view
+from ..views.initiative_map import SORTS, map_view
 from ..views.snapshot import Snapshot
 from .urls import parameter, url
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 #: The query parameters each page takes (English names).
-QUERIES = {"actions": ("action_line", "lead"), "map": ("year", "action_line", "kind", "table"),
+QUERIES = {"actions": ("action_line", "lead"),
+           "map": ("year", "action_line", "kind", "table", "sort"),
            "search": ("q",), "indicator": ("edition",)}
 
 
@@ -70,10 +71,13 @@ def _check_query(s: Snapshot, lang: str, page: str, query: dict) -> Page | None:
         if year and _int(year) is None:
             return error_page(s, lang, 400, _("The year must be a number such as {year}.")
                               .format(year=s.latest_year))
-        if year and s.maps.years and _int(year) not in s.maps.years:
-            return not_found(s, lang, _("There is no map for {year}; maps exist for {first} to "
-                                        "{last}.").format(year=_shown(year), first=min(s.maps.years),
-                                                          last=max(s.maps.years)))
+        offered = s.maps.years_with_data(query.get("table"))
+        if year and offered and _int(year) not in offered:
+            return not_found(s, lang, _("There is no map for {year}; maps exist for {years}.")
+                             .format(year=_shown(year), years=", ".join(map(str, offered))))
+        if query.get("sort") and query["sort"] not in SORTS:
+            return error_page(s, lang, 400, _("The table can be sorted by municipality, kind, "
+                                              "year or action line."))
         kind = query.get("kind")
         if kind and kind not in {i.kind for i in s.maps.initiatives}:
             return not_found(s, lang, _("There are no initiatives of the kind {value}.")
@@ -124,13 +128,11 @@ def build_page(snapshot: Snapshot, lang: str, page: str, params: dict, query: di
             "view": view, "shown": view.filtered(line, lead), "line": line, "lead": lead},
             query=query)
     if page == "map":
-        year = _int(query.get("year")) or s.latest_year
-        view = map_view(s.maps, year, query.get("action_line"), query.get("kind"),
-                        query.get("table"), lang)
-        query = dict(query, year=view.year if view.available else year)
+        view = map_view(s.maps, _int(query.get("year")), query.get("action_line"),
+                        query.get("kind"), query.get("table"), lang, query.get("sort"))
         return render(s, lang, page, "map.html", {
             "view": view, "line": query.get("action_line"), "kind": query.get("kind"),
-            "table": query.get("table")}, query=query)
+            "table": query.get("table"), "query": query}, query=query)
     if page == "search":
         q = query.get("q", "")
         return render(s, lang, page, "search.html", {"q": q, "hits": s.search.search(q, lang)},

@@ -21,7 +21,7 @@ ROUTES = {
 
 #: Query parameters: English name (used in code) -> Dutch name.
 PARAMETERS = {"action_line": "actielijn", "lead": "trekker", "year": "jaar", "kind": "soort",
-              "table": "tabel", "q": "q", "edition": "editie"}
+              "table": "tabel", "q": "q", "edition": "editie", "sort": "sorteer"}
 
 
 def parameter(name: str, lang: str) -> str:
