@@ -5,11 +5,12 @@ headers for every response."""
 from __future__ import annotations
 
 from http import HTTPStatus
+from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
-from starlette.middleware.gzip import GZipMiddleware
+from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddleware
 
 from .api import routes as api_routes
 from .http import HeadAsGet, SecurityHeaders
@@ -20,16 +21,21 @@ from .views.snapshot import Snapshots
 from .web import routes as web_routes
 
 
-def create_app(database_url: str) -> FastAPI:
+def create_app(database_url: str, data_dir: Path | None = None,
+               prebuild: bool = False) -> FastAPI:
+    """The application on the database at `database_url`. With `data_dir` the reports are
+    kept there; with `prebuild` every report is made in the background after each load."""
     engine = make_engine(database_url)
-    snapshots = Snapshots(engine)
+    on_new = ((lambda snapshot: report_routes.prebuild(snapshot, data_dir))
+              if prebuild and data_dir is not None else None)
+    snapshots = Snapshots(engine, on_new)
     app = FastAPI(title="Monitor Langer Thuis API", version="1", docs_url=None,
                   redoc_url=None, openapi_url="/api/openapi.json",
                   description=api_routes.DESCRIPTION)
     app.state.engine = engine
     app.state.snapshots = snapshots
     api_routes.install(app, snapshots)
-    report_routes.install(app, snapshots)
+    report_routes.install(app, snapshots, data_dir)
     opendata_routes.install(app, snapshots)
     web_routes.install(app, snapshots)
 
@@ -49,7 +55,9 @@ def create_app(database_url: str) -> FastAPI:
         message = exc.detail if exc.detail != HTTPStatus(exc.status_code).phrase else ""
         return web_routes.error_response(request, snapshots, exc.status_code, message)
 
-    app.add_middleware(GZipMiddleware, minimum_size=1000)
+    app.add_middleware(GZipMiddleware, minimum_size=1000, exclude_content_types=(
+        *DEFAULT_EXCLUDED_CONTENT_TYPES, "application/pdf",  # compressed already
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
     app.add_middleware(SecurityHeaders)
     app.add_middleware(HeadAsGet)
     return app

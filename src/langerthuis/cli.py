@@ -338,7 +338,8 @@ def serve(host: str, port: int, database_url: str | None) -> None:
     from .app import create_app
     from .store import make_engine
     from .store.migrate import current_revision, head_revision
-    url = database_url or load_settings().database_url
+    settings = load_settings()
+    url = database_url or settings.database_url
     engine = make_engine(url)
     found, wanted = current_revision(engine), head_revision()
     engine.dispose()
@@ -347,7 +348,8 @@ def serve(host: str, port: int, database_url: str | None) -> None:
                    f"needs {wanted}; run `langerthuis load` (or `langerthuis migrate`) first.",
                    err=True)
         sys.exit(2)
-    uvicorn.run(create_app(url), host=host, port=port, log_level="info")
+    app = create_app(url, settings.data_dir, settings.prebuild_reports)
+    uvicorn.run(app, host=host, port=port, log_level="info")
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@
 | LANGERTHUIS_CONTENT_DIR     | the checkout's content/ folder           |
 | LANGERTHUIS_OPEN_DATA_DIR   | ../shared/data beside the checkout       |
 | LANGERTHUIS_BASE_URL        | empty: links relative to the site        |
+| LANGERTHUIS_PREBUILD_REPORTS| 1: `serve` makes every report after a load |
 """
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ class Settings:
     content_dir: Path
     open_data_dir: Path
     base_url: str = ""  # where the site is published, for absolute links (no trailing /)
+    data_dir: Path = Path("var")  # the SQLite file and the reports made for each load
+    prebuild_reports: bool = True  # the server makes every report after each load
 
 
 def sqlite_url(path: Path) -> str:
@@ -37,4 +40,5 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
     content = Path(env.get("LANGERTHUIS_CONTENT_DIR", CHECKOUT / "content"))
     open_data = Path(env.get("LANGERTHUIS_OPEN_DATA_DIR", CHECKOUT.parent / "shared" / "data"))
     return Settings(url, content, open_data,
-                    env.get("LANGERTHUIS_BASE_URL", "").rstrip("/"))
+                    env.get("LANGERTHUIS_BASE_URL", "").rstrip("/"), data_dir,
+                    env.get("LANGERTHUIS_PREBUILD_REPORTS", "1") != "0")

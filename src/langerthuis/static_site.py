@@ -90,7 +90,8 @@ def _content(snapshot: Snapshot, address: str) -> bytes | str | None:
     if page == "home":
         return None
     if page == "report":
-        return report_file(snapshot, params["year"], lang, params["fmt"])
+        found = report_file(snapshot, params["year"], lang, params["fmt"])
+        return found.content if found else None
     result = build_page(snapshot, lang, page, params, query)
     return result.html if result.status == 200 else None
 

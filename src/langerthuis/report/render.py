@@ -20,4 +20,5 @@ def report_html(view: ReportView) -> str:
 
 def report_pdf(view: ReportView) -> bytes:
     from weasyprint import HTML  # imported here: it needs the Pango system library
-    return HTML(string=report_html(view), base_url=str(HERE)).write_pdf()
+    # PDF/UA-1: tagged (a structure tree for assistive technology), with language and title
+    return HTML(string=report_html(view), base_url=str(HERE)).write_pdf(pdf_variant="pdf/ua-1")

@@ -1,39 +1,101 @@
 """The report as a download of the website: /rapport/2021.pdf and /en/report/2021.pdf
-(and .html), made once per snapshot."""
+(and .html). Every report of a content version is made once, written to the data
+directory and served from there with its validators; the server can make them all right
+after a load (`prebuild`), so that no reader waits for one."""
 from __future__ import annotations
 
-from fastapi import FastAPI, HTTPException, Request
-from fastapi.responses import HTMLResponse, Response
+import datetime as dt
+import hashlib
+import os
+import shutil
+from dataclasses import dataclass
+from email.utils import format_datetime
+from pathlib import Path
 
-from ..http import INLINE_STYLES
-from ..i18n import translations
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.responses import Response
+
+from ..http import INLINE_STYLES, etag_of, not_modified
+from ..i18n import LANGUAGES, translations
 from ..views.snapshot import Snapshot, Snapshots
 from .render import report_html, report_pdf
 
+MEDIA = {"pdf": "application/pdf", "html": "text/html; charset=utf-8"}
 
-def report_file(snapshot: Snapshot, year: int, lang: str, fmt: str) -> bytes | str | None:
-    """The report of the edition of `year` as PDF bytes or HTML text; None if there is no
-    such edition."""
+
+@dataclass(frozen=True)
+class ReportFile:
+    content: bytes
+    etag: str
+    modified: dt.datetime
+
+
+def folder(data_dir: Path, snapshot: Snapshot) -> Path:
+    """Where the reports of this content version are kept."""
+    version = hashlib.sha256(snapshot.version.encode()).hexdigest()[:16]
+    return data_dir / "reports" / version
+
+
+def report_file(snapshot: Snapshot, year: int, lang: str, fmt: str,
+                data_dir: Path | None = None) -> ReportFile | None:
+    """The report of the edition of `year`, made once per content version (others asking
+    meanwhile wait for it) and kept in `data_dir`; None if there is no such edition."""
     view = snapshot.reports.get((year, lang))
-    if view is None:
+    if view is None or fmt not in MEDIA:
         return None
-    return snapshot.artefact(("report", year, lang, fmt), lambda: (
-        report_pdf(view) if fmt == "pdf" else report_html(view)))
+
+    def make() -> ReportFile:
+        path = folder(data_dir, snapshot) / f"{year}-{lang}.{fmt}" if data_dir else None
+        if path is None or not path.exists():
+            content = report_pdf(view) if fmt == "pdf" else report_html(view).encode()
+            if path is None:
+                return ReportFile(content, etag_of(content), dt.datetime.now(dt.timezone.utc))
+            _write_atomically(path, content)
+        content = path.read_bytes()
+        modified = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.timezone.utc)
+        return ReportFile(content, etag_of(content), modified)
+    return snapshot.artefact(("report", year, lang, fmt), make)
 
 
-def install(app: FastAPI, snapshots: Snapshots) -> None:
+def _write_atomically(path: Path, content: bytes) -> None:
+    """Readers (other processes too) see the whole file or none; reports of earlier
+    content versions are removed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for old in path.parent.parent.iterdir():
+        if old != path.parent and old.is_dir():
+            shutil.rmtree(old, ignore_errors=True)
+    partial = path.with_suffix(f".{os.getpid()}.partial")
+    partial.write_bytes(content)
+    partial.replace(path)
+
+
+def prebuild(snapshot: Snapshot, data_dir: Path) -> None:
+    """Make every report of the snapshot (PDF and HTML, both languages)."""
+    for _id, year in snapshot.editions:
+        for lang in LANGUAGES:
+            for fmt in ("html", "pdf"):
+                report_file(snapshot, year, lang, fmt, data_dir)
+
+
+def install(app: FastAPI, snapshots: Snapshots, data_dir: Path | None = None) -> None:
     @app.get("/rapport/{year}.{fmt}", include_in_schema=False)
     @app.get("/en/report/{year}.{fmt}", include_in_schema=False)
     def report_download(request: Request, year: int, fmt: str):
         lang = "en" if request.url.path.startswith("/en/") else "nl"
         _ = translations(lang).gettext
-        if fmt not in ("pdf", "html"):
+        if fmt not in MEDIA:
             raise HTTPException(404, _("The report exists as pdf and as html."))
-        content = report_file(snapshots.current(), year, lang, fmt)
-        if content is None:
+        found = report_file(snapshots.current(), year, lang, fmt, data_dir)
+        if found is None:
             raise HTTPException(404, _("There is no report of {year}.").format(
                 year=str(year)[:8]))
+        headers = {"ETag": found.etag, "Cache-Control": "public, max-age=300",
+                   "Last-Modified": format_datetime(found.modified, usegmt=True)}
         if fmt == "html":
-            return HTMLResponse(content, headers=dict([INLINE_STYLES]))
-        return Response(content, media_type="application/pdf", headers={
-            "Content-Disposition": f'inline; filename="monitor-langer-thuis-{year}.pdf"'})
+            headers.update([INLINE_STYLES])
+        else:
+            headers["Content-Disposition"] = (f'inline; filename="monitor-langer-thuis-'
+                                              f'{year}{"-en" if lang == "en" else ""}.pdf"')
+        if not_modified(request.headers.get("if-none-match"), found.etag):
+            return Response(status_code=304, headers=headers)
+        return Response(found.content, media_type=MEDIA[fmt], headers=headers)

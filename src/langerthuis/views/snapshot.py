@@ -191,8 +191,11 @@ class Snapshots:
     short query for the content version; when `load` has written a new version, one thread
     builds the new snapshot while the others keep answering from the previous one."""
 
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, on_new: Callable[[Snapshot], None] | None = None):
+        """`on_new` runs in a background thread for every new snapshot (for example to
+        make what readers will ask for)."""
         self.engine = engine
+        self.on_new = on_new
         self._current: Snapshot | None = None
         self._building = threading.Lock()
 
@@ -211,6 +214,9 @@ class Snapshots:
                 return self._current
             with Session(self.engine) as session:
                 self._current = build_snapshot(session)
+            if self.on_new is not None:
+                threading.Thread(target=self.on_new, args=(self._current,), daemon=True,
+                                 name="snapshot-prebuild").start()
             return self._current
         finally:
             self._building.release()
