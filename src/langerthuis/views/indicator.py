@@ -110,6 +110,14 @@ class IndicatorView:
     references: tuple[ReferenceView, ...]
 
 
+def _decimals(value: float, unit: str, decimals: int) -> int:
+    """Counts, hours and amounts that are whole show no decimals (37.469 uur, not
+    37.469,00 uur); shares and marks keep the table's decimals."""
+    if unit == "count" or (unit in ("hours", "euro") and float(value).is_integer()):
+        return 0
+    return decimals
+
+
 def table_view(table: m.BreakdownTable, lang: str) -> TableView:
     _ = translations(lang).gettext
     total = _("Total")
@@ -123,7 +131,7 @@ def table_view(table: m.BreakdownTable, lang: str) -> TableView:
         return format_value(v, table.unit, table.decimals, lang) if v is not None else "–"
     rows = tuple(TableRowView(
         dims=tuple(r.dimensions.get(d, "") or total for d in table.dimensions),
-        value=(format_value(r.value, r.unit, table.decimals if r.unit != "count" else 0, lang)
+        value=(format_value(r.value, r.unit, _decimals(r.value, r.unit, table.decimals), lang)
                if r.value is not None else (r.printed or "–")),
         n=format_number(r.n, 0, lang) if r.n is not None else "",
         qualifiers=qualifiers(r.qualifiers, lang)) for r in table.rows)
