@@ -88,3 +88,13 @@ def test_the_pdf_is_tagged_with_language_and_title(database, tmp_path):
         assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
         assert root["/Lang"] == lang and reader.metadata["/Title"] == "Monitor Langer Thuis 2021"
         assert reader.metadata["/Author"] == "RIVM"
+
+
+def test_every_chart_has_a_numbered_caption(database, tmp_path):
+    client = TestClient(create_app(database, tmp_path / "data"))
+    reader = PdfReader(io.BytesIO(client.get("/rapport/2021.pdf").content))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    charts = client.get("/rapport/2021.html").text.count('class="figcaption"')
+    assert charts >= 1
+    for n in range(1, charts + 1):
+        assert f"Figuur {n}: Tabel" in text, n
