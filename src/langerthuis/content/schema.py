@@ -27,9 +27,10 @@ from .limits import (INT32_MAX, INT64_MAX, INT64_MIN, MAX_DEPTH, MAX_FREE_FORM_I
 
 _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>|&[a-zA-Z]+;|&#\d+;")
 _URL = re.compile(r"^https?://[^\s<>\"]+$")
-#: Characters no text may hold: C0 controls but tab, newline and carriage return (PostgreSQL
-#: refuses NUL, a spreadsheet refuses the others), DEL, and lone surrogates (not UTF-8).
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+#: Characters no text may hold: C0 controls but tab and newline (PostgreSQL refuses NUL, a
+#: spreadsheet refuses the others, a lone carriage return breaks a CSV row), DEL, and lone
+#: surrogates (not UTF-8).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
 
 
 def _clean(value: str) -> str:

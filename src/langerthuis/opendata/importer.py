@@ -190,29 +190,33 @@ class _Importer:
             the reference that could not be followed)."""
             return programmes.get(programme_id, first) if isinstance(programme_id, str) else first
 
-        def line(p: ProgrammeContent, path: str, x: dict, with_goal: bool) -> None:
-            """Replace the action line (and goal) numbers of `x` by their ids."""
+        def line(p: ProgrammeContent, path: str, x: dict, with_goal: bool) -> bool:
+            """Replace the action line (and goal) numbers of `x` by their ids; False (with a
+            problem) when they are not those of an action line (and goal) of `p`."""
             lines = numbers[p.programme.id]
             path = _label(path, x)
-            number, goal = x.pop("action_line", None), x.pop("goal", None)
+            number = x.pop("action_line", None)
+            goal = x.pop("goal", None) if with_goal else None
             if number is None:
                 if goal is not None:
                     self.add(f"{path}.goal", "a goal needs an action line")
-                return
+                    return False
+                return True
             if type(number) is not int or number not in lines:
                 self.add(f"{path}.action_line", f"found {short_repr(number)}: expected the "
                          f"number of an action line of programme {p.programme.id!r} "
                          f"({', '.join(map(str, sorted(lines))) or 'none'})")
-                return
+                return False
             x["action_line"] = lines[number][0]
-            if with_goal and goal is not None:
+            if goal is not None:
                 goals = lines[number][1]
                 if type(goal) is not int or goal not in goals:
                     self.add(f"{path}.goal", f"found {short_repr(goal)}: expected the number "
                              f"of a goal of action line {number} "
                              f"({', '.join(map(str, sorted(goals))) or 'none'})")
-                    return
+                    return False
                 x["goal"] = goals[goal]
+            return True
 
         def programme_of(path: str, x: dict) -> ProgrammeContent | None:
             pid = x.pop("programme", None)
@@ -223,13 +227,11 @@ class _Importer:
             return programmes[pid]
 
         for path, x in self.records(lists["actions"], "actions"):
-            if (p := programme_of(path, x)) is not None:
-                line(p, path, x, with_goal=True)
+            if (p := programme_of(path, x)) and line(p, path, x, with_goal=True):
                 if (r := self.one(x, s.ActionSpec, path)):
                     p.actions.append(r)
         for path, x in self.records(lists["indicators"], "indicators"):
-            if (p := programme_of(path, x)) is not None:
-                line(p, path, x, with_goal=True)
+            if (p := programme_of(path, x)) and line(p, path, x, with_goal=True):
                 definitions = x.get("definitions")
                 if isinstance(definitions, list):
                     x["definitions"] = [_without(d, "from_year") for d in definitions]
@@ -272,8 +274,7 @@ class _Importer:
                 owner(index.indicator(r.indicator)).stories.append(r)
         for path, x in self.records(lists["initiatives"], "initiatives"):
             p = owner(index.indicator(x.get("indicator")))
-            line(p, path, x, with_goal=False)
-            if (r := self.one(x, s.InitiativeSpec, path)):
+            if line(p, path, x, with_goal=False) and (r := self.one(x, s.InitiativeSpec, path)):
                 p.initiatives.append(r)
         for path, x in self.records(lists["references"], "references"):
             if (r := self.one(x, s.ReferenceSpec, path)):
