@@ -182,7 +182,7 @@ CONTENT_CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
      ["lt/references.yaml, line 3", "not UTF-8"]),
     ("CSV field over the csv module's limit", lambda r: replace(
         r / "lt/tables/table-2.csv", "5-6", '"' + "x" * 200_000 + '"'),
-     ["lt/tables/table-2.csv, line", "row 2", "not valid CSV"]),
+     ["lt/tables/table-2.csv, line 3, row 2", "not valid CSV"]),
     ("impossible date", lambda r: replace(r / "lt/stories.yaml", "date: 2021-03-01",
                                           "date: 2020-02-30"),
      ["lt/stories.yaml, line 8", "found '2020-02-30', which is not a date",
@@ -501,3 +501,33 @@ def test_import_of_an_untampered_export_keeps_every_record(export: dict, tmp_pat
     assert len(programme.initiatives) == len(export["initiatives"])
     assert sum(len(r) for r in programme.table_rows.values()) == \
         sum(len(t["rows"]) for t in export["tables"])
+
+
+def test_the_largest_values_check_accepts_load_on_postgresql(content_dir: Path):
+    """The other side of the limits: what `check` accepts, PostgreSQL stores (its `integer`
+    is 32 bits, its varchar(n) refuses longer text, its text refuses NUL)."""
+    import postgres
+    from langerthuis.content.limits import INT64_MAX
+    from langerthuis.store import load_content, make_engine
+    if not postgres.available():
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL is not installed; the test command installs it")
+        pytest.skip("PostgreSQL is not installed")
+    edit_yaml(content_dir / "lt/measurements.yaml",
+              lambda d: d["measurements"][0].update(n=INT32_MAX, reference_period="p" * 100))
+    edit_yaml(content_dir / "lt/initiatives.yaml", lambda d: d["initiatives"][1].update(
+        count=INT32_MAX, name="n" * 300, attributes={"big": INT64_MAX, "small": -INT64_MAX - 1}))
+    edit_yaml(content_dir / "lt/stories.yaml",
+              lambda d: d["stories"][0].update(title="t" * 300, source_title="s" * 300))
+    edit_yaml(content_dir / "lt/editions.yaml", lambda d: d["editions"][0]["entries"][0].update(
+        number=9999, title="e" * 500, printed="p" * 100, source_location="l" * 300))
+    table = content_dir / "lt/tables/table-2.csv"
+    table.write_text(table.read_text().replace("3242\n5", f"{INT32_MAX}\n5", 1))
+    content = check_content(content_dir)
+    with postgres.temporary_server() as url:
+        engine = make_engine(url)
+        try:
+            written = load_content(engine, content)
+        finally:
+            engine.dispose()
+    assert written["measurement"] == 8 and written["initiative"] == 2

@@ -276,8 +276,8 @@ def read_table_rows(reader: _Reader, base: Path, table: s.TableSpec) -> list[s.T
             raw = next(rows)
         except StopIteration:
             break
-        except csv.Error as exc:
-            reader.problems.append(Problem(Where(shown, rows.line_num, f"row {i + 1}"),
+        except csv.Error as exc:  # the DictReader's line_num is the last good row's
+            reader.problems.append(Problem(Where(shown, rows.reader.line_num, f"row {i + 1}"),
                                            f"is not valid CSV: {exc}"))
             return out
         i += 1
