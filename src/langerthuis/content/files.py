@@ -42,7 +42,7 @@ def read_bytes(path: Path, shown: str, root: Path, limit: int, why: str) -> byte
                                            "the folder")])
     if not stat.S_ISREG(mode):
         raise ContentError([Problem(where, "is not a plain file (a device, pipe or socket); "
-                                           "content files are plain text files")])
+                                           "expected a plain text file")])
     size = path.stat().st_size
     if size > limit:
         raise ContentError([Problem(where, _too_large(size, limit, why))])
