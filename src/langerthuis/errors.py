@@ -39,6 +39,11 @@ class LangerThuisError(Exception):
     """Base of the errors this package raises on purpose."""
 
 
+#: Problems a ContentError's message lists; a file of thousands of broken records says the
+#: same thing thousands of times, so the rest are only counted (all stay in `problems`).
+MAX_SHOWN_PROBLEMS = 200
+
+
 class ContentError(LangerThuisError):
     """The content is not valid. Holds every problem found, not only the first."""
 
@@ -46,7 +51,11 @@ class ContentError(LangerThuisError):
         self.problems = list(problems)
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} in the content:"
-        super().__init__("\n".join([head, *(f"  - {p}" for p in self.problems)]))
+        lines = [head, *(f"  - {p}" for p in self.problems[:MAX_SHOWN_PROBLEMS])]
+        if count > MAX_SHOWN_PROBLEMS:
+            lines.append(f"  ... and {count - MAX_SHOWN_PROBLEMS} more; fix these and run "
+                         "the check again")
+        super().__init__("\n".join(lines))
 
 
 class NotFound(LangerThuisError):

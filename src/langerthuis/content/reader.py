@@ -8,12 +8,15 @@ Layout (documented in content/README.md):
     <programme>/tables/*.csv      the rows of breakdown tables, one file per table
 
 Every file is read and every problem collected before anything is reported, so that one
-run of `langerthuis check` shows all that needs fixing.
+run of `langerthuis check` shows all that needs fixing. Only plain files inside the content
+folder are read (`files.py`), each within the limits of `limits.py`.
 """
 from __future__ import annotations
 
 import csv
 import io
+import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -22,6 +25,8 @@ from pydantic import ValidationError
 
 from ..errors import ContentError, Problem, Where
 from . import schema as s
+from .files import decode, outside, present, read_bytes
+from .limits import INT32_MAX, MAX_CSV_BYTES, MAX_RECORDS, MAX_TABLE_ROWS, MAX_TOTAL_ROWS
 from .yamlfile import LineDict, read_yaml
 
 R = TypeVar("R", bound=s.Record)
@@ -78,6 +83,7 @@ class _Reader:
     def __init__(self, root: Path):
         self.root = root
         self.problems: list[Problem] = []
+        self.rows = 0  # breakdown rows read so far, over all tables
 
     def shown(self, path: Path) -> str:
         try:
@@ -86,36 +92,53 @@ class _Reader:
             return str(path)
 
     def yaml(self, path: Path) -> Any:
+        """The parsed file; None when it is empty, FAILED when it could not be read."""
         try:
-            return read_yaml(path, self.shown(path))
+            return read_yaml(path, self.shown(path), self.root)
         except ContentError as exc:
             self.problems.extend(exc.problems)
-            return None
+            return FAILED
 
     def records(self, path: Path, key: str, spec: type[R], *, required: bool = False) -> list[R]:
         shown = self.shown(path)
-        if not path.exists():
+        if not present(path):
             if required:
                 self.problems.append(Problem(Where(shown), "file is missing"))
             return []
         data = self.yaml(path)
+        if data is FAILED:
+            return []
         if data is None:
+            self.problems.append(Problem(Where(shown), _empty(key)))
             return []
         if not isinstance(data, dict) or key not in data:
             self.problems.append(Problem(Where(shown, 1), f"expected a mapping with the key "
                                          f"{key!r} holding a list, found {_kind(data)}"))
             return []
-        extra = sorted(set(data) - {key})
+        extra = sorted(set(data) - {key}, key=repr)
         if extra:
             self.problems.append(Problem(Where(shown, 1), f"unknown top-level key(s) "
                                          f"{', '.join(map(repr, extra))}; expected only {key!r}"))
-        items = data[key] or []
+        return self.items(data[key], spec, Where(shown, getattr(data, "line", 1), key))
+
+    def items(self, items: Any, spec: type[R], where: Where) -> list[R]:
+        """The records of the list `items` found at `where` (a file and its key)."""
+        key = where.path
+        if items is None:
+            self.problems.append(Problem(where, f"holds nothing; an empty {key!r} would "
+                                         f"remove every record of it: write '{key}: []' if "
+                                         "there are none, or delete the file"))
+            return []
         if not isinstance(items, list):
-            self.problems.append(Problem(Where(shown, 1, key),
-                                         f"expected a list, found {_kind(items)}"))
+            self.problems.append(Problem(where, f"expected a list, found {_kind(items)}"))
+            return []
+        if len(items) > MAX_RECORDS:
+            self.problems.append(Problem(where, f"holds {len(items):,} records; the limit is "
+                                         f"{MAX_RECORDS:,} per list"))
             return []
         return [r for i, item in enumerate(items)
-                if (r := self.one(item, spec, Where(shown, None, f"{key}[{i}]"))) is not None]
+                if (r := self.one(item, spec, Where(where.file, None, f"{key}[{i}]")))
+                is not None]
 
     def one(self, item: Any, spec: type[R], where: Where) -> R | None:
         line = getattr(item, "line", None) or where.line
@@ -152,7 +175,7 @@ def _label(path: str | None, item: Any) -> str | None:
     if isinstance(item, dict):
         for key in ("id", "indicator"):
             if isinstance(item.get(key), str):
-                return f"{path} ({key} {item[key]!r})"
+                return f"{path} ({key} {short_repr(item[key], 70)})"
     return path
 
 
@@ -182,29 +205,56 @@ def _message(err: dict[str, Any]) -> str:
     msg = err["msg"]
     if msg.startswith("Value error, "):
         msg = msg[len("Value error, "):]
-    found = err.get("input")
-    return f"found {found!r}: {msg[0].lower() + msg[1:]}"
+    return f"found {short_repr(err.get('input'))}: {msg[0].lower() + msg[1:]}"
+
+
+def short_repr(value: Any, limit: int = 80) -> str:
+    """The repr of a value found in the content, cut short: a message quotes what it found,
+    not a megabyte of it."""
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[:limit]}... ({len(text):,} characters)"
 
 
 def _kind(value: Any) -> str:
     if value is None:
         return "nothing"
-    return {dict: "a mapping", list: "a list", str: "text"}.get(type(value), type(value).__name__)
+    if isinstance(value, dict):
+        return "a mapping"
+    return {list: "a list", str: "text"}.get(type(value), type(value).__name__)
+
+
+def _empty(key: str) -> str:
+    return (f"is empty; an empty file would remove every record of {key!r} from the "
+            f"database: write '{key}: []' if there are none, or delete the file")
+
+
+#: What `_Reader.yaml` returns for a file it could not read (its problems are recorded).
+FAILED = object()
 
 
 def read_table_rows(reader: _Reader, base: Path, table: s.TableSpec) -> list[s.TableRowSpec]:
-    path = (base / table.file).resolve()
-    shown = reader.shown(path)
-    if not path.is_relative_to(base.resolve()):
+    path = base / table.file
+    shown = reader.shown(path.resolve())
+    if not path.resolve().is_relative_to(base.resolve()):
         reader.problems.append(Problem(table.where.at("file"),
                                        f"{table.file!r} points outside the programme directory"))
         return []
-    if not path.exists():
+    if not present(path):
         reader.problems.append(Problem(table.where.at("file"), f"file {shown!r} does not exist"))
         return []
-    text = path.read_text(encoding="utf-8-sig")
+    try:
+        text = decode(read_bytes(path, shown, reader.root, MAX_CSV_BYTES, "a table of "
+                                 f"{MAX_TABLE_ROWS:,} rows fits in it; split larger data"),
+                      Where(shown))
+    except ContentError as exc:
+        reader.problems.extend(exc.problems)
+        return []
     rows = csv.DictReader(io.StringIO(text))
-    header = rows.fieldnames or []
+    try:
+        header = rows.fieldnames or []
+    except csv.Error as exc:
+        reader.problems.append(Problem(Where(shown, 1, "header"), f"is not valid CSV: {exc}"))
+        return []
     expected = [*table.dimensions, "value"]
     allowed = set(expected) | set(OPTIONAL_COLUMNS)
     missing = [c for c in expected if c not in header]
@@ -220,17 +270,44 @@ def read_table_rows(reader: _Reader, base: Path, table: s.TableSpec) -> list[s.T
                                        f"(from the dimensions in {table.where.file})"))
         return []
     out = []
-    for i, raw in enumerate(rows):
+    i = 0
+    while True:
+        try:
+            raw = next(rows)
+        except StopIteration:
+            break
+        except csv.Error as exc:  # the DictReader's line_num is the last good row's
+            reader.problems.append(Problem(Where(shown, rows.reader.line_num, f"row {i + 1}"),
+                                           f"is not valid CSV: {exc}"))
+            return out
+        i += 1
+        if i > MAX_TABLE_ROWS:
+            reader.problems.append(Problem(Where(shown, rows.line_num), f"has more than "
+                                           f"{MAX_TABLE_ROWS:,} rows, the limit for one table"))
+            return out
+        reader.rows += 1
+        if reader.rows == MAX_TOTAL_ROWS + 1:
+            reader.problems.append(Problem(Where(shown, rows.line_num), f"brings the rows of "
+                                           f"all tables over {MAX_TOTAL_ROWS:,}, the limit for "
+                                           "the whole content"))
+        if reader.rows > MAX_TOTAL_ROWS:
+            return out
         line = rows.line_num
-        where = Where(shown, line, f"row {i + 1}")
+        where = Where(shown, line, f"row {i}")
         if None in raw:
             reader.problems.append(Problem(where, "has more cells than the header"))
             continue
+        try:
+            value = _cell_number(raw["value"], integer=False)
+            n = _cell_number(raw.get("n"), integer=True)
+        except ValueError as exc:
+            reader.problems.append(Problem(where.at(exc.args[0]), exc.args[1]))
+            continue
         item = {
             "dimensions": {d: (raw[d] or "").strip() for d in table.dimensions},
-            "value": _blank_none(raw["value"]),
+            "value": value,
             "unit": _blank_none(raw.get("unit")) or table.unit,
-            "n": _blank_none(raw.get("n")),
+            "n": n,
             "qualifiers": [q.strip() for q in (raw.get("qualifiers") or "").split(";")
                            if q.strip()],
             "printed": _blank_none(raw.get("printed")),
@@ -242,6 +319,33 @@ def read_table_rows(reader: _Reader, base: Path, table: s.TableSpec) -> list[s.T
     return out
 
 
+_DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?", re.ASCII)
+_INTEGER = re.compile(r"[+-]?\d{1,19}", re.ASCII)
+
+
+def _cell_number(cell: str | None, integer: bool) -> float | int | None:
+    """The number in a CSV cell (None when it is empty); ValueError(column, message) when
+    the cell holds something else."""
+    text = _blank_none(cell)
+    if text is None:
+        return None
+    column = "n" if integer else "value"
+    if integer:
+        if not _INTEGER.fullmatch(text):
+            raise ValueError(column, f"found {_short(text)}: expected a whole number of at "
+                             f"most {INT32_MAX:,}, or an empty cell")
+        return int(text)
+    number = float(text) if _DECIMAL.fullmatch(text) else math.nan
+    if not math.isfinite(number):
+        raise ValueError(column, f"found {_short(text)}: expected a finite number written "
+                         "with a dot as decimal separator (65.3), or an empty cell")
+    return number
+
+
+def _short(text: str) -> str:
+    return short_repr(text, 40)
+
+
 def _blank_none(value: str | None) -> str | None:
     return value.strip() if value and value.strip() else None
 
@@ -250,15 +354,20 @@ def _read_computed(reader: _Reader, content: ProgrammeContent, path: Path) -> No
     """A file written by `langerthuis compute`: measurements and the tables that break them
     down (each table's CSV file beside it)."""
     data = reader.yaml(path)
+    if data is FAILED:
+        return
     shown = reader.shown(path)
+    if data is None:
+        reader.problems.append(Problem(Where(shown), _empty("measurements")))
+        return
     if not isinstance(data, dict) or not set(data) <= {"measurements", "tables"}:
         reader.problems.append(Problem(Where(shown, 1), "expected the keys 'measurements' "
                                        "and optionally 'tables'"))
         return
     for key, spec in (("measurements", s.MeasurementSpec), ("tables", s.TableSpec)):
-        items = data.get(key) or []
-        records = [r for i, item in enumerate(items)
-                   if (r := reader.one(item, spec, Where(shown, None, f"{key}[{i}]")))]
+        if key not in data:
+            continue
+        records = reader.items(data[key], spec, Where(shown, getattr(data, "line", 1), key))
         getattr(content, key).extend(records)
         if key == "tables":
             for table in records:
@@ -274,11 +383,18 @@ def read_content(root: Path) -> ContentSet:
     root = root.resolve()
     reader = _Reader(root)
     if not root.is_dir():
-        raise ContentError([Problem(Where(str(root)), "the content directory does not exist")])
+        raise ContentError([Problem(Where(str(root)), "is not a folder; expected the content "
+                                    "folder" if root.exists() else
+                                    "the content directory does not exist")])
     content = ContentSet(root)
     content.organisations = reader.records(root / "organisations.yaml", "organisations",
                                            s.OrganisationSpec, required=True)
     for directory in sorted(p.parent for p in root.glob("*/programme.yaml")):
+        away = outside(directory, root)
+        if away:
+            reader.problems.append(Problem(Where(reader.shown(directory)), f"the programme "
+                                           f"folder {away}"))
+            continue
         programme = _read_programme(reader, directory)
         if programme is not None:
             content.programmes.append(programme)
@@ -294,7 +410,7 @@ def _read_programme(reader: _Reader, directory: Path) -> ProgrammeContent | None
     path = directory / "programme.yaml"
     shown = reader.shown(path)
     data = reader.yaml(path)
-    if data is None:
+    if data is FAILED:
         return None
     if not isinstance(data, dict) or "programme" not in data:
         reader.problems.append(Problem(Where(shown, 1), "expected the keys 'programme' and "
@@ -306,19 +422,18 @@ def _read_programme(reader: _Reader, directory: Path) -> ProgrammeContent | None
                                        f"{', '.join(map(repr, extra))}; expected 'programme' "
                                        f"and 'action_lines'"))
     programme = reader.one(data["programme"], s.ProgrammeSpec, Where(shown, None, "programme"))
-    lines = data.get("action_lines") or []
-    if not isinstance(lines, list):
-        reader.problems.append(Problem(Where(shown, None, "action_lines"),
-                                       f"expected a list, found {_kind(lines)}"))
-        lines = []
-    action_lines = [r for i, item in enumerate(lines) if (r := reader.one(
-        item, s.ActionLineSpec, Where(shown, None, f"action_lines[{i}]"))) is not None]
+    action_lines = reader.items(data.get("action_lines", []), s.ActionLineSpec,
+                                Where(shown, None, "action_lines"))
     if programme is None:
         return None
     content = ProgrammeContent(directory, programme, action_lines)
     for name, (key, spec) in PROGRAMME_FILES.items():
         setattr(content, key, reader.records(directory / name, key, spec))
-    for path in sorted((directory / "computed").glob("*.yaml")):
+    computed = directory / "computed"
+    away = outside(computed, reader.root) if present(computed) else None
+    if away:
+        reader.problems.append(Problem(Where(reader.shown(computed)), f"the folder {away}"))
+    for path in sorted(computed.glob("*.yaml")) if not away else []:
         _read_computed(reader, content, path)
     for table in content.tables:
         if table.id not in content.table_rows:

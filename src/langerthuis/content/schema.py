@@ -3,6 +3,12 @@
 Every model forbids unknown keys, so a misspelt key is an error and not silently dropped.
 Free text may not contain markup: the website and report escape and format text
 themselves, and a tag in the content is almost always a copy-paste accident.
+
+Types are strict, as the content is read by `load` and by `import` alike: a number is not
+text ("65") nor a boolean (`true`), a boolean is not a number, and numbers are finite. Each
+value must also fit where the database keeps it: text no longer than its column, integers
+within the column's range (`limits.INT32_MAX`, or tighter where the domain says so), and no
+characters a database or spreadsheet refuses (control characters, lone surrogates).
 """
 from __future__ import annotations
 
@@ -10,17 +16,33 @@ import re
 import datetime as dt
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field,
+                      PrivateAttr, Strict)
 
 from ..errors import Where
 from ..model.vocabulary import (ActionStatus, ClaimMetric, Direction, EditionStatus, EntryStatus, Kind, Phase,
                                 Qualifier, Unit)
+from .limits import (INT32_MAX, INT64_MAX, INT64_MIN, MAX_DEPTH, MAX_FREE_FORM_ITEMS,
+                     MAX_PRINTED_NUMBER, MAX_RECORDS)
 
 _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>|&[a-zA-Z]+;|&#\d+;")
 _URL = re.compile(r"^https?://[^\s<>\"]+$")
+#: Characters no text may hold: C0 controls but tab and newline (PostgreSQL refuses NUL, a
+#: spreadsheet refuses the others, a lone carriage return breaks a CSV row), DEL, and lone
+#: surrogates (not UTF-8).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
+
+
+def _clean(value: str) -> str:
+    found = _CONTROL.search(value)
+    if found:
+        raise ValueError(f"contains the control character {found.group(0)!r} at position "
+                         f"{found.start()}; remove it")
+    return value
 
 
 def _plain(value: str) -> str:
+    _clean(value)
     found = _MARKUP.search(value)
     if found:
         raise ValueError(f"contains markup {found.group(0)!r}; write plain text without HTML "
@@ -31,21 +53,114 @@ def _plain(value: str) -> str:
 
 
 def _url(value: str) -> str:
-    if not _URL.match(value):
+    if not _URL.match(value) or _CONTROL.search(value):
         raise ValueError("is not a web address; expected one starting with http:// or https://")
     return value
 
 
-Text = Annotated[str, AfterValidator(_plain)]
-Url = Annotated[str, AfterValidator(_url)]
-Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=64)]
-MunicipalityCode = Annotated[str, Field(pattern=r"^GM\d{4}$")]
+def _date(value: Any) -> Any:
+    """A date, or text written as YYYY-MM-DD (as in JSON); not a date and time, nor a
+    number of seconds."""
+    if isinstance(value, dt.datetime):
+        raise ValueError("is a date and time; expected a date written as YYYY-MM-DD")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value, re.ASCII):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError as exc:
+            raise ValueError(f"is not an existing date ({exc})") from None
+    raise ValueError("is not a date; expected a date written as YYYY-MM-DD")
+
+
+def _free_form(value: dict[str, Any]) -> dict[str, Any]:
+    """A free-form value stored as one JSON cell: JSON's own types only (no dates), finite
+    numbers, integers of 64 bits, a few levels deep and of a bounded size."""
+    count = 0
+
+    def walk(x: Any, path: str, depth: int) -> None:
+        nonlocal count
+        count += 1
+        if count > MAX_FREE_FORM_ITEMS:
+            raise ValueError(f"holds more than {MAX_FREE_FORM_ITEMS:,} values")
+        if depth > MAX_FREE_FORM_DEPTH:
+            raise ValueError(f"nests more than {MAX_FREE_FORM_DEPTH} levels deep (at {path})")
+        at = f" (at {path})" if path else ""
+        if x is None or isinstance(x, bool):
+            return
+        if isinstance(x, int):
+            if not INT64_MIN <= x <= INT64_MAX:
+                raise ValueError(f"holds the integer {x}{at}, outside the range of a signed "
+                                 "64-bit integer")
+        elif isinstance(x, float):
+            if x != x or x in (float("inf"), float("-inf")):
+                raise ValueError(f"holds {x}{at}; expected a finite number")
+        elif isinstance(x, str):
+            try:
+                _clean(x)
+            except ValueError as exc:
+                raise ValueError(f"{at.strip()} {exc}".strip()) from None
+        elif isinstance(x, list):
+            for i, item in enumerate(x):
+                walk(item, f"{path}[{i}]", depth + 1)
+        elif isinstance(x, dict):
+            for k, item in x.items():
+                if not isinstance(k, str):
+                    raise ValueError(f"has the key {k!r}{at}; keys are text")
+                walk(item, f"{path}.{k}" if path else k, depth + 1)
+        else:
+            kind = "a date" if isinstance(x, dt.date) else type(x).__name__
+            raise ValueError(f"holds {kind}{at}; expected text, a number, true/false, a "
+                             "list or a mapping (write a date in quotes)")
+
+    walk(value, "", 0)
+    return value
+
+
+#: Levels of a free-form value ({a: {b: [1]}} has 3).
+MAX_FREE_FORM_DEPTH = min(MAX_DEPTH, 5)
+
+
+def _text(max_length: int | None = None) -> Any:
+    return Annotated[str, Strict(), Field(max_length=max_length), AfterValidator(_plain)]
+
+
+def _int(ge: int, le: int) -> Any:
+    return Annotated[int, Strict(), Field(ge=ge, le=le)]
+
+
+#: Free text; its maximum length is that of the database column it is kept in.
+Text = _text()
+Text100, Text200, Text300, Text500 = _text(100), _text(200), _text(300), _text(500)
+Url = Annotated[str, Strict(), Field(max_length=500), AfterValidator(_url)]
+Id = Annotated[str, Strict(), Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=64)]
+MunicipalityCode = Annotated[str, Strict(), Field(pattern=r"^GM\d{4}$", max_length=6)]
+#: A dimension of a table: a column name of its CSV file.
+Dimension = Annotated[str, Strict(), Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+#: A cell of a table's dimension column (empty is the total over that dimension).
+Cell = Annotated[str, Strict(), Field(max_length=300), AfterValidator(_clean)]
+#: A number as printed in an edition: of an action line, goal, action, indicator or table.
+Number = _int(1, MAX_PRINTED_NUMBER)
+Year = _int(1990, 2100)
+Decimals = _int(0, 4)
+#: A count kept in a 32-bit database column (respondents, initiatives, claimed counts).
+Count = _int(0, INT32_MAX)
+Float = Annotated[float, Strict(), Field(allow_inf_nan=False)]
+Bool = Annotated[bool, Strict()]
+Date = Annotated[dt.date, BeforeValidator(_date)]
+FreeForm = Annotated[dict[str, Any], AfterValidator(_free_form)]
+
+
+def List(item: Any) -> Any:  # noqa: N802 - reads as a type
+    """A list of at most `MAX_RECORDS` items."""
+    return Annotated[list[item], Field(max_length=MAX_RECORDS)]
 
 
 class Record(BaseModel):
     """A record read from a content file; remembers where it was read."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=False)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=False,
+                              allow_inf_nan=False)
     _where: Where = PrivateAttr(default=Where("?"))
 
     @property
@@ -55,53 +170,53 @@ class Record(BaseModel):
 
 class OrganisationSpec(Record):
     id: Id
-    name: Text
-    abbreviation: Text | None = None
+    name: Text300
+    abbreviation: _text(64) | None = None
     url: Url | None = None
 
 
 class GoalSpec(Record):
     id: Id
-    number: int = Field(ge=1)
-    title: Text
-    title_en: Text | None = None
+    number: Number
+    title: Text500
+    title_en: Text500 | None = None
 
 
 class ActionLineSpec(Record):
     id: Id
-    number: int = Field(ge=1)
-    title: Text
-    title_en: Text | None = None
+    number: Number
+    title: Text300
+    title_en: Text300 | None = None
     summary: Text | None = None
     summary_en: Text | None = None
-    goals: list[GoalSpec] = []
+    goals: List(GoalSpec) = []
 
 
 class ProgrammeSpec(Record):
     id: Id
-    name: Text
-    name_en: Text | None = None
-    start_year: int = Field(ge=1990, le=2100)
-    end_year: int | None = Field(default=None, ge=1990, le=2100)
+    name: Text200
+    name_en: Text200 | None = None
+    start_year: Year
+    end_year: Year | None = None
     predecessor: Id | None = None
     summary: Text | None = None
     summary_en: Text | None = None
     url: Url | None = None
-    partners: list[Id] = []
+    partners: List(Id) = []
 
 
 class ActionSpec(Record):
     id: Id
-    number: int = Field(ge=1)
-    title: Text
+    number: Number
+    title: Text500
     action_line: Id
     goal: Id | None = None
-    timeline: Text | None = None
+    timeline: Text300 | None = None
     milestone: Text | None = None
-    leads: list[Id] = []
-    leads_printed: Text | None = None
+    leads: List(Id) = []
+    leads_printed: Text500 | None = None
     status: ActionStatus = ActionStatus.UNKNOWN
-    source: Text | None = None
+    source: Text300 | None = None
 
 
 class DefinitionSpec(Record):
@@ -113,19 +228,19 @@ class DefinitionSpec(Record):
 class IndicatorSpec(Record):
     id: Id
     kind: Kind
-    is_overall: bool = False
+    is_overall: Bool = False
     action_line: Id | None = None
     goal: Id | None = None
-    title: Text
-    title_en: Text | None = None
-    short_label: Text | None = None
+    title: Text500
+    title_en: Text500 | None = None
+    short_label: Text300 | None = None
     unit: Unit
-    decimals: int = Field(default=0, ge=0, le=4)
+    decimals: Decimals = 0
     desired_direction: Direction
     direction_reason: Text
     description: Text | None = None
-    source: Text | None = None
-    definitions: list[DefinitionSpec] = []
+    source: Text300 | None = None
+    definitions: List(DefinitionSpec) = []
 
 
 class EntrySpec(Record):
@@ -133,24 +248,24 @@ class EntrySpec(Record):
     edition; left out, it is the indicator's title."""
 
     indicator: Id
-    number: int = Field(ge=1)
-    title: Text | None = None
+    number: Number
+    title: Text500 | None = None
     status: EntryStatus
     measurement: Id | None = None
-    printed: Text | None = None
-    source_location: Text | None = None
+    printed: Text100 | None = None
+    source_location: Text300 | None = None
     note: Text | None = None
 
 
 class EditionSpec(Record):
     id: Id
-    year: int = Field(ge=1990, le=2100)
-    title: Text
-    publication_date: dt.date | None = None
+    year: Year
+    title: Text300
+    publication_date: Date | None = None
     status: EditionStatus
-    publisher: Text | None = None
+    publisher: Text200 | None = None
     url: Url | None = None
-    entries: list[EntrySpec] = []
+    entries: List(EntrySpec) = []
 
 
 class ClaimSpec(Record):
@@ -160,14 +275,14 @@ class ClaimSpec(Record):
     id: Id
     edition: Id
     metric: ClaimMetric
-    action_lines: list[int] = []
-    include_overall: bool = False
-    kinds: list[Kind] = []
-    value: int = Field(ge=0)
-    of: int = Field(ge=1)
+    action_lines: List(Number) = []
+    include_overall: Bool = False
+    kinds: List(Kind) = []
+    value: Count
+    of: _int(1, INT32_MAX)
     text: Text
     text_en: Text | None = None
-    source_location: Text | None = None
+    source_location: Text300 | None = None
 
 
 class RelationSpec(Record):
@@ -179,37 +294,38 @@ class RelationSpec(Record):
     """
 
     id: Id
-    kind: Annotated[str, Field(pattern=r"^(product|hours_to_fte)$")]
+    kind: Annotated[str, Strict(), Field(pattern=r"^(product|hours_to_fte)$", max_length=20)]
     table: Id
-    per: str
-    factors: list[Filter] = []
+    per: Dimension
+    factors: List(Filter) = []
     result: Filter | None = None
     hours: Filter | None = None
-    hours_per_year: float | None = Field(default=None, gt=0)
-    billable_share: float | None = Field(default=None, gt=0, le=1)
-    stated: dict[str, float] = {}
-    stated_decimals: int = Field(default=1, ge=0, le=4)
-    source_location: Text | None = None
+    hours_per_year: Annotated[Float, Field(gt=0)] | None = None
+    billable_share: Annotated[Float, Field(gt=0, le=1)] | None = None
+    stated: Annotated[dict[Cell, Float], Field(max_length=MAX_RECORDS)] = {}
+    stated_decimals: Decimals = 1
+    source_location: Text300 | None = None
 
 
 class MeasurementSpec(Record):
     id: Id
     indicator: Id
-    value: float | None = None
-    decimals: int | None = Field(default=None, ge=0, le=4)
-    reference_period: Text | None = None
-    period_start: dt.date | None = None
-    period_end: dt.date | None = None
-    reference_date: dt.date | None = None
-    sources: list[Text] = []
-    n: int | None = Field(default=None, ge=0)
-    qualifiers: list[Qualifier] = []
+    value: Float | None = None
+    decimals: Decimals | None = None
+    reference_period: Text100 | None = None
+    period_start: Date | None = None
+    period_end: Date | None = None
+    reference_date: Date | None = None
+    sources: List(Text) = []
+    n: Count | None = None
+    qualifiers: List(Qualifier) = []
     notes: Text | None = None
-    source_location: Text | None = None
-    provenance: dict[str, Any] = {}
+    source_location: Text300 | None = None
+    provenance: FreeForm = {}
 
 
-Filter = dict[str, str]
+#: Rows of a table, by the values of some of its dimensions.
+Filter = Annotated[dict[Dimension, Cell], Field(max_length=64)]
 
 
 class DistributionSpec(Record):
@@ -217,9 +333,9 @@ class DistributionSpec(Record):
     `exclude`), for every combination of the other dimensions, the values over dimension
     `over` add up to 100."""
 
-    over: str
+    over: Dimension
     select: Filter = {}
-    exclude: list[Filter] = []
+    exclude: List(Filter) = []
 
 
 class TableChecksSpec(Record):
@@ -238,13 +354,13 @@ class TableSpec(Record):
     id: Id
     measurement: Id
     edition: Id | None = None
-    number: int = Field(ge=1)
-    title: Text
+    number: Number
+    title: Text500
     unit: Unit
-    decimals: int = Field(default=0, ge=0, le=4)
-    dimensions: list[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]] = Field(min_length=1)
-    file: str
-    source_location: Text | None = None
+    decimals: Decimals = 0
+    dimensions: list[Dimension] = Field(min_length=1, max_length=64)
+    file: Annotated[str, Strict(), Field(min_length=1, max_length=300), AfterValidator(_clean)]
+    source_location: Text300 | None = None
     notes: Text | None = None
     checks: TableChecksSpec | None = None
 
@@ -252,28 +368,28 @@ class TableSpec(Record):
 class TableRowSpec(Record):
     """One row of a table's CSV file, after its dimension columns are set apart."""
 
-    dimensions: dict[str, str]
-    value: float | None = None
+    dimensions: Filter
+    value: Float | None = None
     unit: Unit
-    n: int | None = Field(default=None, ge=0)
-    qualifiers: list[Qualifier] = []
-    printed: Text | None = None
+    n: Count | None = None
+    qualifiers: List(Qualifier) = []
+    printed: Text100 | None = None
 
 
 class PersonSpec(Record):
-    name: Text
-    age: int | None = Field(default=None, ge=0, le=120)
-    role: Text | None = None
+    name: Text300
+    age: _int(0, 120) | None = None
+    role: Text300 | None = None
 
 
 class StorySpec(Record):
     id: Id
     indicator: Id
     edition: Id
-    title: Text
-    persons: list[PersonSpec] = []
-    date: dt.date | None = None
-    source_title: Text | None = None
+    title: Text300
+    persons: List(PersonSpec) = []
+    date: Date | None = None
+    source_title: Text300 | None = None
     source_url: Url | None = None
     summary: Text
 
@@ -281,40 +397,40 @@ class StorySpec(Record):
 class InitiativeSpec(Record):
     id: Id
     kind: Id
-    name: Text | None = None
+    name: Text300 | None = None
     indicator: Id | None = None
     action_line: Id | None = None
     municipality_code: MunicipalityCode | None = None
-    municipality_name: Text | None = None
-    year: int = Field(ge=1990, le=2100)
+    municipality_name: Text200 | None = None
+    year: Year
     phase: Phase = Phase.UNKNOWN
-    count: int = Field(default=1, ge=1)
-    attributes: dict[str, Any] = {}
-    source_location: Text | None = None
+    count: _int(1, INT32_MAX) = 1
+    attributes: FreeForm = {}
+    source_location: Text300 | None = None
 
 
 class ReferenceSpec(Record):
     id: Id
-    title: Text
-    organisation: Text | None = None
-    date: dt.date | None = None
-    date_text: Text | None = None
-    url: Url | None = None
-    indicators: list[Id] = []
+    title: Text500
+    organisation: Text300 | None = None
+    date: Date | None = None
+    date_text: Text100 | None = None
+    url: Annotated[Url, Field(max_length=1000)] | None = None
+    indicators: List(Id) = []
 
 
 class SubjectSpec(Record):
     type: Annotated[str, Field(pattern=r"^(programme|action_line|goal|action|indicator|edition|"
                                        r"edition_entry|measurement|table|story|initiative|"
-                                       r"reference)$")]
-    id: str
+                                       r"reference)$"), Strict()]
+    id: Annotated[str, Strict(), Field(min_length=1, max_length=64), AfterValidator(_clean)]
 
 
 class QualityNoteSpec(Record):
     id: Id
     subject: SubjectSpec
-    kind: Id
+    kind: Annotated[Id, Field(max_length=40)]
     text: Text  # Dutch, written for the public
     text_en: Text | None = None
-    locations: list[Text] = []
-    values: list[Text] = []
+    locations: List(Text) = []
+    values: List(Text) = []

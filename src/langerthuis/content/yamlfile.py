@@ -1,5 +1,12 @@
 """Reading YAML so that every mapping remembers its line, and duplicate keys are errors
-(PyYAML would silently keep the last one)."""
+(PyYAML would silently keep the last one).
+
+Content files are plain data, so the reader refuses what plain data does not need and what
+would let a small file exhaust the machine: anchors and aliases (a kilobyte of nested
+aliases expands to gigabytes, "billion laughs"), nesting deeper than `MAX_DEPTH` (the
+composer recurses per level) and files larger than `MAX_YAML_BYTES`. A scalar that looks
+like a date or a number but is none (2020-02-30, an integer of 5,000 digits) is a problem
+on its line, not a traceback."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,6 +15,8 @@ from typing import Any
 import yaml
 
 from ..errors import ContentError, Problem, Where
+from .files import decode, read_bytes
+from .limits import MAX_DEPTH, MAX_YAML_BYTES
 
 
 class LineDict(dict):
@@ -16,8 +25,38 @@ class LineDict(dict):
     line: int | None = None
 
 
+class _Refused(Exception):
+    """Something the reader does not accept, at a line of the file."""
+
+    def __init__(self, mark: Any, message: str):
+        self.line = mark.line + 1 if mark is not None else None
+        self.message = message
+
+
 class _Loader(yaml.SafeLoader):
-    pass
+    depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(event.start_mark, _no_aliases(f"the alias *{event.anchor}"))
+        if getattr(event, "anchor", None) is not None:
+            raise _Refused(event.start_mark, _no_aliases(f"the anchor &{event.anchor}"))
+        if not isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            return super().compose_node(parent, index)
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise _Refused(event.start_mark, f"nests lists and mappings more than "
+                               f"{MAX_DEPTH} levels deep; content records need a few levels")
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+def _no_aliases(what: str) -> str:
+    return (f"uses {what}: content files may not use YAML anchors (&) and aliases (*), "
+            "which let a few lines expand to gigabytes; write the value out in full")
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
@@ -26,36 +65,59 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=True)
         line = key_node.start_mark.line + 1
-        if key in seen:
-            raise _DuplicateKey(key, line, seen[key])
+        try:
+            first = seen.get(key)
+        except TypeError:
+            raise _Refused(key_node.start_mark, f"has a {type(key).__name__} as a key; keys "
+                           "are plain words") from None
+        if first is not None:
+            raise _Refused(key_node.start_mark, f"key {key!r} appears twice (first on line "
+                           f"{first}); keep one of them")
         seen[key] = line
     out = LineDict(loader.construct_mapping(node, deep=True))
     out.line = node.start_mark.line + 1
     return out
 
 
-class _DuplicateKey(Exception):
-    def __init__(self, key: Any, line: int, first: int):
-        self.key, self.line, self.first = key, line, first
+def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode) -> Any:
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except (ValueError, OverflowError) as exc:
+        raise _Refused(node.start_mark, f"found {node.value!r}, which is not a date ({exc}); "
+                       "write an existing date as YYYY-MM-DD") from None
+
+
+def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> Any:
+    try:
+        return loader.construct_yaml_int(node)
+    except ValueError:
+        raise _Refused(node.start_mark, f"found a number of {len(node.value):,} characters, "
+                       "far beyond any number content holds (a signed 64-bit integer at "
+                       "most)") from None
 
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 
-def read_yaml(path: Path, shown: str) -> Any:
-    """Parse one YAML file; `shown` is the name used for it in error messages."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise ContentError([Problem(Where(shown), f"is not UTF-8 text ({exc.reason} at byte "
-                                                  f"{exc.start}); save the file as UTF-8")])
+def parse_yaml(text: str, shown: str) -> Any:
+    """Parse YAML text; `shown` is the name used for it in error messages. An empty text
+    gives None."""
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
-    except _DuplicateKey as exc:
-        raise ContentError([Problem(Where(shown, exc.line), f"key {exc.key!r} appears twice "
-                                    f"(first on line {exc.first}); keep one of them")])
+    except _Refused as exc:
+        raise ContentError([Problem(Where(shown, exc.line), exc.message)]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         what = getattr(exc, "problem", None) or str(exc)
-        raise ContentError([Problem(Where(shown, line), f"is not valid YAML: {what}")])
+        raise ContentError([Problem(Where(shown, line), f"is not valid YAML: {what}")]) from None
+
+
+def read_yaml(path: Path, shown: str, root: Path | None = None) -> Any:
+    """Parse one YAML file inside `root` (default: its folder); `shown` is the name used for
+    it in error messages. An empty file gives None."""
+    data = read_bytes(path, shown, root or path.parent, MAX_YAML_BYTES,
+                      "content files are hand-written; split a larger file")
+    return parse_yaml(decode(data, Where(shown)), shown)

@@ -18,9 +18,10 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from openpyxl.worksheet.worksheet import Worksheet
 
 from ..views.snapshot import Resources, Snapshot
-from .keyfigures import COLUMNS, key_figure_rows, to_csv
+from .keyfigures import COLUMNS, FORMULA_START, key_figure_rows, to_csv
 
 LICENCE = ("Licence: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/). "
            "Source: RIVM, Monitor Langer Thuis 2019, 2020 and 2021; Ministerie van VWS, "
@@ -97,40 +98,55 @@ def whole_dataset(res: Resources) -> dict:
     }
 
 
+def _append(sheet: Worksheet, values: list) -> None:
+    """Append a row; text that would be taken as a formula is written as text.
+
+    openpyxl writes a string that begins with "=" as a live formula cell: content text such as
+    `=cmd|' /C calc'!A0` or `=HYPERLINK(...)` would run when the sheet is opened. Such cells
+    (and those beginning with +, -, @, tab or carriage return, which spreadsheets also read
+    as formulas when the cell is edited) are stored as strings with a quote prefix: shown as
+    typed, never evaluated. Numbers are left alone: -1.5 stays a number."""
+    sheet.append(values)
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
+            cell.data_type = "s"
+            cell.quotePrefix = True
+
+
 def excel(res: Resources) -> bytes:
     years = {e.id: e.year for e in res.editions}
     book = Workbook()
     about = book.active
     about.title = "Toelichting"
-    about.append(["Monitor Langer Thuis – open data"])
+    _append(about, ["Monitor Langer Thuis – open data"])
     about["A1"].font = Font(bold=True, size=14)
-    about.append([LICENCE])
-    about.append([])
-    about.append(["Sheet", "Column", "Type", "Meaning"])
+    _append(about, [LICENCE])
+    _append(about, [])
+    _append(about, ["Sheet", "Column", "Type", "Meaning"])
     for name, (kind, meaning) in KEY_FIGURE_FIELDS.items():
-        about.append(["Kerncijfers", name, kind, meaning])
+        _append(about, ["Kerncijfers", name, kind, meaning])
     for name in BREAKDOWN_TAIL:
-        about.append(["Tabel …", name, "", {"value": "The value; unit in the next column.",
+        _append(about, ["Tabel …", name, "", {"value": "The value; unit in the next column.",
                                              "unit": "Unit of the value.",
                                              "n": "Number of respondents, where given.",
                                              "qualifiers": "Semicolon-separated qualifiers.",
                                              "printed": "What the source printed, where it "
                                                         "differs from the value."}[name]])
-    about.append(["Tabel …", "(dimension columns)", "string",
+    _append(about, ["Tabel …", "(dimension columns)", "string",
                   "An empty dimension cell means the total over that dimension."])
     sheet = book.create_sheet("Kerncijfers")
-    sheet.append(COLUMNS)
+    _append(sheet, COLUMNS)
     for r in key_figure_rows(res):
-        sheet.append([r.get(c) for c in COLUMNS])
+        _append(sheet, [r.get(c) for c in COLUMNS])
     for t in _tables_in_order(res):
         label = (f"Tabel {t.number} ({years[t.edition]})" if t.edition
                  else f"Berekend {t.number}")
         sheet = book.create_sheet(label[:31])
-        sheet.append([f"Tabel {t.number}: {t.title}"])
-        sheet.append([f"Source: {t.source_location}; measurement {t.measurement}"])
-        sheet.append(list(t.dimensions) + BREAKDOWN_TAIL)
+        _append(sheet, [f"Tabel {t.number}: {t.title}"])
+        _append(sheet, [f"Source: {t.source_location}; measurement {t.measurement}"])
+        _append(sheet, list(t.dimensions) + BREAKDOWN_TAIL)
         for r in t.rows:
-            sheet.append([r.dimensions.get(d, "") for d in t.dimensions]
+            _append(sheet, [r.dimensions.get(d, "") for d in t.dimensions]
                          + [r.value, r.unit, r.n, ";".join(r.qualifiers or []), r.printed])
     for name, items, fields in (
             ("Verhalen", res.stories, {"id": "id", "indicator_id": "indicator",
@@ -143,9 +159,9 @@ def excel(res: Resources) -> bytes:
                 "municipality_name": "municipality_name", "year": "year", "phase": "phase",
                 "count": "count", "source_location": "source_location"})):
         sheet = book.create_sheet(name)
-        sheet.append(list(fields))
+        _append(sheet, list(fields))
         for x in items:
-            sheet.append([getattr(x, f) for f in fields.values()])
+            _append(sheet, [getattr(x, f) for f in fields.values()])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

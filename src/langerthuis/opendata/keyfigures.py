@@ -6,6 +6,10 @@ import io
 
 from ..views.snapshot import Resources
 
+#: How a text cell may begin that a spreadsheet would take as a formula (`=cmd|' /C calc'!A0`,
+#: `=HYPERLINK(...)`, `@SUM(...)`): such cells are written as text (OWASP, CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
 COLUMNS = ["programme", "edition", "indicator_id", "number", "title", "kind", "action_line",
            "value", "unit", "reference_period", "reference_date", "status", "qualifiers",
            "source", "measurement_id", "source_location"]
@@ -41,11 +45,22 @@ def plain_number(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
+def csv_cell(value: object) -> object:
+    """A value as a CSV cell: text that a spreadsheet would take as a formula gets a single
+    quote before it, so that it is shown as text and never evaluated (OWASP's advice for
+    CSV injection). Numbers stay numbers: -1.5 is a number, not text."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def to_csv(rows: list[dict], columns: list[str] = COLUMNS) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: plain_number(v) if k == "value" else ("" if v is None else v)
+        writer.writerow({k: plain_number(v) if k == "value" else csv_cell(v)
                          for k, v in row.items()})
     return out.getvalue()
