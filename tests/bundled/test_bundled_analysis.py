@@ -1,5 +1,7 @@
-"""Comparing editions: the computed facts agree with the reflection (Beschouwing) of the
-Monitor Langer Thuis 2021, and where they do not, the reflection says so and why."""
+"""Comparing editions of the bundled content (content/): the computed facts agree with the
+reflection (Beschouwing) of the Monitor Langer Thuis 2021, and where they do not, the
+reflection says so and why. The analysis code is tested on the fixture content in
+tests/test_analysis.py."""
 from __future__ import annotations
 
 import json
@@ -9,10 +11,12 @@ from click.testing import CliRunner
 from sqlalchemy.orm import Session
 
 from langerthuis.analysis import analyse_edition
-from langerthuis.analysis.compare import Direction, rounded, _direction
+from langerthuis.analysis.compare import Direction
 from langerthuis.analysis.reflection import reflect
 from langerthuis.cli import main
 from langerthuis.store import make_engine
+
+pytestmark = pytest.mark.bundled
 
 
 @pytest.fixture(scope="module")
@@ -119,13 +123,6 @@ def test_consistency_findings_are_the_real_disagreements(session):
 def test_reflection_is_deterministic(a2021, session):
     assert reflect(a2021, "nl").to_text() == reflect(analyse_edition(session, "2021"),
                                                      "nl").to_text()
-
-
-def test_direction_rules():
-    assert rounded(68.5, 0) == 69 and rounded(9.05, 1) == rounded(9.1, 1)
-    assert _direction(9.1, 8.5, 1, "lower") == Direction.UNDESIRED
-    assert _direction(70.2, 69.8, 0, "higher") == Direction.UNCHANGED  # both print as 70
-    assert _direction(75, 49, 0, "higher") == Direction.DESIRED
 
 
 def test_cli_json(database_url):
