@@ -283,9 +283,25 @@ def browser():
         b.close()
 
 
+VIEWPORT = {"width": 1280, "height": 900}
+
+
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    """A page of its own (in a fresh context) for the test."""
+    context = browser.new_context(viewport=VIEWPORT)
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def axe_page(browser):
+    """One page for the axe checks, with axe loaded into every document it opens; each
+    test navigates it to the page it checks. (A fresh context and page and the injection of
+    axe cost more than the check itself.)"""
+    context = browser.new_context(viewport=VIEWPORT)
+    context.add_init_script(path=str(AXE))
     pg = context.new_page()
     yield pg
     context.close()
@@ -293,7 +309,8 @@ def page(browser):
 
 def check_with_axe(page) -> None:
     """axe finds no WCAG 2.1 A or AA violation on the page."""
-    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     result = page.evaluate("""async () => await axe.run(document, {runOnly: {type: 'tag',
         values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})""")
     problems = [(v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]])

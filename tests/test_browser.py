@@ -50,7 +50,8 @@ NEEDS_OPEN_DATA = {"indicator-computed", "map-choropleth"}
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))
-def test_page_renders_and_passes_axe(page, base_url, name):
+def test_page_renders_and_passes_axe(axe_page, base_url, name):
+    page = axe_page
     if name in NEEDS_OPEN_DATA and not OPEN_DATA.is_dir():
         pytest.skip("open data not beside the checkout")
     response = page.goto(base_url + PAGES[name])
@@ -67,7 +68,8 @@ STATIC_PAGES = ["/monitor/2021", "/monitor/2019", "/en/monitor/2020",
 
 
 @pytest.mark.parametrize("path", STATIC_PAGES)
-def test_static_export_renders_and_passes_axe(page, static_url, path):
+def test_static_export_renders_and_passes_axe(axe_page, static_url, path):
+    page = axe_page
     from langerthuis.static_site import file_for
     response = page.goto(f"{static_url}/{file_for(path)}")
     assert response.status == 200

@@ -102,7 +102,8 @@ def bundled_url(browser, bundled_site):
 @pytest.mark.browser
 @pytest.mark.parametrize("path", ["/monitor/2021", "/indicator/elderly-care-physician-hours",
                                   "/indicator/stories-preparing-housing"])
-def test_page_passes_axe(page, bundled_url, path):
+def test_page_passes_axe(axe_page, bundled_url, path):
+    page = axe_page
     response = page.goto(bundled_url + path)
     assert response.status == 200
     assert page.locator("h1").count() == 1
