@@ -1,97 +1,43 @@
-"""The website in a real browser (Debian's chromium driven by Playwright): every kind of
-page renders, the dashboard and an indicator page work by keyboard alone, and axe finds no
-WCAG 2.1 A or AA violation. Screenshots are kept in test-artifacts/."""
+"""The website in a real browser (Debian's chromium driven by Playwright), on the fixture
+content: every kind of page renders, the dashboard and an indicator page work by keyboard
+alone, and axe finds no WCAG 2.1 A or AA violation; the same for the static export.
+Screenshots are kept in test-artifacts/. The bundled content's pages are checked with axe
+in tests/bundled/test_bundled_site.py."""
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-from langerthuis.config import CHECKOUT, sqlite_url
+from conftest import OPEN_DATA, check_with_axe, serve
+from langerthuis.config import CHECKOUT
 from langerthuis.web.local import local_server
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-AXE = CHECKOUT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+pytestmark = pytest.mark.browser
+
 ARTIFACTS = CHECKOUT / "test-artifacts"
 
 
-def _missing() -> str | None:
-    if not Path(CHROMIUM).exists():
-        return "chromium is not installed (the test command installs it)"
-    if not AXE.exists():
-        return "axe-core is not installed (the test command runs npm install in tests/browser)"
-    try:
-        import playwright  # noqa: F401  (only whether it is installed)
-    except ImportError:
-        return "playwright is not installed"
-    return None
-
-
 @pytest.fixture(scope="session")
-def base_url(tmp_path_factory):
-    reason = _missing()
-    if reason:
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
-    db = sqlite_url(tmp_path_factory.mktemp("site") / "site.sqlite")
-    env = {**os.environ, "LANGERTHUIS_DATABASE_URL": db}
-    subprocess.run([sys.executable, "-m", "langerthuis.cli", "load"], env=env, check=True,
-                   capture_output=True)
-    with local_server(["langerthuis.cli", "serve", "--port", "{port}"], "/monitor/2021",
-                      env) as url:
-        _LIVE_DATABASES[url] = db
+def base_url(browser, fixture_site):
+    """`langerthuis serve` of the fixture site (with geography)."""
+    with serve(fixture_site) as url:
         yield url
 
 
 @pytest.fixture(scope="session")
-def static_url(base_url, tmp_path_factory):
+def static_url(browser, static_site):
     """The static export of the same site, served by Python's plain file server."""
-    target = tmp_path_factory.mktemp("static") / "site"
-    env = {**os.environ, "LANGERTHUIS_DATABASE_URL": _database_of_live_site(base_url)}
-    subprocess.run([sys.executable, "-m", "langerthuis.cli", "export-site", str(target)],
-                   env=env, check=True, capture_output=True)
     with local_server(["http.server", "{port}", "--bind", "127.0.0.1", "--directory",
-                       str(target)], "/index.html") as url:
+                       str(static_site)], "/index.html") as url:
         yield url
 
 
-_LIVE_DATABASES: dict[str, str] = {}
-
-
-def _database_of_live_site(base_url: str) -> str:
-    return _LIVE_DATABASES[base_url]
-
-
-@pytest.fixture(scope="session")
-def browser(base_url):
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--no-first-run", "--disable-sync"])
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900},
-                                  bypass_csp=True)  # axe is injected as a script
-    pg = context.new_page()
-    yield pg
-    context.close()
-
-
+#: A page of every kind (pages that show the open data need it beside the checkout).
 PAGES = {
     "dashboard": "/monitor/2021", "dashboard-2019": "/monitor/2019",
     "dashboard-en": "/en/monitor/2020", "indicator": "/indicator/elderly-care-physician-hours",
-    "indicator-narrative": "/indicator/stories-preparing-housing",
+    "indicator-narrative": "/indicator/carer-stories",
     "indicator-en": "/en/indicator/quality-of-life", "programme": "/programma",
     "indicator-computed": "/indicator/oldest-old-support-ratio",
     "map-choropleth": "/kaart?jaar=2021&tabel=oldest-old-support-ratio-2021-cbs-table",
@@ -100,19 +46,14 @@ PAGES = {
     "reflection-en": "/en/reflection/2021", "search": "/zoeken?q=mantelzorg",
     "about": "/over", "not-found": "/indicator/does-not-exist",
 }
-
-
-def check_with_axe(page) -> None:
-    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    result = page.evaluate("""async () => await axe.run(document, {runOnly: {type: 'tag',
-        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})""")
-    problems = [(v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]])
-                for v in result["violations"]]
-    assert problems == []
+NEEDS_OPEN_DATA = {"indicator-computed", "map-choropleth"}
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))
-def test_page_renders_and_passes_axe(page, base_url, name):
+def test_page_renders_and_passes_axe(axe_page, base_url, name):
+    page = axe_page
+    if name in NEEDS_OPEN_DATA and not OPEN_DATA.is_dir():
+        pytest.skip("open data not beside the checkout")
     response = page.goto(base_url + PAGES[name])
     assert response.status == (404 if name == "not-found" else 200)
     assert page.locator("h1").count() == 1
@@ -122,12 +63,13 @@ def test_page_renders_and_passes_axe(page, base_url, name):
 
 STATIC_PAGES = ["/monitor/2021", "/monitor/2019", "/en/monitor/2020",
                 "/indicator/elderly-care-physician-hours", "/en/indicator/quality-of-life",
-                "/indicator/stories-preparing-housing", "/programma", "/acties", "/kaart",
+                "/indicator/carer-stories", "/programma", "/acties", "/kaart",
                 "/beschouwing/2021", "/en/reflection/2021", "/over"]
 
 
 @pytest.mark.parametrize("path", STATIC_PAGES)
-def test_static_export_renders_and_passes_axe(page, static_url, path):
+def test_static_export_renders_and_passes_axe(axe_page, static_url, path):
+    page = axe_page
     from langerthuis.static_site import file_for
     response = page.goto(f"{static_url}/{file_for(path)}")
     assert response.status == 200
@@ -199,10 +141,12 @@ def test_filters_work_without_javascript(browser, base_url):
     context = browser.new_context(java_script_enabled=False)
     pg = context.new_page()
     pg.goto(base_url + "/acties")
-    pg.select_option("#f-line", "3")
+    assert pg.locator("table.actions tbody tr").count() == 2
+    pg.select_option("#f-line", "2")
     pg.click("form.filters button")
-    pg.wait_for_url(re.compile(r".*actielijn=3.*"))
-    assert pg.locator("table.actions tbody tr").count() == 11
+    pg.wait_for_url(re.compile(r".*actielijn=2.*"))
+    assert pg.locator("table.actions tbody tr").count() == 1
+    assert "Synthetic fixture action about respite care" in pg.locator("table.actions").inner_text()
     context.close()
 
 

@@ -1,7 +1,7 @@
 """Recipes on small hand-computed cases (weights, missing values, empty groups), the
 published figures reproduced from synthetic microdata, the same results on DuckDB and
-Spark, the support ratio from the real CBS data against Tabel 14, and the compute
-command's output accepted by the content loader."""
+Spark (also for the support ratio from the real CBS data), and the compute command's
+output accepted by the content loader."""
 from __future__ import annotations
 
 import json
@@ -20,11 +20,9 @@ from langerthuis.compute import RECIPES, synthetic
 from langerthuis.compute.cbs import fetch_population
 from langerthuis.compute.engines import connect, table
 from langerthuis.compute.recipes import RecipeError
-from langerthuis.config import CHECKOUT, load_settings, sqlite_url
+from langerthuis.config import CHECKOUT, sqlite_url
 from langerthuis.content import check_content
 from langerthuis.store import load_content, make_engine
-
-OPEN_DATA = load_settings().open_data_dir
 
 
 @pytest.fixture(scope="module")
@@ -183,64 +181,19 @@ def test_duckdb_and_spark_agree(duck, spark, recipe, make, params):
                    all(_same(p, q) for p, q in zip(x[k], y[k])) for k in x)
 
 
-# --- real data: the support ratio against Tabel 14 -----------------------------------------
+# --- real data: the support ratio ---------------------------------------------------------
+# Its agreement with the monitor's Tabel 14 is tested with the bundled content
+# (tests/bundled/test_bundled_content.py); the map that shows it in tests/test_web.py.
 
-TABEL_14_2020 = {"Achterhoek": 14.2, "Eemsdelta": 13.5, "Hoogeland": 15.9,
-                 "Maastricht-Mergelland": 12.4, "Noordoost Friesland": 14.9,
-                 "Oost-Groningen": 13.1, "Parkstad Limburg": 13.3,
-                 "Westelijke Mijnstreek": 13.2, "Zeeuws-Vlaanderen": 11.5}
-
-
-@pytest.fixture(scope="module")
-def real_support_ratio():
-    if not OPEN_DATA.is_dir():
-        pytest.skip("open data not beside the checkout")
-    from langerthuis.compute.derived import support_ratio_2021
-    from langerthuis.geography.registry import build_registry
-    from langerthuis.geography.sources import OpenData
-    data = OpenData(OPEN_DATA)
-    return data, build_registry(data), support_ratio_2021(data, build_registry(data))
-
-
-def test_support_ratio_agrees_with_tabel_14(real_support_ratio):
-    """Our figure is for 1 January 2021, Tabel 14's for 1 January 2020. Tolerance: the
-    Netherlands and all shrinking regions together round to the same one decimal (14,5 and
-    13,3); each region lies within 0.6 of its 2020 value: a year of ageing moves regional
-    ratios by a few tenths, and municipal totals built from postcodes are close, not exact."""
-    _, _, (country, municipal, regional, notes) = real_support_ratio
-    assert round(country.value, 1) == 14.5
-    carers = sum(r["carers"] for r in regional.rows)
-    oldest = sum(r["oldest"] for r in regional.rows)
-    assert round(carers / oldest, 1) == 13.3
-    ours = {r["shrinking_region"]: r["value"] for r in regional.rows}
-    assert set(ours) == set(TABEL_14_2020)
-    for region, published in TABEL_14_2020.items():
-        assert abs(ours[region] - published) <= 0.6, (region, ours[region], published)
-    assert len(municipal.rows) == 352 and any("Haaren" in n for n in notes)
-
-
-def test_support_ratio_on_spark_is_the_same(real_support_ratio, spark):
-    data, registry, (country, municipal, _, _) = real_support_ratio
+def test_support_ratio_on_spark_is_the_same(open_data, registry, support_ratio, spark):
+    country, municipal, _, _ = support_ratio
     from langerthuis.compute.population import municipal_population
-    population, _ = municipal_population(data, registry)
+    population, _ = municipal_population(open_data, registry)
     t = table(spark, population, "population")
     assert RECIPES["oldest-old-support-ratio"].run(t).value == pytest.approx(country.value)
     on_spark = RECIPES["oldest-old-support-ratio"].run(t, group_by=("municipality_code",))
     assert [(r["municipality_code"], round(r["value"], 9)) for r in on_spark.rows] == \
         [(r["municipality_code"], round(r["value"], 9)) for r in municipal.rows]
-
-
-def test_the_map_shows_the_support_ratio(real_support_ratio, tmp_path):
-    url = sqlite_url(tmp_path / "map.sqlite")
-    result = CliRunner().invoke(main, ["load", "--content", str(CHECKOUT / "content"),
-                                       "--database", url])
-    assert result.exit_code == 0, result.output
-    from fastapi.testclient import TestClient
-    from langerthuis.app import create_app
-    html = TestClient(create_app(url)).get(
-        "/kaart?jaar=2021&tabel=oldest-old-support-ratio-2021-cbs-table").text
-    assert "eigen berekening uit CBS-gegevens" in html
-    assert "Eemsdelta" in html and html.count('fill="#f2f2f2"') < 5  # nearly every municipality has a value
 
 
 # --- the command and its output as content ------------------------------------------------

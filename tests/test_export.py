@@ -1,5 +1,7 @@
 """Downloads: the tidy key-figure table, breakdowns, Excel, JSON and the data package; a
-round trip through an empty database; and a static copy of the site."""
+round trip through an empty database; and a static copy of the site. On the fixture
+content; the downloads of the bundled content are checked in
+tests/bundled/test_bundled_outputs.py."""
 from __future__ import annotations
 
 import csv
@@ -20,8 +22,8 @@ from test_store import dump
 
 
 @pytest.fixture(scope="module")
-def loaded(bundled_database):
-    return bundled_database
+def loaded(fixture_database):
+    return fixture_database
 
 
 @pytest.fixture(scope="module")
@@ -42,19 +44,20 @@ def test_key_figures_csv(exported):
     assert list(rows[0])[:14] == ["programme", "edition", "indicator_id", "number", "title",
                                   "kind", "action_line", "value", "unit", "reference_period",
                                   "reference_date", "status", "qualifiers", "source"]
-    assert len(rows) == 32 + 34 + 34
+    assert len(rows) == 5 + 3 + 5  # one row per edition entry
     by = {(r["edition"], r["indicator_id"]): r for r in rows}
     assert by[("2021", "overburdened-carers")]["value"] == "9.1"
     assert by[("2021", "overburdened-carers")]["number"] == "14"
     assert by[("2019", "overburdened-carers")]["number"] == "13"
     assert by[("2020", "purchaser-cooperation")]["value"] == ""
-    assert by[("2020", "purchaser-cooperation")]["status"] == "in_development"
+    assert by[("2020", "purchaser-cooperation")]["status"] == "not_applicable"
+    assert by[("2020", "overburdened-carers")]["status"] == "not_updated"
     assert by[("2021", "elderly-care-physician-hours")]["qualifiers"] == "provisional;lower_bound"
     assert by[("2021", "elderly-care-physician-hours")]["value"] == "37469"
 
 
-def test_every_dashboard_figure_can_be_recreated_from_the_download(exported, loaded):
-    _, engine = loaded
+def check_dashboard_figures(exported: Path, engine) -> None:
+    """Every edition entry in the database is a row of the key-figure download."""
     rows = {(int(r["edition"]), r["indicator_id"]): r for r in read_csv(exported / "key-figures.csv")}
     with Session(engine) as s:
         for e in s.query(m.EditionEntry):
@@ -64,24 +67,28 @@ def test_every_dashboard_figure_can_be_recreated_from_the_download(exported, loa
             assert (float(row["value"]) if row["value"] else None) == expected
 
 
+def test_every_dashboard_figure_can_be_recreated_from_the_download(exported, loaded):
+    check_dashboard_figures(exported, loaded[1])
+
+
 def test_breakdowns_csv(exported):
     rows = read_csv(exported / "breakdowns.csv")
-    table9 = [r for r in rows if r["table_number"] == "9" and r["year"]]
-    assert sum(float(r["value"] or 0) for r in table9) == 125
-    assert {r["table_number"] for r in rows} == {str(n) for n in range(2, 19)}
+    assert [(r["table_number"], r["mark_band"], r["value"], r["n"]) for r in rows] == [
+        ("2", "1-4", "3.5", "3242"), ("2", "5-6", "28", "3242"), ("2", "7-10", "68.5", "3242")]
+    assert sum(float(r["value"]) for r in rows) == 100
 
 
 def test_excel_has_a_sheet_per_table_and_an_explanation(exported):
     book = load_workbook(exported / "monitor.xlsx", read_only=True)
     names = book.sheetnames
     assert names[0] == "Toelichting" and "Kerncijfers" in names
-    assert sum(1 for n in names if n.startswith("Tabel ")) == 17
+    assert [n for n in names if n.startswith("Tabel ")] == ["Tabel 2 (2021)"]
     assert "CC BY 4.0" in book["Toelichting"]["A2"].value
 
 
 def test_json_and_licence(exported):
     data = json.loads((exported / "monitor.json").read_text(encoding="utf-8"))
-    assert len(data["indicators"]) == 34 and "CC BY 4.0" in data["licence"]
+    assert len(data["indicators"]) == 6 and "CC BY 4.0" in data["licence"]
     per_indicator = json.loads((exported / "indicators/quality-of-life.json").read_text())
     assert [r["value"] for r in per_indicator["key_figures"]] == [65, 68, 69]
     assert "CC BY 4.0" in (exported / "LICENSE.txt").read_text()
@@ -94,8 +101,8 @@ def test_data_package_is_valid(exported):
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:5]
 
 
-def test_round_trip_through_an_empty_database(exported, loaded, tmp_path):
-    _, source = loaded
+def check_round_trip(exported: Path, source, tmp_path: Path) -> None:
+    """Importing monitor.json into an empty database gives the rows of `source` back."""
     url = sqlite_url(tmp_path / "copy.sqlite")
     result = CliRunner().invoke(main, ["import", str(exported / "monitor.json"),
                                        "--database", url])
@@ -114,17 +121,22 @@ def test_round_trip_through_an_empty_database(exported, loaded, tmp_path):
         assert sorted(map(lambda r: r[1:], before[table])) == sorted(map(lambda r: r[1:], after[table])), table
 
 
-def test_static_site(loaded, tmp_path):
-    url, _ = loaded
-    target = tmp_path / "site"
-    result = CliRunner().invoke(main, ["export-site", str(target), "--database", url])
-    assert result.exit_code == 0, result.output
+def test_round_trip_through_an_empty_database(exported, loaded, tmp_path):
+    check_round_trip(exported, loaded[1], tmp_path)
+
+
+def test_static_site(static_site):
+    """The shared static export of the fixture site (made once per session, also served to
+    the browser by tests/test_browser.py)."""
+    target = static_site
     dashboard = (target / "monitor/2021/index.html").read_text(encoding="utf-8")
     assert 'href="../../indicator/quality-of-life/index.html"' in dashboard
     assert 'href="../../static/style.css"' in dashboard
     assert (target / "en/indicator/quality-of-life/index.html").exists()
     assert (target / "data/key-figures.csv").exists() and (target / "api/indicators.json").exists()
     assert json.loads((target / "api/analysis/lt-2021.json").read_text())["data"]["year"] == 2021
+    assert (target / "rapport/2021.pdf").read_bytes().startswith(b"%PDF")
+    assert (target / "en/report/2020.html").exists()
     for html in target.rglob("*.html"):
         text = html.read_text(encoding="utf-8")
         assert 'href="/' not in text and 'src="/' not in text, html

@@ -21,17 +21,13 @@ from langerthuis.geography import crosswalk as cw
 from langerthuis.geography.aggregate import AggregationError, Quotient, aggregate
 from langerthuis.geography.maps import simplified_geojson
 from langerthuis.geography.names import normalise
-from langerthuis.geography.registry import build_registry
 from langerthuis.geography.sources import OpenData
 from langerthuis.store import load_content
 
 OPEN_DATA = load_settings().open_data_dir
 pytestmark = pytest.mark.skipif(not OPEN_DATA.is_dir(), reason="open data not beside checkout")
 
-
-@pytest.fixture(scope="module")
-def registry():
-    return build_registry(OpenData(OPEN_DATA))
+# `registry`: the session's registry built from the open data (conftest.py).
 
 
 @pytest.fixture(scope="module")
@@ -172,8 +168,9 @@ def test_maps_are_small(registry):
                                                                           "MultiPolygon")
 
 
+@pytest.mark.usefixtures("session_geography")  # the registry, built once
 def test_geo_check_and_lookup_cli():
-    ok = CliRunner().invoke(main, ["geo", "check"])
+    ok = CliRunner().invoke(main, ["geo", "check", "--content", str(FIXTURE_CONTENT)])
     assert ok.exit_code == 0, ok.output
     assert "municipality references are valid in their year" in ok.output
     found = CliRunner().invoke(main, ["geo", "lookup", "Den Bosch", "--year", "2021"])
@@ -182,6 +179,7 @@ def test_geo_check_and_lookup_cli():
     assert missing.exit_code == 1 and "nearest valid: GM1979 (Eemsdelta)" in missing.stderr
 
 
+@pytest.mark.usefixtures("session_geography")  # the registry, built once
 def test_geo_check_rejects_a_code_not_valid_in_its_year(content_dir: Path):
     def wrong(d):
         d["initiatives"][0].update(municipality_code="GM0003", municipality_name="Appingedam",
@@ -193,6 +191,7 @@ def test_geo_check_rejects_a_code_not_valid_in_its_year(content_dir: Path):
     assert "code GM0003 is not a municipality in 2021; nearest valid: GM1979" in result.stderr
 
 
+@pytest.mark.usefixtures("session_geography")  # the registry, built once
 def test_geo_check_rejects_a_name_that_does_not_match_the_code(content_dir: Path):
     edit_yaml(content_dir / "lt/initiatives.yaml",
               lambda d: d["initiatives"][0].update(municipality_name="Rotterdam"))

@@ -201,7 +201,9 @@ print(json.dumps({"file": langerthuis.__file__, "prefix": sys.prefix,
 
 
 def test_fresh_environment_imports_the_wheel_and_no_test_package(fresh: Fresh):
-    result = run([fresh.python, "-c", PROBE, *NOT_AT_RUN_TIME], cwd=fresh.root)
+    # without PYTHONPATH and the like of the test run (which may point at a checkout's src)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    result = run([fresh.python, "-c", PROBE, *NOT_AT_RUN_TIME], cwd=fresh.root, env=env)
     probe = json.loads(result.stdout)
     assert Path(probe["file"]).is_relative_to(fresh.site), probe["file"]
     assert Path(probe["prefix"]) == fresh.root

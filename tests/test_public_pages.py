@@ -18,7 +18,8 @@ from langerthuis.web.urls import url
 
 
 class _Text(HTMLParser):
-    """The text a reader sees: no tags, attributes, styles or SVG internals."""
+    """The text a reader sees: no tags, attributes, styles or SVG internals, and no code
+    (the methods page shows the command that computes a figure again, on purpose)."""
 
     def __init__(self):
         super().__init__()
@@ -26,11 +27,11 @@ class _Text(HTMLParser):
         self._skip = 0
 
     def handle_starttag(self, tag, attrs):
-        if tag in ("style", "script", "title"):
+        if tag in ("style", "script", "title", "code"):
             self._skip += 1
 
     def handle_endtag(self, tag):
-        if tag in ("style", "script", "title"):
+        if tag in ("style", "script", "title", "code"):
             self._skip -= 1
 
     def handle_data(self, data):

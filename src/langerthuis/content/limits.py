@@ -16,6 +16,10 @@ MAX_YAML_BYTES = 2_000_000
 MAX_CSV_BYTES = 5_000_000
 MAX_TABLE_ROWS = 20_000
 
+#: Characters of one CSV field: Python's default, set before each table is read because
+#: other libraries (frictionless among them) raise the process-wide limit.
+MAX_CSV_FIELD = 131_072
+
 #: Records in one list (one file's records, an edition's entries, a list field) [≈100].
 MAX_RECORDS = 10_000
 

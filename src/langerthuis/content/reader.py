@@ -26,7 +26,8 @@ from pydantic import ValidationError
 from ..errors import ContentError, Problem, Where
 from . import schema as s
 from .files import decode, outside, present, read_bytes
-from .limits import INT32_MAX, MAX_CSV_BYTES, MAX_RECORDS, MAX_TABLE_ROWS, MAX_TOTAL_ROWS
+from .limits import (INT32_MAX, MAX_CSV_BYTES, MAX_CSV_FIELD, MAX_RECORDS, MAX_TABLE_ROWS,
+                     MAX_TOTAL_ROWS)
 from .yamlfile import LineDict, read_yaml
 
 R = TypeVar("R", bound=s.Record)
@@ -249,6 +250,7 @@ def read_table_rows(reader: _Reader, base: Path, table: s.TableSpec) -> list[s.T
     except ContentError as exc:
         reader.problems.extend(exc.problems)
         return []
+    csv.field_size_limit(MAX_CSV_FIELD)  # the default; other libraries raise it process-wide
     rows = csv.DictReader(io.StringIO(text))
     try:
         header = rows.fieldnames or []

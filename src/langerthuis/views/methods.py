@@ -42,7 +42,8 @@ class Computation:
     value: str
     period: str
     sources: str
-    method: str  # what the recipe computes, its name and version
+    method: str  # what the recipe computes, and its version
+    recipe: str  # the name to give `langerthuis compute`
     engine: str
     input_file: str
     checksum: str
@@ -107,9 +108,9 @@ def methods_view(data: Dataset, analysis: EditionAnalysis, lang: str) -> Methods
     computations = tuple(Computation(
         x.indicator_id, titles.get(x.indicator_id, ""), figure(x, lang),
         x.reference_period or "", "; ".join(x.sources or []),
-        label(RECIPES, x.provenance.get("recipe"), lang) + " – " + _(
-            "{recipe} (version {version})").format(recipe=x.provenance.get("recipe"),
-                                                   version=x.provenance.get("recipe_version")),
+        _("{what} (version {version})").format(
+            what=label(RECIPES, x.provenance.get("recipe"), lang),
+            version=x.provenance.get("recipe_version")), str(x.provenance.get("recipe")),
         str(x.provenance.get("engine", "")),
         PurePath(str(x.provenance.get("file") or "")).name,
         str(x.provenance.get("input", "")), _computed_on(x.provenance.get("computed_at"), lang))

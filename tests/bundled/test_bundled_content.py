@@ -1,5 +1,6 @@
 """The bundled content (content/): it is valid, it loads, it holds the whole monitor, and it
-agrees with the seeds' own figures and arithmetic."""
+agrees with the seeds' own figures and arithmetic; its municipality references are valid,
+and the support ratio we compute from the open data agrees with the monitor's Tabel 14."""
 from __future__ import annotations
 
 import re
@@ -11,23 +12,18 @@ from sqlalchemy.orm import Session
 
 from langerthuis import model as m
 from langerthuis.config import CHECKOUT
-from langerthuis.content import check_content
 from langerthuis.formatting import format_number
-from langerthuis.store import load_content
 
-CONTENT = CHECKOUT / "content"
 SEEDS = CHECKOUT.parent / "shared" / "seeds"
+
+pytestmark = pytest.mark.bundled
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    from langerthuis.config import sqlite_url
-    from langerthuis.store import make_engine
-    engine = make_engine(sqlite_url(tmp_path_factory.mktemp("db") / "content.sqlite"))
-    load_content(engine, check_content(CONTENT))
-    with Session(engine) as session:
+def db(bundled_database):
+    """A session on the bundled content as loaded (and checked) by conftest.py."""
+    with Session(bundled_database[1]) as session:
         yield session
-    engine.dispose()
 
 
 def rows(db: Session, number: int) -> list[m.BreakdownRow]:
@@ -226,3 +222,39 @@ def test_key_figures_stand_in_the_dashboards_of_the_seeds(db, year):
         assert re.search(rf"(?<![\d.,]){re.escape(shown)}(?![\d,])", text), (year, entry.number, shown)
         checked += 1
     assert checked == {2019: 21, 2020: 26, 2021: 27}[year]
+
+
+# --- The municipalities and the open data -----------------------------------------------------
+
+@pytest.mark.usefixtures("session_geography")  # the registry, built once
+def test_municipality_references_are_valid(registry):
+    """`langerthuis geo check` of the bundled content (the default content folder)."""
+    from click.testing import CliRunner
+
+    from langerthuis.cli import main
+    ok = CliRunner().invoke(main, ["geo", "check"])
+    assert ok.exit_code == 0, ok.output
+    assert "municipality references are valid in their year" in ok.output
+
+
+TABEL_14_2020 = {"Achterhoek": 14.2, "Eemsdelta": 13.5, "Hoogeland": 15.9,
+                 "Maastricht-Mergelland": 12.4, "Noordoost Friesland": 14.9,
+                 "Oost-Groningen": 13.1, "Parkstad Limburg": 13.3,
+                 "Westelijke Mijnstreek": 13.2, "Zeeuws-Vlaanderen": 11.5}
+
+
+def test_support_ratio_agrees_with_tabel_14(support_ratio):
+    """Our figure is for 1 January 2021, Tabel 14's for 1 January 2020. Tolerance: the
+    Netherlands and all shrinking regions together round to the same one decimal (14,5 and
+    13,3); each region lies within 0.6 of its 2020 value: a year of ageing moves regional
+    ratios by a few tenths, and municipal totals built from postcodes are close, not exact."""
+    country, municipal, regional, notes = support_ratio
+    assert round(country.value, 1) == 14.5
+    carers = sum(r["carers"] for r in regional.rows)
+    oldest = sum(r["oldest"] for r in regional.rows)
+    assert round(carers / oldest, 1) == 13.3
+    ours = {r["shrinking_region"]: r["value"] for r in regional.rows}
+    assert set(ours) == set(TABEL_14_2020)
+    for region, published in TABEL_14_2020.items():
+        assert abs(ours[region] - published) <= 0.6, (region, ours[region], published)
+    assert len(municipal.rows) == 352 and any("Haaren" in n for n in notes)
