@@ -70,7 +70,10 @@ def load(content_dir: Path | None, database_url: str | None) -> None:
     if prepared.derived:
         click.echo("Computed the oldest-old support ratio per municipality (CBS, 2021).")
     engine = make_engine(database_url or settings.database_url)
-    written = load_content(engine, content, registry)
+    try:
+        written = load_content(engine, content, registry)
+    finally:
+        engine.dispose()  # no connection outlives the command
     click.echo(f"Loaded {root} into {engine.url.render_as_string(hide_password=True)}: "
                + ", ".join(f"{n} {t}" for t, n in sorted(written.items())))
 
