@@ -56,3 +56,13 @@ def test_methods_page_explains_the_notes_in_the_page_language(client):
     indicator = client.get("/indicator/elderly-care-physician-hours").text
     assert "/verantwoording/2019#methods-elderly-care-physician-hours" in indicator
     assert 'id="methods-elderly-care-physician-hours"' in client.get("/verantwoording/2019").text
+
+
+def test_search_finds_initiatives_and_shows_where_it_matched(client):
+    html = client.get("/zoeken?q=amsterdam").text
+    assert "Lokale initiatieven (1)" in html
+    assert 'href="/kaart?jaar=2020#map-table"' in html
+    assert "<mark>Amsterdam</mark>" in html
+    story = client.get("/en/search?q=carer").text
+    assert '<small class="snippet">' in story and "<mark>" in story
+    assert "<mark>&lt;b&gt;" not in client.get("/zoeken?q=%3Cb%3E").text

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..analysis.reflection import Reflection
 from ..i18n import localised
@@ -20,17 +20,32 @@ class ReflectionView:
 
 @dataclass(frozen=True)
 class Hit:
-    kind: str  # indicator, action or story
+    kind: str  # indicator, action, story or initiative
     label: str
     indicator_id: str | None = None
     action_line: int | None = None
+    year: int | None = None  # an initiative's year: its map
+    before: str = ""  # the snippet around the first match: before, match, after
+    match: str = ""
+    after: str = ""
 
 
 @dataclass(frozen=True)
 class SearchEntry:
     hit_nl: Hit
     hit_en: Hit
-    text: str  # everything searchable, lower case
+    text: str  # everything searchable, as written
+
+#: Characters of context shown on each side of a match.
+SNIPPET = 70
+KINDS = ("indicator", "action", "story", "initiative")
+
+
+def _snippet(hit: Hit, text: str, at: int, length: int) -> Hit:
+    start, end = max(0, at - SNIPPET), min(len(text), at + length + SNIPPET)
+    return replace(hit, before=("…" if start else "") + text[start:at],
+                   match=text[at:at + length], after=text[at + length:end]
+                   + ("…" if end < len(text) else ""))
 
 
 @dataclass(frozen=True)
@@ -38,20 +53,22 @@ class SearchIndex:
     entries: tuple[SearchEntry, ...]
 
     def search(self, q: str, lang: str) -> dict[str, tuple[Hit, ...]]:
-        """Hits per kind; a query of fewer than two characters finds nothing."""
-        needle = q.strip().lower()
-        found: dict[str, list[Hit]] = {"indicator": [], "action": [], "story": []}
+        """Hits per kind, each with the text around its first match; a query of fewer than
+        two characters finds nothing."""
+        needle = " ".join(q.split()).lower()
+        found: dict[str, list[Hit]] = {k: [] for k in KINDS}
         if len(needle) >= 2:
             for e in self.entries:
-                if needle in e.text:
+                at = e.text.lower().find(needle)
+                if at >= 0:
                     hit = e.hit_en if lang == "en" else e.hit_nl
-                    found[hit.kind].append(hit)
+                    found[hit.kind].append(_snippet(hit, e.text, at, len(needle)))
         return {k: tuple(v) for k, v in found.items()}
 
 
 def search_index(data: Dataset) -> SearchIndex:
     def text(*parts) -> str:
-        return "\n".join((p or "").lower() for p in parts)
+        return " · ".join(" ".join(p.split()) for p in parts if p)
     entries = []
     for i in data.indicators:
         entries += [SearchEntry(Hit("indicator", localised(i.title, i.title_en, "nl"), i.id),
@@ -67,6 +84,12 @@ def search_index(data: Dataset) -> SearchIndex:
         hit = Hit("story", s.title, s.indicator_id)
         entries.append(SearchEntry(hit, hit, text(s.title, s.summary,
                                                   *(p.get("name") for p in s.persons))))
+    for i in data.initiatives:
+        name = i.name or i.kind.replace("-", " ")
+        place = i.municipality_name or i.municipality_code
+        hit = Hit("initiative", f"{name}, {place} ({i.year})" if place else f"{name} ({i.year})",
+                  i.indicator_id, i.action_line.number if i.action_line else None, i.year)
+        entries.append(SearchEntry(hit, hit, text(name, place, i.municipality_code)))
     return SearchIndex(tuple(entries))
 
 
