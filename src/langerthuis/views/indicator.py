@@ -128,7 +128,9 @@ def table_view(table: m.BreakdownTable, lang: str) -> TableView:
         return " – ".join(p for p in shown if p) or total
 
     def fmt(v):
-        return format_value(v, table.unit, table.decimals, lang) if v is not None else "–"
+        if v is None:
+            return "–"
+        return format_value(v, table.unit, _decimals(v, table.unit, table.decimals), lang)
     rows = tuple(TableRowView(
         dims=tuple(r.dimensions.get(d, "") or total for d in table.dimensions),
         value=(format_value(r.value, r.unit, _decimals(r.value, r.unit, table.decimals), lang)

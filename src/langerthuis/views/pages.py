@@ -116,8 +116,8 @@ def about_view(data: Dataset, lang: str) -> AboutView:
     loaded = dt.datetime.fromisoformat(data.version).date() if data.version != "empty" else None
     citation = ""
     if latest is not None:
-        when = date_text(latest.publication_date, lang) or str(latest.year)
-        citation = f"{latest.publisher or 'RIVM'}. {latest.title}. {when}."
+        when = date_text(latest.publication_date, lang)  # the title carries the year
+        citation = f"{latest.publisher or 'RIVM'}. {latest.title}." + (f" {when}." if when else "")
     return AboutView(date_text(loaded, lang), citation, latest.url or "" if latest else "",
                      tuple(SourceView(s.title, s.url, s.publisher, s.licence, s.attribution)
                            for s in data.data_sources))
