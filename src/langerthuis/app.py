@@ -13,6 +13,8 @@ from starlette.exceptions import HTTPException
 from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddleware
 
 from .api import routes as api_routes
+from .editor import routes as editor_routes
+from .editor.security import CookiePolicy
 from .http import HeadAsGet, SecurityHeaders
 from .opendata import routes as opendata_routes
 from .report import routes as report_routes
@@ -22,9 +24,10 @@ from .web import routes as web_routes
 
 
 def create_app(database_url: str, data_dir: Path | None = None,
-               prebuild: bool = False) -> FastAPI:
+               prebuild: bool = False, secure_cookies: bool = True) -> FastAPI:
     """The application on the database at `database_url`. With `data_dir` the reports are
-    kept there; with `prebuild` every report is made in the background after each load."""
+    kept there; with `prebuild` every report is made in the background after each load.
+    `secure_cookies` off only for a local server without HTTPS."""
     engine = make_engine(database_url)
     on_new = ((lambda snapshot: report_routes.prebuild(snapshot, data_dir))
               if prebuild and data_dir is not None else None)
@@ -37,6 +40,7 @@ def create_app(database_url: str, data_dir: Path | None = None,
     api_routes.install(app, snapshots)
     report_routes.install(app, snapshots, data_dir)
     opendata_routes.install(app, snapshots)
+    editor_routes.install(app, engine, CookiePolicy(secure=secure_cookies))
     web_routes.install(app, snapshots)
 
     def is_api(request: Request) -> bool:

@@ -1,4 +1,4 @@
-"""The command line: `langerthuis check | load | serve | migrate`."""
+"""The command line: `langerthuis check | load | serve | migrate | users | tokens ...`."""
 from __future__ import annotations
 
 import sys
@@ -351,8 +351,15 @@ def serve(host: str, port: int, database_url: str | None) -> None:
                    f"needs {wanted}; run `langerthuis load` (or `langerthuis migrate`) first.",
                    err=True)
         sys.exit(2)
-    app = create_app(url, settings.data_dir, settings.prebuild_reports)
+    app = create_app(url, settings.data_dir, settings.prebuild_reports,
+                     settings.secure_cookies)
     uvicorn.run(app, host=host, port=port, log_level="info")
+
+
+from .accounts.cli import tokens, users  # noqa: E402
+
+main.add_command(users)
+main.add_command(tokens)
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@
 | LANGERTHUIS_OPEN_DATA_DIR   | ../shared/data beside the checkout       |
 | LANGERTHUIS_BASE_URL        | empty: links relative to the site        |
 | LANGERTHUIS_PREBUILD_REPORTS| 1: `serve` makes every report after a load |
+| LANGERTHUIS_SECURE_COOKIES  | 1: sign-in cookies only over HTTPS (0 for a local server on http) |
 """
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ class Settings:
     base_url: str = ""  # where the site is published, for absolute links (no trailing /)
     data_dir: Path = Path("var")  # the SQLite file and the reports made for each load
     prebuild_reports: bool = True  # the server makes every report after each load
+    secure_cookies: bool = True  # the editor's cookies are sent over HTTPS only
 
 
 def sqlite_url(path: Path) -> str:
@@ -41,4 +43,5 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
     open_data = Path(env.get("LANGERTHUIS_OPEN_DATA_DIR", CHECKOUT.parent / "shared" / "data"))
     return Settings(url, content, open_data,
                     env.get("LANGERTHUIS_BASE_URL", "").rstrip("/"), data_dir,
-                    env.get("LANGERTHUIS_PREBUILD_REPORTS", "1") != "0")
+                    env.get("LANGERTHUIS_PREBUILD_REPORTS", "1") != "0",
+                    env.get("LANGERTHUIS_SECURE_COOKIES", "1") != "0")

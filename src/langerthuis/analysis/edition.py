@@ -92,4 +92,4 @@ def analyse(data: Dataset, edition_id: str) -> EditionAnalysis:
 def analyse_edition(session: Session, ref: str, programme_id: str | None = None) -> EditionAnalysis:
     """The analysis of an edition named by id or year (for the command line)."""
     chosen = queries.find_edition(session, ref, programme_id)
-    return analyse(read_dataset(session), chosen.id)
+    return analyse(read_dataset(session, drafts=True), chosen.id)

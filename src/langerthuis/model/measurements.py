@@ -36,6 +36,8 @@ class Measurement(Base):
     indicator: Mapped[Indicator] = relationship()
     tables: Mapped[list[BreakdownTable]] = relationship(
         back_populates="measurement", order_by="BreakdownTable.number")
+    revisions: Mapped[list[Revision]] = relationship(
+        back_populates="measurement", order_by="Revision.id")
 
 
 class BreakdownTable(Base):
@@ -92,3 +94,20 @@ class Relation(Base):
     source_location: Mapped[str | None] = mapped_column(String(300))
 
     table: Mapped[BreakdownTable] = relationship()
+
+
+class Revision(Base):
+    """A correction of a figure after its edition was published: the old value stays
+    retrievable, with the reason and the date, and pages say "herzien op ..."."""
+
+    __tablename__ = "revision"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    measurement_id: Mapped[str] = mapped_column(ForeignKey("measurement.id"))
+    old_value: Mapped[float | None] = mapped_column(Float)
+    new_value: Mapped[float | None] = mapped_column(Float)
+    reason: Mapped[str] = mapped_column(Text)
+    revised_on: Mapped[dt.date] = mapped_column(Date)
+    actor: Mapped[str] = mapped_column(String(320))
+
+    measurement: Mapped[Measurement] = relationship(back_populates="revisions")

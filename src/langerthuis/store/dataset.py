@@ -3,7 +3,7 @@ queries: the input of the views' snapshot. Collections are loaded eagerly, so bu
 views touches the database no further."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -41,7 +41,37 @@ def _all(session: Session, model, *order, options=()):
     return list(session.scalars(select(model).order_by(*order).options(*options)))
 
 
-def read_dataset(session: Session) -> Dataset:
+def read_dataset(session: Session, drafts: bool = False) -> Dataset:
+    """The content version in the database; without `drafts` as the public sees it (no
+    draft edition, nor what only a draft edition shows), with `drafts` as editors preview
+    it."""
+    data = _read(session)
+    return data if drafts else without_drafts(data)
+
+
+def without_drafts(data: Dataset) -> Dataset:
+    """`data` without its draft editions and what belongs only to them: their tables,
+    stories and published claims, and the measurements that only draft editions show."""
+    draft = {e.id for e in data.editions if e.status == "draft"}
+    if not draft:
+        return data
+    shown_by: dict[str, set[str]] = {}
+    for e in data.editions:
+        for x in e.entries:
+            if x.measurement_id:
+                shown_by.setdefault(x.measurement_id, set()).add(e.id)
+    hidden = {mid for mid, editions in shown_by.items() if editions <= draft}
+    return replace(
+        data,
+        editions=[e for e in data.editions if e.id not in draft],
+        measurements=[x for x in data.measurements if x.id not in hidden],
+        tables=[t for t in data.tables if t.edition_id not in draft
+                and t.measurement_id not in hidden],
+        claims=[c for c in data.claims if c.edition_id not in draft],
+        stories=[s for s in data.stories if s.edition_id not in draft])
+
+
+def _read(session: Session) -> Dataset:
     entries = selectinload(m.Edition.entries)
     shapes: dict[int, list[m.MapShape]] = {}
     for s in _all(session, m.MapShape, m.MapShape.year, m.MapShape.code):

@@ -137,9 +137,10 @@ def _resources(data: Dataset, analyses: dict[str, EditionAnalysis]) -> Resources
         analyses={k: a.to_dict() for k, a in analyses.items()})
 
 
-def build_snapshot(session: Session) -> Snapshot:
-    """Every view of the content in the database, from one read of it."""
-    data = read_dataset(session)
+def build_snapshot(session: Session, drafts: bool = False) -> Snapshot:
+    """Every view of the content in the database, from one read of it: as the public sees
+    it, or with `drafts` as editors preview it."""
+    data = read_dataset(session, drafts)
     analyses = {e.id: analyse(data, e.id) for e in data.editions}
     programme = main_programme(data)
     maps = map_data(data)
@@ -191,11 +192,13 @@ class Snapshots:
     short query for the content version; when `load` has written a new version, one thread
     builds the new snapshot while the others keep answering from the previous one."""
 
-    def __init__(self, engine: Engine, on_new: Callable[[Snapshot], None] | None = None):
+    def __init__(self, engine: Engine, on_new: Callable[[Snapshot], None] | None = None,
+                 drafts: bool = False):
         """`on_new` runs in a background thread for every new snapshot (for example to
-        make what readers will ask for)."""
+        make what readers will ask for); `drafts` makes the editors' preview."""
         self.engine = engine
         self.on_new = on_new
+        self.drafts = drafts
         self._current: Snapshot | None = None
         self._building = threading.Lock()
 
@@ -213,7 +216,7 @@ class Snapshots:
             if self._current is not None and self._current.version == version:
                 return self._current
             with Session(self.engine) as session:
-                self._current = build_snapshot(session)
+                self._current = build_snapshot(session, self.drafts)
             if self.on_new is not None:
                 threading.Thread(target=self.on_new, args=(self._current,), daemon=True,
                                  name="snapshot-prebuild").start()

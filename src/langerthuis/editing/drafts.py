@@ -1,0 +1,80 @@
+"""Draft editions: made from the programme's latest edition (same indicators, numbers and
+titles; each entry first shows the earlier figure again), and published by a publisher,
+after which the edition is frozen."""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from .. import model as m
+from ..errors import LangerThuisError
+from ..model.vocabulary import EntryStatus
+from ..store import accounts as audit
+from ..store import editing as store
+
+
+class EditingError(LangerThuisError):
+    """An editing request that cannot be carried out; the message says why and what to do."""
+
+
+def create_draft(engine: Engine, programme_id: str, year: int, actor: str) -> str:
+    """Make the draft edition of `year` from the programme's latest edition; returns its id."""
+    with Session(engine) as session, session.begin():
+        programme = store.programme(session, programme_id)
+        if programme is None:
+            raise EditingError(f"no programme '{programme_id}'.")
+        previous = store.latest_edition(session, programme_id)
+        if previous is None:
+            raise EditingError(f"the programme '{programme_id}' has no edition to start from.")
+        if year <= previous.year:
+            raise EditingError(f"the programme has an edition of {previous.year} already; a "
+                               f"new edition needs a later year than that.")
+        if previous.status == "draft":
+            raise EditingError(f"the edition of {previous.year} is still a draft; publish it "
+                               "first.")
+        prefix = previous.id.rsplit("-", 1)[0] if "-" in previous.id else programme_id
+        edition_id = f"{prefix}-{year}"
+        edition = m.Edition(id=edition_id, programme_id=programme_id, year=year,
+                            title=previous.title.replace(str(previous.year), str(year)),
+                            status="draft", publisher=previous.publisher)
+        session.add(edition)
+        session.flush()
+        for entry in previous.entries:
+            shows = entry.measurement_id is not None
+            session.add(m.EditionEntry(
+                edition_id=edition_id, indicator_id=entry.indicator_id, number=entry.number,
+                title=entry.title,
+                status=EntryStatus.NOT_UPDATED.value if shows else entry.status,
+                measurement_id=entry.measurement_id))
+        audit.record(session, actor, "draft_created", "edition", edition_id, "status", None,
+                     "draft")
+        store.new_content_version(session)
+        return edition_id
+
+
+def publish(engine: Engine, edition_id: str, actor: str,
+            on: dt.date | None = None) -> None:
+    """Publish a draft edition: the public sees it from now on, and it is frozen."""
+    with Session(engine) as session, session.begin():
+        edition = store.edition(session, edition_id)
+        if edition is None:
+            raise EditingError(f"no edition '{edition_id}'.")
+        if edition.status != "draft":
+            raise EditingError(f"the edition of {edition.year} is published already.")
+        edition.status = "published"
+        edition.publication_date = on or dt.date.today()
+        audit.record(session, actor, "edition_published", "edition", edition_id, "status",
+                     "draft", "published")
+        store.new_content_version(session)
+
+
+def draft_of(session: Session, edition_id: str) -> m.Edition:
+    edition = store.edition(session, edition_id)
+    if edition is None:
+        raise EditingError(f"no edition '{edition_id}'.")
+    if edition.status != "draft":
+        raise EditingError(f"the edition of {edition.year} is published and frozen; correct a "
+                           "published figure with a revision and its reason.")
+    return edition

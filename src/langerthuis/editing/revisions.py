@@ -1,0 +1,62 @@
+"""Revisions: a published figure is corrected only openly, with a reason and a date; the
+previous value stays retrievable and pages say when the figure was revised."""
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from .. import model as m
+from ..model.vocabulary import UNIT_RANGE, Unit
+from ..store import accounts as audit
+from ..store import editing as store
+from .drafts import EditingError
+
+
+class Conflict(EditingError):
+    """Someone else changed the figure since the form was opened."""
+
+
+def revise(engine: Engine, measurement_id: str, new_value: float, reason: str, actor: str,
+           expected: float | None, on: dt.date | None = None) -> int:
+    """Correct a figure of a published edition. `expected` is the value the editor saw: if
+    the figure has changed since, nothing is written and Conflict says so."""
+    reason = reason.strip()
+    if not reason:
+        raise EditingError("a revision needs its reason: say what was wrong and where the "
+                           "right figure comes from.")
+    if len(reason) > 2000:
+        raise EditingError("the reason is longer than 2,000 characters.")
+    if not math.isfinite(new_value):
+        raise EditingError("the new value is not a number.")
+    with Session(engine) as session, session.begin():
+        figure = store.measurement(session, measurement_id)
+        if figure is None:
+            raise EditingError(f"no figure '{measurement_id}'.")
+        published = [e for e in store.editions(session) if e.status == "published"
+                     and any(x.measurement_id == measurement_id for x in e.entries)]
+        if not published:
+            raise EditingError(f"the figure '{measurement_id}' is in no published edition; "
+                               "change it in the draft instead.")
+        if expected is not None and figure.value != expected:
+            raise Conflict(f"the figure was changed to {figure.value:g} by someone else while "
+                           f"you were editing (you saw {expected:g}); look at the new value and "
+                           "revise again if it is still wrong.")
+        low, high = UNIT_RANGE.get(Unit(figure.indicator.unit), (None, None))
+        if (low is not None and new_value < low) or (high is not None and new_value > high):
+            raise EditingError(f"{new_value:g} is outside the range of a "
+                               f"{figure.indicator.unit}.")
+        if figure.value == new_value:
+            raise EditingError("the new value is the same as the current one.")
+        revision = m.Revision(measurement_id=measurement_id, old_value=figure.value,
+                              new_value=new_value, reason=reason,
+                              revised_on=on or dt.date.today(), actor=actor)
+        session.add(revision)
+        audit.record(session, actor, "figure_revised", "measurement", measurement_id, "value",
+                     figure.value, new_value, reason)
+        figure.value = new_value
+        store.new_content_version(session)
+        session.flush()
+        return revision.id

@@ -1,0 +1,270 @@
+"""The editor pages of the workflow: editions (a draft made from the previous one, figures
+delivered by upload, a preview exactly as the public will see it, publication), the
+assignment of indicators to partner organisations, and revisions of published figures.
+Also the token API for machine deliveries."""
+from __future__ import annotations
+
+from fastapi import FastAPI, File, Form, Request, UploadFile
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from .. import model as m
+from ..accounts import can
+from ..editing import (Conflict, EditingError, UploadRejected, apply_figures, create_draft,
+                       publish, revise, template_csv, template_xlsx)
+from ..i18n import LANGUAGES, translations
+from ..store import accounts as audit
+from ..store import editing as store
+from ..views.snapshot import Snapshots
+from ..web.pages import build_page
+from .routes import NO_STORE, guard, render
+from .security import bearer, check_csrf, signed_in
+from .urls import ROUTES, editor_url
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def install(app: FastAPI, engine: Engine) -> None:
+    preview = Snapshots(engine, drafts=True)
+    for lang in LANGUAGES:
+        _pages(app, engine, preview, lang)
+
+    @app.post("/api/editor/editions/{edition_id}/figures", include_in_schema=False)
+    async def deliver_by_api(request: Request, edition_id: str):
+        who = bearer(request, engine, "deliveries")
+        if who is None or not can(who.role, "deliver"):
+            return _api_error(401, "A valid API token with scope 'deliveries' is needed: send "
+                              "it as 'Authorization: Bearer <token>'.")
+        data = await request.body()
+        kind = request.headers.get("content-type", "")
+        name = "figures.xlsx" if XLSX in kind else "figures.csv"
+        from starlette.concurrency import run_in_threadpool
+        try:
+            written = await run_in_threadpool(
+                apply_figures, engine, edition_id, data, name, who.email,
+                who.organisation_id if who.role == "partner" else None)
+        except UploadRejected as exc:
+            status = 403 if exc.forbidden else 422
+            return JSONResponse({"error": {"status": status, "message": str(exc), "problems": [
+                {"row": p.row, "column": p.column, "message": p.message}
+                for p in exc.problems]}}, status_code=status, headers=NO_STORE)
+        except EditingError as exc:
+            return _api_error(409, str(exc))
+        return JSONResponse({"written": written}, headers=NO_STORE)
+
+
+def _api_error(status: int, message: str) -> JSONResponse:
+    headers = {**NO_STORE, **({"WWW-Authenticate": "Bearer"} if status == 401 else {})}
+    return JSONResponse({"error": {"status": status, "message": message}},
+                        status_code=status, headers=headers)
+
+
+def _pages(app: FastAPI, engine: Engine, preview: Snapshots, lang: str) -> None:
+    _ = translations(lang).gettext
+    guarded = guard(lang)
+    route = lambda page: ROUTES[page][lang]  # noqa: E731
+
+    def edition_page(who, edition_id: str, status: int = 200, **context) -> HTMLResponse:
+        with Session(engine) as session:
+            edition = store.edition(session, edition_id)
+            if edition is None:
+                return render(lang, "forbidden.html", 404, who=who, page="editions",
+                              message=_("There is no edition {value}.").format(
+                                  value=edition_id[:40]))
+            entries = sorted(edition.entries, key=lambda x: x.number)
+            mine = (store.assigned(session, who.organisation_id)
+                    if who.role == "partner" else None)
+            assignments = store.assignments(session)
+            organisations = sorted(session.query(m.Organisation.id).all())
+            rows = [(x.number, x.indicator_id, x.title, x.status,
+                     x.measurement.value if x.measurement else None,
+                     x.measurement.id if x.measurement else None) for x in entries]
+            return render(lang, "edition.html", status, who=who, page="editions",
+                          edition={"id": edition.id, "year": edition.year,
+                                   "title": edition.title, "status": edition.status,
+                                   "publication_date": edition.publication_date},
+                          rows=[r for r in rows if mine is None or r[1] in mine],
+                          assignments=assignments,
+                          organisations=[o for (o,) in organisations],
+                          alternate=editor_url("edition", "en" if lang == "nl" else "nl",
+                                               {"edition_id": edition.id}),
+                          **context)
+
+    @app.get(route("editions"), include_in_schema=False, name=f"editions-{lang}")
+    @guarded
+    def editions_page(request: Request):
+        who = signed_in(request, engine)
+        return _editions(lang, who, engine)
+
+    @app.post(route("editions"), include_in_schema=False, name=f"editions-post-{lang}")
+    @guarded
+    def editions_post(request: Request, csrf: str = Form(""), programme: str = Form(""),
+                      year: str = Form("")):
+        who = signed_in(request, engine, "edit_drafts")
+        check_csrf(who, csrf)
+        if not year.isdigit() or not 1900 < int(year) < 2200:
+            return _editions(lang, who, engine, 400, error=_(
+                "The year must be a number such as {year}.").format(year=2022))
+        try:
+            edition_id = create_draft(engine, programme, int(year), who.email)
+        except EditingError as exc:
+            return _editions(lang, who, engine, 400, error=str(exc))
+        return RedirectResponse(editor_url("edition", lang, {"edition_id": edition_id}),
+                                status_code=303, headers=NO_STORE)
+
+    @app.get(route("edition"), include_in_schema=False, name=f"edition-{lang}")
+    @guarded
+    def edition_get(request: Request, edition_id: str):
+        who = signed_in(request, engine)
+        return edition_page(who, edition_id, done=request.query_params.get("done", ""))
+
+    @app.get(route("template"), include_in_schema=False, name=f"template-{lang}")
+    @guarded
+    def template(request: Request, edition_id: str, fmt: str):
+        who = signed_in(request, engine, "deliver")
+        with Session(engine) as session:
+            edition = store.edition(session, edition_id)
+            if edition is None or fmt not in ("csv", "xlsx"):
+                return Response(_("Not found."), status_code=404, headers=NO_STORE)
+            mine = store.assigned(session, who.organisation_id) if who.role == "partner" else None
+            body = (template_csv(edition, mine).encode() if fmt == "csv"
+                    else template_xlsx(edition, mine))
+        return Response(body, media_type="text/csv; charset=utf-8" if fmt == "csv" else XLSX,
+                        headers={**NO_STORE, "Content-Disposition":
+                                 f'attachment; filename="{edition_id}-figures.{fmt}"'})
+
+    @app.post(route("deliver"), include_in_schema=False, name=f"deliver-{lang}")
+    @guarded
+    def deliver(request: Request, edition_id: str, csrf: str = Form(""),
+                file: UploadFile | None = File(None)):
+        who = signed_in(request, engine, "deliver")
+        check_csrf(who, csrf)
+        if file is None or not file.filename:
+            return edition_page(who, edition_id, 400, error=_("Choose a file to upload."))
+        data = file.file.read(6_000_000)
+        try:
+            written = apply_figures(engine, edition_id, data, file.filename, who.email,
+                                    who.organisation_id if who.role == "partner" else None)
+        except UploadRejected as exc:
+            return edition_page(who, edition_id, 403 if exc.forbidden else 422,
+                                problems=exc.problems, filename=file.filename)
+        except EditingError as exc:
+            return edition_page(who, edition_id, 409, error=str(exc))
+        return RedirectResponse(editor_url("edition", lang, {"edition_id": edition_id},
+                                           done=str(written)),
+                                status_code=303, headers=NO_STORE)
+
+    @app.post(route("publish"), include_in_schema=False, name=f"publish-{lang}")
+    @guarded
+    def publish_post(request: Request, edition_id: str, csrf: str = Form("")):
+        who = signed_in(request, engine, "publish")
+        check_csrf(who, csrf)
+        try:
+            publish(engine, edition_id, who.email)
+        except EditingError as exc:
+            return edition_page(who, edition_id, 409, error=str(exc))
+        return RedirectResponse(editor_url("edition", lang, {"edition_id": edition_id},
+                                           done="published"),
+                                status_code=303, headers=NO_STORE)
+
+    @app.post(route("assign"), include_in_schema=False, name=f"assign-{lang}")
+    @guarded
+    def assign(request: Request, csrf: str = Form(""), organisation: str = Form(""),
+               indicator: str = Form(""), edition_id: str = Form("")):
+        who = signed_in(request, engine, "edit_drafts")
+        check_csrf(who, csrf)
+        with Session(engine) as session, session.begin():
+            known_org = session.get(m.Organisation, organisation) is not None
+            known_ind = session.get(m.Indicator, indicator) is not None
+            if known_org and known_ind and session.get(
+                    m.Assignment, (organisation, indicator)) is None:
+                session.add(m.Assignment(organisation_id=organisation, indicator_id=indicator))
+                audit.record(session, who.email, "indicator_assigned", "indicator", indicator,
+                             "organisation", None, organisation)
+        if not (known_org and known_ind):
+            return edition_page(who, edition_id, 400, error=_(
+                "Choose an organisation and an indicator from the lists."))
+        return RedirectResponse(editor_url("edition", lang, {"edition_id": edition_id}),
+                                status_code=303, headers=NO_STORE)
+
+    def preview_page(request: Request, page: str, params: dict, query: dict):
+        signed_in(request, engine, "preview_drafts")
+        snapshot = preview.current()
+        result = build_page(snapshot, lang, page, params, query)
+        banner = ('<p class="preview-banner" role="note">'
+                  + _("Preview: this is how the page will look once the edition is "
+                      "published. Readers cannot see it yet.") + "</p>")
+        html = result.html.replace('<main id="inhoud" class="wrap" tabindex="-1">',
+                                   '<main id="inhoud" class="wrap" tabindex="-1">' + banner, 1)
+        html = html.replace("</head>", '<link rel="stylesheet" href="/editor-static/'
+                            'editor.css">\n<meta name="robots" content="noindex">\n</head>', 1)
+        return HTMLResponse(html, status_code=result.status, headers=NO_STORE)
+
+    @app.get(route("preview"), include_in_schema=False, name=f"preview-{lang}")
+    @guarded
+    def preview_dashboard(request: Request, year: int):
+        return preview_page(request, "dashboard", {"year": year}, {})
+
+    @app.get(route("preview_indicator"), include_in_schema=False,
+             name=f"preview-indicator-{lang}")
+    @guarded
+    def preview_indicator(request: Request, year: int, id: str):
+        return preview_page(request, "indicator", {"id": id}, {"edition": str(year)})
+
+    @app.get(route("revise"), include_in_schema=False, name=f"revise-{lang}")
+    @guarded
+    def revise_page(request: Request):
+        who = signed_in(request, engine, "edit_drafts")
+        return _revise(lang, who, engine, request.query_params.get("figure", "")[:64],
+                       done=request.query_params.get("done", ""))
+
+    @app.post(route("revise"), include_in_schema=False, name=f"revise-post-{lang}")
+    @guarded
+    def revise_post(request: Request, csrf: str = Form(""), figure: str = Form(""),
+                    value: str = Form(""), expected: str = Form(""), reason: str = Form("")):
+        who = signed_in(request, engine, "edit_drafts")
+        check_csrf(who, csrf)
+        number, seen = _float(value), _float(expected)
+        if number is None:
+            return _revise(lang, who, engine, figure, 400, error=_(
+                "The new value must be a number such as 9,1."), reason=reason)
+        try:
+            revise(engine, figure, number, reason, who.email, seen)
+        except Conflict as exc:
+            return _revise(lang, who, engine, figure, 409, error=str(exc), reason=reason)
+        except EditingError as exc:
+            return _revise(lang, who, engine, figure, 400, error=str(exc), reason=reason)
+        return RedirectResponse(editor_url("revise", lang, figure=figure, done="1"),
+                                status_code=303, headers=NO_STORE)
+
+
+def _float(text: str) -> float | None:
+    try:
+        value = float(text.strip().replace(",", "."))
+    except ValueError:
+        return None
+    return value if value == value and abs(value) != float("inf") else None
+
+
+def _editions(lang: str, who, engine: Engine, status: int = 200, **context) -> HTMLResponse:
+    with Session(engine) as session:
+        editions = [{"id": e.id, "year": e.year, "title": e.title, "status": e.status,
+                     "programme": e.programme_id} for e in store.editions(session)]
+        programmes = sorted({e["programme"] for e in editions})
+    return render(lang, "editions.html", status, who=who, editions=editions,
+                  programmes=programmes, page="editions", **context)
+
+
+def _revise(lang: str, who, engine: Engine, figure_id: str, status: int = 200,
+            **context) -> HTMLResponse:
+    with Session(engine) as session:
+        figure = store.measurement(session, figure_id) if figure_id else None
+        shown = None
+        if figure is not None:
+            shown = {"id": figure.id, "value": figure.value,
+                     "indicator": figure.indicator.title,
+                     "revisions": [(r.revised_on, r.old_value, r.new_value, r.reason, r.actor)
+                                   for r in figure.revisions]}
+    return render(lang, "revise.html", status, who=who, figure=shown, figure_id=figure_id,
+                  page="revise", done=context.pop("done", ""), **context)

@@ -1,0 +1,40 @@
+"""The editor pages' addresses in Dutch and English (as the public site's, under /beheer
+and /en/manage)."""
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+#: page -> path per language; {…} parts are filled from the parameters.
+ROUTES = {
+    "sign_in": {"nl": "/beheer/inloggen", "en": "/en/manage/sign-in"},
+    "sign_out": {"nl": "/beheer/uitloggen", "en": "/en/manage/sign-out"},
+    "overview": {"nl": "/beheer", "en": "/en/manage"},
+    "accounts": {"nl": "/beheer/accounts", "en": "/en/manage/accounts"},
+    "disable": {"nl": "/beheer/accounts/uitschakelen", "en": "/en/manage/accounts/disable"},
+    "tokens": {"nl": "/beheer/tokens", "en": "/en/manage/tokens"},
+    "revoke": {"nl": "/beheer/tokens/intrekken", "en": "/en/manage/tokens/revoke"},
+    "audit": {"nl": "/beheer/logboek", "en": "/en/manage/audit"},
+    "audit_csv": {"nl": "/beheer/logboek.csv", "en": "/en/manage/audit.csv"},
+    "editions": {"nl": "/beheer/edities", "en": "/en/manage/editions"},
+    "edition": {"nl": "/beheer/edities/{edition_id}", "en": "/en/manage/editions/{edition_id}"},
+    "template": {"nl": "/beheer/edities/{edition_id}/sjabloon.{fmt}",
+                 "en": "/en/manage/editions/{edition_id}/template.{fmt}"},
+    "deliver": {"nl": "/beheer/edities/{edition_id}/aanleveren",
+                "en": "/en/manage/editions/{edition_id}/deliver"},
+    "publish": {"nl": "/beheer/edities/{edition_id}/publiceren",
+                "en": "/en/manage/editions/{edition_id}/publish"},
+    "assign": {"nl": "/beheer/toewijzingen", "en": "/en/manage/assignments"},
+    "preview": {"nl": "/beheer/voorbeeld/{year}", "en": "/en/manage/preview/{year}"},
+    "preview_indicator": {"nl": "/beheer/voorbeeld/{year}/indicator/{id}",
+                          "en": "/en/manage/preview/{year}/indicator/{id}"},
+    "revise": {"nl": "/beheer/herzien", "en": "/en/manage/revise"},
+}
+
+
+def editor_url(page: str, lang: str, params: dict | None = None, **query) -> str:
+    """The address of an editor page: `params` fill the path, `query` the query string."""
+    clean = {k: v for k, v in query.items() if v not in (None, "")}
+    path = ROUTES[page][lang].format(**(params or {}))
+    return path + ("?" + urlencode(clean) if clean else "")
+
+

@@ -1,0 +1,53 @@
+"""Writes of the editing workflow (drafts, figures, publication, revisions) and the reads
+they need. Each function works in the caller's session; the caller commits once, so a
+change and its audit events are written together or not at all."""
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from .. import model as m
+from .accounts import now
+
+
+def edition(session: Session, edition_id: str) -> m.Edition | None:
+    return session.scalars(select(m.Edition).where(m.Edition.id == edition_id).options(
+        selectinload(m.Edition.entries).selectinload(m.EditionEntry.indicator),
+        selectinload(m.Edition.entries).selectinload(m.EditionEntry.measurement))).first()
+
+
+def editions(session: Session) -> list[m.Edition]:
+    return list(session.scalars(select(m.Edition).order_by(m.Edition.programme_id,
+                                                           m.Edition.year)))
+
+
+def latest_edition(session: Session, programme_id: str) -> m.Edition | None:
+    return session.scalars(select(m.Edition).where(m.Edition.programme_id == programme_id)
+                           .order_by(m.Edition.year.desc())).first()
+
+
+def programme(session: Session, programme_id: str) -> m.Programme | None:
+    return session.get(m.Programme, programme_id)
+
+
+def measurement(session: Session, measurement_id: str) -> m.Measurement | None:
+    return session.get(m.Measurement, measurement_id)
+
+
+def assigned(session: Session, organisation_id: str) -> set[str]:
+    return set(session.scalars(select(m.Assignment.indicator_id).where(
+        m.Assignment.organisation_id == organisation_id)))
+
+
+def assignments(session: Session) -> list[m.Assignment]:
+    return list(session.scalars(select(m.Assignment).order_by(
+        m.Assignment.organisation_id, m.Assignment.indicator_id)))
+
+
+def new_content_version(session: Session) -> None:
+    """Mark the content as changed, so that every server builds its views anew."""
+    info = session.get(m.LoadInfo, 1)
+    if info is None:
+        session.add(m.LoadInfo(id=1, loaded_at=now(), content_root=None))
+    else:
+        info.loaded_at = now()

@@ -1,0 +1,138 @@
+"""A new edition from draft to published over HTTP, as editors, partners and publishers
+use the editor pages and the token API; readers see nothing of it before publication."""
+from __future__ import annotations
+
+import re
+import uuid
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session
+
+from langerthuis import model as m
+from langerthuis.accounts import add_account, create_token
+from langerthuis.app import create_app
+from langerthuis.content import check_content
+from langerthuis.store import load_content, make_engine
+
+from conftest import FIXTURE_CONTENT
+
+PASSWORD = "a long enough password"
+
+
+@pytest.fixture
+def site(tmp_path):
+    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    engine = make_engine(url)
+    load_content(engine, check_content(FIXTURE_CONTENT))
+    yield create_app(url), engine
+    engine.dispose()
+
+
+def hidden(html: str, name: str) -> str:
+    return re.search(rf'name="{name}" value="([^"]*)"', html).group(1)
+
+
+def person(site, role: str, organisation: str | None = None) -> tuple[TestClient, str]:
+    """A signed-in client of a new account with `role`, and its CSRF token."""
+    c = TestClient(site[0], base_url="https://testserver", follow_redirects=False)
+    address = f"{role}-{uuid.uuid4().hex[:6]}@example.nl"
+    add_account(site[1], address, role, PASSWORD, organisation=organisation)
+    form = c.get("/beheer/inloggen")
+    c.post("/beheer/inloggen", data={"email": address, "password": PASSWORD,
+                                     "form_token": hidden(form.text, "form_token")})
+    return c, hidden(c.get("/beheer").text, "csrf")
+
+
+def test_from_draft_to_published_with_a_revision(site):
+    public = TestClient(site[0])
+    editor, editor_csrf = person(site, "editor")
+    partner, partner_csrf = person(site, "partner", "rivm")
+    publisher, publisher_csrf = person(site, "publisher")
+
+    # The editor starts the 2022 edition and assigns an indicator to the partner.
+    answer = editor.post("/beheer/edities", data={"programme": "lt", "year": "2022",
+                                                  "csrf": editor_csrf})
+    assert answer.status_code == 303 and answer.headers["location"] == "/beheer/edities/lt-2022"
+    assert editor.post("/beheer/toewijzingen", data={
+        "organisation": "rivm", "indicator": "quality-of-life", "edition_id": "lt-2022",
+        "csrf": editor_csrf}).status_code == 303
+    assert public.get("/monitor/2022").status_code == 404  # a draft is not public
+    assert "lt-2022" not in public.get("/api/editions").text
+
+    # The partner's template holds only its indicator; its first file has errors.
+    template = partner.get("/beheer/edities/lt-2022/sjabloon.csv")
+    assert template.status_code == 200
+    assert [line.split(",")[0] for line in template.text.splitlines()] == \
+        ["indicator", "quality-of-life"]
+    bad = b"indicator,value,n\nquality-of-life,170,many\n"
+    answer = partner.post("/beheer/edities/lt-2022/aanleveren", data={"csrf": partner_csrf},
+                          files={"file": ("figures.csv", bad, "text/csv")})
+    assert answer.status_code == 422
+    assert "Er is niets opgeslagen" in answer.text
+    assert re.search(r"<td>2</td><td>value</td><td>170 is outside the range", answer.text)
+
+    # Another organisation's indicator is refused.
+    other = b"indicator,value\noverburdened-carers,8.8\n"
+    answer = partner.post("/beheer/edities/lt-2022/aanleveren", data={"csrf": partner_csrf},
+                          files={"file": ("figures.csv", other, "text/csv")})
+    assert answer.status_code == 403
+
+    # The corrected file is accepted.
+    good = b"indicator,value,reference_period,n\nquality-of-life,71,2022,3300\n"
+    answer = partner.post("/beheer/edities/lt-2022/aanleveren", data={"csrf": partner_csrf},
+                          files={"file": ("figures.csv", good, "text/csv")})
+    assert answer.status_code == 303
+
+    # The editor previews the draft as readers will see it; readers still cannot.
+    preview = editor.get("/beheer/voorbeeld/2022/indicator/quality-of-life")
+    assert preview.status_code == 200 and "71%" in preview.text and "Voorbeeld" in preview.text
+    assert partner.get("/beheer/voorbeeld/2022").status_code == 403
+    assert public.get("/indicator/quality-of-life?editie=2022").status_code == 404
+
+    # Only a publisher publishes; then everyone sees it.
+    assert editor.post("/beheer/edities/lt-2022/publiceren",
+                       data={"csrf": editor_csrf}).status_code == 403
+    assert publisher.post("/beheer/edities/lt-2022/publiceren",
+                          data={"csrf": publisher_csrf}).status_code == 303
+    assert public.get("/monitor/2022").status_code == 200
+    assert "71%" in public.get("/indicator/quality-of-life?editie=2022").text
+    answer = partner.post("/beheer/edities/lt-2022/aanleveren", data={"csrf": partner_csrf},
+                          files={"file": ("figures.csv", good, "text/csv")})
+    assert answer.status_code == 409 and "revision" in answer.text
+
+    # A correction is a revision with its reason; a stale form is a conflict.
+    form = editor.get("/beheer/herzien", params={"figure": "quality-of-life-2022"})
+    assert hidden(form.text, "expected") == "71.0"
+    data = {"figure": "quality-of-life-2022", "value": "73", "expected": "71.0",
+            "reason": "Final weights.", "csrf": editor_csrf}
+    assert editor.post("/beheer/herzien", data=data).status_code == 303
+    again = editor.post("/beheer/herzien", data={**data, "value": "74"})
+    assert again.status_code == 409 and "someone else" in again.text
+    with Session(site[1]) as session:
+        assert session.get(m.Measurement, "quality-of-life-2022").value == 73
+    assert "73%" in public.get("/indicator/quality-of-life?editie=2022").text
+
+
+def test_machine_delivery_with_a_token(site):
+    editor, csrf = person(site, "editor")
+    editor.post("/beheer/edities", data={"programme": "lt", "year": "2022", "csrf": csrf})
+    add_account(site[1], "robot@example.nl", "partner", PASSWORD, organisation="rivm")
+    token, _id = create_token(site[1], "robot@example.nl", "nightly", ["deliveries"])
+    c = TestClient(site[0])
+    body = b"indicator,value\nquality-of-life,72\n"
+    assert c.post("/api/editor/editions/lt-2022/figures", content=body).status_code == 401
+    headers = {"Authorization": f"Bearer {token}", "Content-Type": "text/csv"}
+    answer = c.post("/api/editor/editions/lt-2022/figures", content=body, headers=headers)
+    assert answer.status_code == 403  # not assigned to rivm yet
+    assert answer.json()["error"]["problems"][0]["column"] == "indicator"
+    with Session(site[1]) as session, session.begin():
+        session.add(m.Assignment(organisation_id="rivm", indicator_id="quality-of-life"))
+    answer = c.post("/api/editor/editions/lt-2022/figures",
+                    content=b"indicator,value\nquality-of-life,abc\n", headers=headers)
+    assert answer.status_code == 422
+    assert answer.json()["error"]["problems"] == [
+        {"row": 2, "column": "value", "message":
+         "'abc' is not a number; write it like 9,1 or 37469 (no thousands separator)."}]
+    answer = c.post("/api/editor/editions/lt-2022/figures", content=body, headers=headers)
+    assert answer.status_code == 200 and answer.json() == {"written": 1}
