@@ -47,9 +47,9 @@ def test_a_password_is_stored_as_an_argon2_hash(accounts_engine):
 
 @pytest.mark.parametrize("kwargs, message", [
     ({"email": "no-address", "role": "editor"}, "is not an e-mail address"),
-    ({"role": "chief"}, "unknown role 'chief'"),
-    ({"role": "partner"}, "a partner account needs its organisation"),
-    ({"role": "partner", "organisation": "nobody"}, "unknown organisation 'nobody'"),
+    ({"role": "chief"}, "Unknown role 'chief'"),
+    ({"role": "partner"}, "A partner account needs its organisation"),
+    ({"role": "partner", "organisation": "nobody"}, "Unknown organisation 'nobody'"),
     ({"role": "editor", "password": "short"}, "use at least 12"),
 ])
 def test_an_account_that_cannot_be_added_says_why(accounts_engine, kwargs, message):
@@ -144,7 +144,7 @@ def test_tokens_are_scoped_revocable_and_stored_as_digests(accounts_engine):
         assert token not in set(session.scalars(select(m.ApiToken.token_hash)))
     revoke_token(accounts_engine, token_id)
     assert token_holder(accounts_engine, token, "deliveries") is None
-    with pytest.raises(AccountError, match="unknown scope 'everything'"):
+    with pytest.raises(AccountError, match="Unknown scope 'everything'"):
         create_token(accounts_engine, address, "x", ["everything"])
 
 

@@ -59,7 +59,7 @@ def test_a_draft_needs_a_later_year_and_a_published_predecessor(db):
     create_draft(db, "lt", 2022, ME)
     with pytest.raises(EditingError, match="still a draft"):
         create_draft(db, "lt", 2023, ME)
-    with pytest.raises(EditingError, match="no programme 'xx'"):
+    with pytest.raises(EditingError, match="There is no programme 'xx'"):
         create_draft(db, "xx", 2030, ME)
 
 
@@ -92,16 +92,17 @@ def test_a_file_with_errors_is_reported_in_full_and_writes_nothing(db):
     assert found == {(2, "value"), (3, "indicator"), (4, "value"), (5, "reference_period"),
                      (6, "n"), (6, "period_end"), (7, "indicator")}
     messages = " ".join(str(p) for p in rejected.value.problems)
-    assert "row 2, column 'value': 101 is outside the range of a percentage (0 to 100)" in messages
-    assert "markup" in messages
+    assert ("row 2, column 'value': 101 is not possible here: the value lies between 0 and "
+            "100.") in messages
+    assert "write plain text without HTML" in messages
     assert counts(db) == before
 
 
 @pytest.mark.parametrize("data, message", [
-    (b"", "the file is empty"),
-    (b"indicator;value\nquality-of-life;70\n", "unknown column"),
-    (b"indicator,value,colour\n", "unknown column"),
-    (b"value\n5\n", "the column is missing"),
+    (b"", "The file is empty"),
+    (b"indicator;value\nquality-of-life;70\n", "Unknown column"),
+    (b"indicator,value,colour\n", "Unknown column"),
+    (b"value\n5\n", "The column is missing"),
     ("indicator,value\nquality-of-life,70\n".encode("utf-16"), "not UTF-8"),
     (b"PK\x03\x04 not really a workbook", "not an Excel workbook"),
 ])
@@ -186,9 +187,9 @@ def test_a_revision_needs_a_reason_and_notices_a_conflict(db):
     with pytest.raises(EditingError, match="needs its reason"):
         revise(db, "qol-2021", 68.5, "  ", ME, expected=69)
     revise(db, "qol-2021", 68.5, "First correction.", "first@example.nl", expected=69)
-    with pytest.raises(Conflict, match="changed to 68.5 by someone else"):
+    with pytest.raises(Conflict, match="changed the figure to 68.5"):
         revise(db, "qol-2021", 70, "Second correction.", "second@example.nl", expected=69)
-    with pytest.raises(EditingError, match="outside the range"):
+    with pytest.raises(EditingError, match="is not possible here"):
         revise(db, "qol-2021", 170, "Typo.", ME, expected=68.5)
     with Session(db) as session:
         assert store.measurement(session, "qol-2021").value == 68.5

@@ -70,7 +70,7 @@ def test_from_draft_to_published_with_a_revision(site):
                           files={"file": ("figures.csv", bad, "text/csv")})
     assert answer.status_code == 422
     assert "Er is niets opgeslagen" in answer.text
-    assert re.search(r"<td>2</td><td>value</td><td>170 is outside the range", answer.text)
+    assert re.search(r"<td>2</td><td>value</td><td>170 kan hier niet", answer.text)
 
     # Another organisation's indicator is refused.
     other = b"indicator,value\noverburdened-carers,8.8\n"
@@ -99,7 +99,7 @@ def test_from_draft_to_published_with_a_revision(site):
     assert "71%" in public.get("/indicator/quality-of-life?editie=2022").text
     answer = partner.post("/beheer/edities/lt-2022/aanleveren", data={"csrf": partner_csrf},
                           files={"file": ("figures.csv", good, "text/csv")})
-    assert answer.status_code == 409 and "revision" in answer.text
+    assert answer.status_code == 409 and "herziening" in answer.text
 
     # A correction is a revision with its reason; a stale form is a conflict.
     form = editor.get("/beheer/herzien", params={"figure": "quality-of-life-2022"})
@@ -108,7 +108,7 @@ def test_from_draft_to_published_with_a_revision(site):
             "reason": "Final weights.", "csrf": editor_csrf}
     assert editor.post("/beheer/herzien", data=data).status_code == 303
     again = editor.post("/beheer/herzien", data={**data, "value": "74"})
-    assert again.status_code == 409 and "someone else" in again.text
+    assert again.status_code == 409 and "Iemand anders" in again.text
     with Session(site[1]) as session:
         assert session.get(m.Measurement, "quality-of-life-2022").value == 73
     assert "73%" in public.get("/indicator/quality-of-life?editie=2022").text

@@ -39,6 +39,16 @@ class LangerThuisError(Exception):
     """Base of the errors this package raises on purpose."""
 
 
+class TranslatedError(LangerThuisError):
+    """An error whose message people read in their language (the editor pages): built
+    from a catalogue message id and its values; `str()` is the English text."""
+
+    def __init__(self, msgid: str, /, **values: object):
+        from .i18n import Text
+        self.text = Text(msgid, **values)
+        super().__init__(str(self.text))
+
+
 #: Problems a ContentError's message lists; a file of thousands of broken records says the
 #: same thing thousands of times, so the rest are only counted (all stay in `problems`).
 MAX_SHOWN_PROBLEMS = 200

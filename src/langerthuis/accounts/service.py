@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from .. import model as m
-from ..errors import LangerThuisError
+from ..errors import LangerThuisError, TranslatedError
 from ..store import accounts as store
 from .passwords import (DUMMY_HASH, MAX_LENGTH, MIN_LENGTH, hash_password, needs_rehash,
                         verify_password)
@@ -27,7 +27,7 @@ EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")
 CLI = "command line"
 
 
-class AccountError(LangerThuisError):
+class AccountError(TranslatedError):
     """A request about accounts that cannot be carried out; the message says why and how
     to fix it."""
 
@@ -69,19 +69,23 @@ def add_account(engine: Engine, email: str, role: str, password: str, *,
                 actor: str = CLI) -> Who:
     email = normal_email(email)
     if not EMAIL.match(email) or len(email) > 320:
-        raise AccountError(f"'{email}' is not an e-mail address: write it as name@example.nl.")
+        raise AccountError("'{email}' is not an e-mail address: write it as "
+                           "name@example.nl.", email=email[:80])
     if role not in ROLES:
-        raise AccountError(f"unknown role '{role}': use one of {', '.join(ROLES)}.")
+        raise AccountError("Unknown role '{role}': use one of {roles}.", role=role[:40],
+                           roles=", ".join(ROLES))
     if role == "partner" and not organisation:
-        raise AccountError("a partner account needs its organisation: add --organisation "
-                           "with an id from content/organisations.yaml.")
+        raise AccountError("A partner account needs its organisation: choose one (on the "
+                           "command line: --organisation with an id from "
+                           "content/organisations.yaml).")
     check_password(password)
     with Session(engine) as session, session.begin():
         if organisation is not None and organisation not in store.organisation_ids(session):
-            raise AccountError(f"unknown organisation '{organisation}': use an id from "
-                               "content/organisations.yaml (and load the content first).")
+            raise AccountError("Unknown organisation '{organisation}': use an id from "
+                               "content/organisations.yaml (and load the content first).",
+                               organisation=organisation[:64])
         if store.account_by_email(session, email) is not None:
-            raise AccountError(f"an account for {email} exists already.")
+            raise AccountError("An account for {email} exists already.", email=email)
         account = m.Account(email=email, name=name, role=role, organisation_id=organisation,
                             password_hash=hash_password(password), disabled=False,
                             created_at=store.now())
@@ -93,10 +97,11 @@ def add_account(engine: Engine, email: str, role: str, password: str, *,
 
 def check_password(password: str) -> None:
     if len(password) < MIN_LENGTH:
-        raise AccountError(f"the password has {len(password)} characters; use at least "
-                           f"{MIN_LENGTH}.")
+        raise AccountError("The password has {count} characters; use at least {minimum}.",
+                           count=len(password), minimum=MIN_LENGTH)
     if len(password) > MAX_LENGTH:
-        raise AccountError(f"the password is longer than {MAX_LENGTH} characters.")
+        raise AccountError("The password is longer than {maximum} characters.",
+                           maximum=MAX_LENGTH)
 
 
 def disable_account(engine: Engine, email: str, actor: str = CLI) -> None:
@@ -105,7 +110,7 @@ def disable_account(engine: Engine, email: str, actor: str = CLI) -> None:
     with Session(engine) as session, session.begin():
         account = store.account_by_email(session, email)
         if account is None:
-            raise AccountError(f"no account for {email}.")
+            raise AccountError("There is no account for {email}.", email=email[:80])
         if account.disabled:
             return
         account.disabled = True
@@ -188,17 +193,20 @@ def create_token(engine: Engine, email: str, name: str, scopes: list[str],
     """A new API token for the account of `email`: returns the token (shown once; only its
     digest is kept) and its id."""
     unknown = [s for s in scopes if s not in SCOPES]
-    if unknown or not scopes:
-        raise AccountError(f"unknown scope '{', '.join(unknown)}': use one or more of "
-                           f"{', '.join(SCOPES)}." if unknown else
-                           f"a token needs a scope: one or more of {', '.join(SCOPES)}.")
+    if unknown:
+        raise AccountError("Unknown scope '{scope}': use one or more of {scopes}.",
+                           scope=", ".join(unknown)[:80], scopes=", ".join(SCOPES))
+    if not scopes:
+        raise AccountError("A token needs a scope: one or more of {scopes}.",
+                           scopes=", ".join(SCOPES))
     if not name.strip() or len(name) > 200:
-        raise AccountError("give the token a name (up to 200 characters) that says where it "
+        raise AccountError("Give the token a name (up to 200 characters) that says where it "
                            "is used.")
     with Session(engine) as session, session.begin():
         account = store.account_by_email(session, normal_email(email))
         if account is None or account.disabled:
-            raise AccountError(f"no enabled account for {normal_email(email)}.")
+            raise AccountError("There is no enabled account for {email}.",
+                               email=normal_email(email)[:80])
         secret = new_token()
         token = m.ApiToken(account_id=account.id, name=name.strip(), token_hash=digest(secret),
                            prefix=secret[:10], scopes=" ".join(sorted(set(scopes))),
@@ -216,7 +224,7 @@ def revoke_token(engine: Engine, token_id: int, actor: str = CLI,
     with Session(engine) as session, session.begin():
         token = session.get(m.ApiToken, token_id)
         if token is None or (owner_id is not None and token.account_id != owner_id):
-            raise AccountError(f"no token with number {token_id}.")
+            raise AccountError("There is no token with number {number}.", number=token_id)
         if token.revoked_at is None:
             token.revoked_at = store.now()
             store.record(session, actor, "token_revoked", "api_token", str(token.id))

@@ -9,13 +9,13 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from .. import model as m
-from ..errors import LangerThuisError
+from ..errors import TranslatedError
 from ..model.vocabulary import EntryStatus
 from ..store import accounts as audit
 from ..store import editing as store
 
 
-class EditingError(LangerThuisError):
+class EditingError(TranslatedError):
     """An editing request that cannot be carried out; the message says why and what to do."""
 
 
@@ -24,16 +24,18 @@ def create_draft(engine: Engine, programme_id: str, year: int, actor: str) -> st
     with Session(engine) as session, session.begin():
         programme = store.programme(session, programme_id)
         if programme is None:
-            raise EditingError(f"no programme '{programme_id}'.")
+            raise EditingError("There is no programme '{programme}'.",
+                               programme=programme_id[:64])
         previous = store.latest_edition(session, programme_id)
         if previous is None:
-            raise EditingError(f"the programme '{programme_id}' has no edition to start from.")
+            raise EditingError("The programme '{programme}' has no edition to start from.",
+                               programme=programme_id)
         if year <= previous.year:
-            raise EditingError(f"the programme has an edition of {previous.year} already; a "
-                               f"new edition needs a later year than that.")
+            raise EditingError("The programme has an edition of {year} already; a new "
+                               "edition needs a later year than that.", year=previous.year)
         if previous.status == "draft":
-            raise EditingError(f"the edition of {previous.year} is still a draft; publish it "
-                               "first.")
+            raise EditingError("The edition of {year} is still a draft; publish it first.",
+                               year=previous.year)
         prefix = previous.id.rsplit("-", 1)[0] if "-" in previous.id else programme_id
         edition_id = f"{prefix}-{year}"
         edition = m.Edition(id=edition_id, programme_id=programme_id, year=year,
@@ -60,9 +62,10 @@ def publish(engine: Engine, edition_id: str, actor: str,
     with Session(engine) as session, session.begin():
         edition = store.edition(session, edition_id)
         if edition is None:
-            raise EditingError(f"no edition '{edition_id}'.")
+            raise EditingError("There is no edition {value}.", value=edition_id[:64])
         if edition.status != "draft":
-            raise EditingError(f"the edition of {edition.year} is published already.")
+            raise EditingError("The edition of {year} is published already.",
+                               year=edition.year)
         edition.status = "published"
         edition.publication_date = on or dt.date.today()
         audit.record(session, actor, "edition_published", "edition", edition_id, "status",
@@ -73,8 +76,9 @@ def publish(engine: Engine, edition_id: str, actor: str,
 def draft_of(session: Session, edition_id: str) -> m.Edition:
     edition = store.edition(session, edition_id)
     if edition is None:
-        raise EditingError(f"no edition '{edition_id}'.")
+        raise EditingError("There is no edition {value}.", value=edition_id[:64])
     if edition.status != "draft":
-        raise EditingError(f"the edition of {edition.year} is published and frozen; correct a "
-                           "published figure with a revision and its reason.")
+        raise EditingError("The edition of {year} is published and frozen; correct a "
+                           "published figure with a revision and its reason.",
+                           year=edition.year)
     return edition

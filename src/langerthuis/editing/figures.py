@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from .. import model as m
 from ..content.limits import MAX_CSV_BYTES
 from ..content.schema import MeasurementSpec
+from ..i18n import N_, Text
 from ..model.vocabulary import UNIT_RANGE, EntryStatus, Unit
 from ..store import accounts as audit
 from ..store import editing as store
@@ -45,12 +46,20 @@ _NUMBER = re.compile(r"^-?\d+(?:[.,]\d+)?$")
 class Problem:
     row: int | None  # the line in the file (1 is the header), None for the whole file
     column: str | None
-    message: str
+    text: Text
+
+    @property
+    def message(self) -> str:
+        return str(self.text)
 
     def __str__(self) -> str:
         where = ", ".join(x for x in (f"row {self.row}" if self.row else "",
                                       f"column '{self.column}'" if self.column else "") if x)
         return f"{where}: {self.message}" if where else self.message
+
+
+def problem(row: int | None, column: str | None, msgid: str, /, **values: object) -> Problem:
+    return Problem(row, column, Text(msgid, **values))
 
 
 class UploadRejected(EditingError):
@@ -100,36 +109,40 @@ def template_xlsx(edition: m.Edition, indicators: set[str] | None = None) -> byt
 def read_rows(data: bytes, filename: str) -> list[tuple[int, dict[str, str]]]:
     """(line, cells) of every data row of an uploaded CSV or Excel file."""
     if len(data) > MAX_CSV_BYTES:
-        raise UploadRejected([Problem(None, None, f"the file has {len(data):,} bytes; at most "
-                                      f"{MAX_CSV_BYTES:,} are accepted.")])
+        raise UploadRejected([problem(None, None, "The file has {size} bytes; at most "
+                                      "{maximum} are accepted.", size=len(data),
+                                      maximum=MAX_CSV_BYTES)])
     if filename.lower().endswith(".xlsx") or data[:2] == b"PK":
         table = _xlsx_rows(data)
     else:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise UploadRejected([Problem(None, None, f"the file is not UTF-8 text (byte "
-                                          f"{exc.start}); save it as CSV UTF-8 or as .xlsx.")])
+            raise UploadRejected([problem(None, None, "The file is not UTF-8 text (byte "
+                                          "{position}); save it as CSV UTF-8 or as .xlsx.",
+                                          position=exc.start)])
         if "\x00" in text:
-            raise UploadRejected([Problem(None, None, "the file holds NUL bytes; it is not a "
+            raise UploadRejected([problem(None, None, "The file holds NUL bytes; it is not a "
                                           "CSV file.")])
         try:
             table = list(csv.reader(io.StringIO(text, newline="")))
         except csv.Error as exc:
-            raise UploadRejected([Problem(None, None, f"the CSV file cannot be read: {exc}.")])
+            raise UploadRejected([problem(None, None, "The CSV file cannot be read ({detail}); "
+                                          "save it again from the template.",
+                                          detail=str(exc)[:80])])
     if not table or not any(c.strip() for c in table[0]):
-        raise UploadRejected([Problem(1, None, "the file is empty; start from the template.")])
+        raise UploadRejected([problem(1, None, "The file is empty; start from the template.")])
     header = [c.strip() for c in table[0]]
-    problems = [Problem(1, c, f"unknown column; the template's columns are "
-                        f"{', '.join(FIGURE_COLUMNS)}.") for c in header
+    problems = [problem(1, c[:40], "Unknown column; the template's columns are {columns}.",
+                        columns=", ".join(FIGURE_COLUMNS)) for c in header
                 if c and c not in FIGURE_COLUMNS]
-    problems += [Problem(1, c, "the column is missing; start from the template.")
+    problems += [problem(1, c, "The column is missing; start from the template.")
                  for c in REQUIRED if c not in header]
-    problems += [Problem(1, c, "the column appears twice.") for c in set(header)
+    problems += [problem(1, c[:40], "The column appears twice.") for c in set(header)
                  if c and header.count(c) > 1]
     if len(table) - 1 > MAX_ROWS:
-        problems.append(Problem(None, None, f"the file has {len(table) - 1:,} rows; at most "
-                                f"{MAX_ROWS:,} are accepted."))
+        problems.append(problem(None, None, "The file has {count} rows; at most {maximum} "
+                                "are accepted.", count=len(table) - 1, maximum=MAX_ROWS))
     if problems:
         raise UploadRejected(problems)
     rows = []
@@ -137,8 +150,8 @@ def read_rows(data: bytes, filename: str) -> list[tuple[int, dict[str, str]]]:
         if not any(c.strip() for c in cells):
             continue
         if len(cells) > len(header):
-            problems.append(Problem(line, None, f"the row has {len(cells)} cells; the header "
-                                    f"has {len(header)}."))
+            problems.append(problem(line, None, "The row has {count} cells; the header has "
+                                    "{columns}.", count=len(cells), columns=len(header)))
             continue
         rows.append((line, {h: (cells[i].strip() if i < len(cells) else "")
                             for i, h in enumerate(header) if h}))
@@ -152,7 +165,7 @@ def _xlsx_rows(data: bytes) -> list[list[str]]:
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds for a file that is not a workbook
-        raise UploadRejected([Problem(None, None, "the file is not an Excel workbook (.xlsx) "
+        raise UploadRejected([problem(None, None, "The file is not an Excel workbook (.xlsx) "
                                       "that can be read; save it again from the template.")])
     sheet = book.worksheets[0]
     out = []
@@ -184,38 +197,40 @@ def check_figures(session: Session, edition: m.Edition, rows, allowed: set[str] 
     for line, cells in rows:
         indicator = cells.get("indicator", "")
         if indicator not in entries:
-            problems.append(Problem(line, "indicator", f"'{indicator[:64]}' is not an indicator "
-                                    f"of the edition {edition.year}; keep the ids of the "
-                                    "template."))
+            problems.append(problem(line, "indicator", "'{indicator}' is not an indicator of "
+                                    "the edition {year}; keep the ids of the template.",
+                                    indicator=indicator[:64], year=edition.year))
             continue
         if allowed is not None and indicator not in allowed:
             forbidden = True
-            problems.append(Problem(line, "indicator", f"'{indicator}' is not assigned to your "
-                                    "organisation; ask the editors to assign it."))
+            problems.append(problem(line, "indicator", "'{indicator}' is not assigned to your "
+                                    "organisation; ask the editors to assign it.",
+                                    indicator=indicator))
             continue
         if indicator in seen:
-            problems.append(Problem(line, "indicator", f"'{indicator}' has a figure on row "
-                                    f"{seen[indicator]} already; give one row per indicator."))
+            problems.append(problem(line, "indicator", "'{indicator}' has a figure on row "
+                                    "{row} already; give one row per indicator.",
+                                    indicator=indicator, row=seen[indicator]))
             continue
         seen[indicator] = line
         raw = cells.get("value", "")
         if not raw:
             continue  # no new figure for this indicator
         value = _number(raw)
+        wrong = len(problems)
         if value is None:
-            problems.append(Problem(line, "value", f"'{raw[:40]}' is not a number; write it "
-                                    "like 9,1 or 37469 (no thousands separator)."))
-            continue
-        unit = Unit(entries[indicator].indicator.unit)
-        low, high = UNIT_RANGE.get(unit, (None, None))
-        if (low is not None and value < low) or (high is not None and value > high):
-            problems.append(Problem(line, "value", f"{raw} is outside the range of a "
-                                    f"{unit.value} ({_range(low, high)})."))
-            continue
-        record, bad = _record(edition, indicator, value, cells, line)
+            problems.append(problem(line, "value", "'{value}' is not a number; write it like "
+                                    "9,1 or 37469 (no thousands separator).", value=raw[:40]))
+        else:
+            unit = Unit(entries[indicator].indicator.unit)
+            low, high = UNIT_RANGE.get(unit, (None, None))
+            if (low is not None and value < low) or (high is not None and value > high):
+                msgid, values = outside_range(value, low, high)
+                problems.append(problem(line, "value", msgid, **values))
+        record, bad = _record(edition, indicator, value or 0.0, cells, line)
         problems += bad
-        if bad:
-            continue
+        if len(problems) > wrong:
+            continue  # the other columns are checked; the schema needs a good row
         try:
             figures.append(Figure(line, MeasurementSpec.model_validate(record)))
         except ValidationError as exc:
@@ -240,14 +255,14 @@ def _record(edition: m.Edition, indicator: str, value: float, cells: dict, line:
             record[column] = cells[column]
     if cells.get("n"):
         if not re.fullmatch(r"\d{1,10}", cells["n"]):
-            problems.append(Problem(line, "n", f"'{cells['n'][:20]}' is not a whole number of "
-                                    "respondents or records."))
+            problems.append(problem(line, "n", "'{value}' is not a whole number of respondents "
+                                    "or records.", value=cells["n"][:20]))
         else:
             record["n"] = int(cells["n"])
     start, end = record.get("period_start"), record.get("period_end")
     if start and end and start > end:
-        problems.append(Problem(line, "period_end", f"the period ends ({end}) before it "
-                                f"starts ({start})."))
+        problems.append(problem(line, "period_end", "The period ends ({end}) before it starts "
+                                "({start}).", end=end, start=start))
     return record, problems
 
 
@@ -258,16 +273,30 @@ def _number(text: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def _range(low, high) -> str:
-    fmt = lambda x: f"{x:g}"  # noqa: E731
-    return f"{fmt(low)} to {fmt(high)}" if high is not None else f"at least {fmt(low)}"
+def outside_range(value: float, low: float | None, high: float | None
+                  ) -> tuple[str, dict]:
+    """The message for a value outside its unit's range (msgid and values)."""
+    if high is not None:
+        return (N_("{value} is not possible here: the value lies between {low} and {high}."),
+                {"value": f"{value:g}", "low": f"{low:g}", "high": f"{high:g}"})
+    return (N_("{value} is not possible here: the value is at least {low}."),
+            {"value": f"{value:g}", "low": f"{low:g}"})
 
 
-def _message(error: dict) -> str:
-    message = error["msg"].removeprefix("Value error, ")
-    if error["type"] == "string_too_long":
-        return f"too long: {message.lower()}."
-    return message + ("" if message.endswith(".") else ".")
+#: Problems the content schema finds in a row, as messages for people (the schema's own
+#: messages are written for content files).
+SCHEMA_MESSAGES = {
+    "string_too_long": N_("The text is too long: at most {max_length} characters."),
+    "date_from_datetime_parsing": N_("This is not a date; write it as YYYY-MM-DD."),
+    "value_error": N_("This is not accepted: write plain text without HTML, or a date as "
+                      "YYYY-MM-DD."),
+}
+
+
+def _message(error: dict) -> Text:
+    msgid = SCHEMA_MESSAGES.get(error["type"], N_("This value is not accepted here."))
+    return Text(msgid, **{k: v for k, v in (error.get("ctx") or {}).items()
+                          if k == "max_length"})
 
 
 def apply_figures(engine: Engine, edition_id: str, data: bytes, filename: str, actor: str,
@@ -289,9 +318,9 @@ def apply_figures(engine: Engine, edition_id: str, data: bytes, filename: str, a
                 shown_elsewhere = [e for e in store.editions(session) if e.id != edition.id
                                    and any(x.measurement_id == spec.id for x in e.entries)]
                 if shown_elsewhere:
-                    raise UploadRejected([Problem(figure.row, "indicator", f"the figure "
-                                                  f"'{spec.id}' belongs to a published edition "
-                                                  "already; correct it with a revision.")])
+                    raise UploadRejected([problem(
+                        figure.row, "indicator", "The figure {value} belongs to a published "
+                        "edition already; correct it with a revision.", value=spec.id)])
                 session.delete(existing)
                 session.flush()
             values = spec.model_dump(exclude_none=True)

@@ -13,6 +13,7 @@ from ..model.vocabulary import UNIT_RANGE, Unit
 from ..store import accounts as audit
 from ..store import editing as store
 from .drafts import EditingError
+from .figures import outside_range
 
 
 class Conflict(EditingError):
@@ -25,31 +26,32 @@ def revise(engine: Engine, measurement_id: str, new_value: float, reason: str, a
     the figure has changed since, nothing is written and Conflict says so."""
     reason = reason.strip()
     if not reason:
-        raise EditingError("a revision needs its reason: say what was wrong and where the "
+        raise EditingError("A revision needs its reason: say what was wrong and where the "
                            "right figure comes from.")
     if len(reason) > 2000:
-        raise EditingError("the reason is longer than 2,000 characters.")
+        raise EditingError("The reason is longer than {maximum} characters.", maximum=2000)
     if not math.isfinite(new_value):
-        raise EditingError("the new value is not a number.")
+        raise EditingError("The new value must be a number such as 9,1.")
     with Session(engine) as session, session.begin():
         figure = store.measurement(session, measurement_id)
         if figure is None:
-            raise EditingError(f"no figure '{measurement_id}'.")
+            raise EditingError("There is no figure {value}.", value=measurement_id[:64])
         published = [e for e in store.editions(session) if e.status == "published"
                      and any(x.measurement_id == measurement_id for x in e.entries)]
         if not published:
-            raise EditingError(f"the figure '{measurement_id}' is in no published edition; "
-                               "change it in the draft instead.")
+            raise EditingError("The figure {value} is in no published edition; change it in "
+                               "the draft instead.", value=measurement_id)
         if expected is not None and figure.value != expected:
-            raise Conflict(f"the figure was changed to {figure.value:g} by someone else while "
-                           f"you were editing (you saw {expected:g}); look at the new value and "
-                           "revise again if it is still wrong.")
+            raise Conflict("Someone else changed the figure to {now} while you were editing "
+                           "(you saw {seen}); look at the new value and revise again if it is "
+                           "still wrong.", now=format(figure.value, "g"),
+                           seen=format(expected, "g"))
         low, high = UNIT_RANGE.get(Unit(figure.indicator.unit), (None, None))
         if (low is not None and new_value < low) or (high is not None and new_value > high):
-            raise EditingError(f"{new_value:g} is outside the range of a "
-                               f"{figure.indicator.unit}.")
+            msgid, values = outside_range(new_value, low, high)
+            raise EditingError(msgid, **values)
         if figure.value == new_value:
-            raise EditingError("the new value is the same as the current one.")
+            raise EditingError("The new value is the same as the current one.")
         revision = m.Revision(measurement_id=measurement_id, old_value=figure.value,
                               new_value=new_value, reason=reason,
                               revised_on=on or dt.date.today(), actor=actor)

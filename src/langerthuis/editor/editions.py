@@ -79,7 +79,8 @@ def _pages(app: FastAPI, engine: Engine, preview: Snapshots, lang: str) -> None:
             organisations = sorted(session.query(m.Organisation.id).all())
             rows = [(x.number, x.indicator_id, x.title, x.status,
                      x.measurement.value if x.measurement else None,
-                     x.measurement.id if x.measurement else None) for x in entries]
+                     x.measurement.id if x.measurement else None,
+                     _decimals(x.measurement, x.indicator)) for x in entries]
             return render(lang, "edition.html", status, who=who, page="editions",
                           edition={"id": edition.id, "year": edition.year,
                                    "title": edition.title, "status": edition.status,
@@ -109,7 +110,7 @@ def _pages(app: FastAPI, engine: Engine, preview: Snapshots, lang: str) -> None:
         try:
             edition_id = create_draft(engine, programme, int(year), who.email)
         except EditingError as exc:
-            return _editions(lang, who, engine, 400, error=str(exc))
+            return _editions(lang, who, engine, 400, error=exc.text.to(lang))
         return RedirectResponse(editor_url("edition", lang, {"edition_id": edition_id}),
                                 status_code=303, headers=NO_STORE)
 
@@ -150,7 +151,7 @@ def _pages(app: FastAPI, engine: Engine, preview: Snapshots, lang: str) -> None:
             return edition_page(who, edition_id, 403 if exc.forbidden else 422,
                                 problems=exc.problems, filename=file.filename)
         except EditingError as exc:
-            return edition_page(who, edition_id, 409, error=str(exc))
+            return edition_page(who, edition_id, 409, error=exc.text.to(lang))
         return RedirectResponse(editor_url("edition", lang, {"edition_id": edition_id},
                                            done=str(written)),
                                 status_code=303, headers=NO_STORE)
@@ -163,7 +164,7 @@ def _pages(app: FastAPI, engine: Engine, preview: Snapshots, lang: str) -> None:
         try:
             publish(engine, edition_id, who.email)
         except EditingError as exc:
-            return edition_page(who, edition_id, 409, error=str(exc))
+            return edition_page(who, edition_id, 409, error=exc.text.to(lang))
         return RedirectResponse(editor_url("edition", lang, {"edition_id": edition_id},
                                            done="published"),
                                 status_code=303, headers=NO_STORE)
@@ -232,11 +233,18 @@ def _pages(app: FastAPI, engine: Engine, preview: Snapshots, lang: str) -> None:
         try:
             revise(engine, figure, number, reason, who.email, seen)
         except Conflict as exc:
-            return _revise(lang, who, engine, figure, 409, error=str(exc), reason=reason)
+            return _revise(lang, who, engine, figure, 409, error=exc.text.to(lang), reason=reason)
         except EditingError as exc:
-            return _revise(lang, who, engine, figure, 400, error=str(exc), reason=reason)
+            return _revise(lang, who, engine, figure, 400, error=exc.text.to(lang), reason=reason)
         return RedirectResponse(editor_url("revise", lang, figure=figure, done="1"),
                                 status_code=303, headers=NO_STORE)
+
+
+def _decimals(figure: m.Measurement | None, indicator: m.Indicator) -> int:
+    """Decimals to show a figure with: its own, else its indicator's, else one."""
+    if figure is not None and figure.decimals is not None:
+        return figure.decimals
+    return indicator.decimals if indicator.decimals is not None else 1
 
 
 def _float(text: str) -> float | None:

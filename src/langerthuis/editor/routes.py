@@ -158,7 +158,7 @@ def _pages(app: FastAPI, engine: Engine, cookies: CookiePolicy, lang: str) -> No
             add_account(engine, email, role, password, organisation=organisation or None,
                         name=name or None, actor=who.email)
         except AccountError as exc:
-            return _accounts(lang, who, engine, 400, error=str(exc),
+            return _accounts(lang, who, engine, 400, error=exc.text.to(lang),
                              form={"email": email, "role": role, "organisation": organisation,
                                    "name": name})
         return RedirectResponse(editor_url("accounts", lang, done="added"), status_code=303,
@@ -172,7 +172,7 @@ def _pages(app: FastAPI, engine: Engine, cookies: CookiePolicy, lang: str) -> No
         try:
             disable_account(engine, email, actor=who.email)
         except AccountError as exc:
-            return _accounts(lang, who, engine, 400, error=str(exc))
+            return _accounts(lang, who, engine, 400, error=exc.text.to(lang))
         return RedirectResponse(editor_url("accounts", lang, done="disabled"),
                                 status_code=303, headers=NO_STORE)
 
@@ -191,7 +191,7 @@ def _pages(app: FastAPI, engine: Engine, cookies: CookiePolicy, lang: str) -> No
         try:
             secret, _id = create_token(engine, who.email, name, scope, actor=who.email)
         except AccountError as exc:
-            return _tokens(lang, who, engine, 400, error=str(exc))
+            return _tokens(lang, who, engine, 400, error=exc.text.to(lang))
         return _tokens(lang, who, engine, 201, secret=secret)
 
     @app.post(ROUTES["revoke"][lang], include_in_schema=False, name=f"revoke-{lang}")
@@ -202,7 +202,7 @@ def _pages(app: FastAPI, engine: Engine, cookies: CookiePolicy, lang: str) -> No
         try:
             revoke_token(engine, token, actor=who.email, owner_id=who.account_id)
         except AccountError as exc:
-            return _tokens(lang, who, engine, 400, error=str(exc))
+            return _tokens(lang, who, engine, 400, error=exc.text.to(lang))
         return RedirectResponse(editor_url("tokens", lang), status_code=303, headers=NO_STORE)
 
     @app.get(ROUTES["audit"][lang], include_in_schema=False, name=f"audit-{lang}")

@@ -40,6 +40,29 @@ def N_(message: str) -> str:
     return message
 
 
+class Text:
+    """A message shown later in the reader's language: its catalogue id (English, with
+    {named} places) and the values for those places. `str()` gives the English text."""
+
+    __slots__ = ("msgid", "values")
+
+    def __init__(self, msgid: str, /, **values: object):
+        self.msgid = msgid
+        self.values = values
+
+    def __str__(self) -> str:
+        return self.msgid.format(**self.values)
+
+    def __repr__(self) -> str:
+        return f"Text({self.msgid!r}, **{self.values!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Text) and (self.msgid, self.values) == (other.msgid, other.values)
+
+    def to(self, lang: str) -> str:
+        return translations(lang).gettext(self.msgid).format(**self.values)
+
+
 def localised(nl: str | None, en: str | None, lang: str) -> str:
     """A content text in the reader's language: the English value on English pages where
     the content has one, else the Dutch value."""

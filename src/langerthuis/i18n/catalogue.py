@@ -16,7 +16,10 @@ METHODS = [("**.py", "python"), ("**/templates/**.html", "jinja2"),
            ("**/partials/**.html", "jinja2")]
 OPTIONS = {"**/templates/**.html": {"extensions": "jinja2.ext.i18n"},
            "**/partials/**.html": {"extensions": "jinja2.ext.i18n"}}
-KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}
+KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None, "Text": None,
+            # errors and upload problems that people read in their language
+            "AccountError": None, "EditingError": None, "Conflict": None,
+            "problem": (3,)}
 
 
 def used_messages() -> dict[str, str | None]:
