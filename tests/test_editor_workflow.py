@@ -87,6 +87,9 @@ def test_from_draft_to_published_with_a_revision(site):
     # The editor previews the draft as readers will see it; readers still cannot.
     preview = editor.get("/beheer/voorbeeld/2022/indicator/quality-of-life")
     assert preview.status_code == 200 and "71%" in preview.text and "Voorbeeld" in preview.text
+    report = editor.get("/beheer/voorbeeld/2022/rapport.html")
+    assert report.status_code == 200 and "Monitor Langer Thuis 2022" in report.text
+    assert public.get("/rapport/2022.html").status_code == 404
     assert partner.get("/beheer/voorbeeld/2022").status_code == 403
     assert public.get("/indicator/quality-of-life?editie=2022").status_code == 404
 

@@ -17,6 +17,7 @@ from ..i18n import LANGUAGES, translations
 from ..store import accounts as audit
 from ..store import editing as store
 from ..views.snapshot import Snapshots
+from ..report.routes import MEDIA, report_file
 from ..web.pages import build_page
 from .routes import NO_STORE, guard, render
 from .security import bearer, check_csrf, signed_in
@@ -212,6 +213,16 @@ def _pages(app: FastAPI, engine: Engine, preview: Snapshots, lang: str) -> None:
     @guarded
     def preview_indicator(request: Request, year: int, id: str):
         return preview_page(request, "indicator", {"id": id}, {"edition": str(year)})
+
+    @app.get(route("preview_report"), include_in_schema=False, name=f"preview-report-{lang}")
+    @guarded
+    def preview_report(request: Request, year: int, fmt: str):
+        signed_in(request, engine, "preview_drafts")
+        # Made in memory for this preview only: never written where the public reports are.
+        made = report_file(preview.current(), year, lang, fmt)
+        if made is None:
+            return Response(_("Not found."), status_code=404, headers=NO_STORE)
+        return Response(made.content, media_type=MEDIA[fmt], headers=NO_STORE)
 
     @app.get(route("revise"), include_in_schema=False, name=f"revise-{lang}")
     @guarded

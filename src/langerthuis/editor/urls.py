@@ -27,6 +27,8 @@ ROUTES = {
     "preview": {"nl": "/beheer/voorbeeld/{year}", "en": "/en/manage/preview/{year}"},
     "preview_indicator": {"nl": "/beheer/voorbeeld/{year}/indicator/{id}",
                           "en": "/en/manage/preview/{year}/indicator/{id}"},
+    "preview_report": {"nl": "/beheer/voorbeeld/{year}/rapport.{fmt}",
+                       "en": "/en/manage/preview/{year}/report.{fmt}"},
     "revise": {"nl": "/beheer/herzien", "en": "/en/manage/revise"},
 }
 
