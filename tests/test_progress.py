@@ -150,6 +150,8 @@ def test_api_and_downloads_carry_the_progress(client):
         "summary": "Synthetisch verslag van vertraging door COVID-19.",
         "summary_en": "Synthetic report of a delay caused by COVID-19.",
         "source": "monitor-2019", "source_location": "fixture, page 2"}
+    assert [a["id"] for a in client.get("/api/actions?status=not_reported").json()["data"]] == [
+        "lt-action-2"]
     rows = list(csv.DictReader(io.StringIO(client.get("/data/action-progress.csv").text)))
     assert [(r["entry_id"], r["status"], r["covid_19"], r["source_title"]) for r in rows] == [
         ("lt-action-1-2019", "started", "false", "Monitor Langer Thuis 2019"),
