@@ -101,7 +101,8 @@ def bundled_url(browser, bundled_site):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("path", ["/monitor/2021", "/indicator/elderly-care-physician-hours",
-                                  "/indicator/stories-preparing-housing"])
+                                  "/indicator/stories-preparing-housing", "/programma",
+                                  "/acties/lt-al1-a13", "/en/actions/lt-al2-a11", "/acties"])
 def test_page_passes_axe(axe_page, bundled_url, path):
     page = axe_page
     response = page.goto(bundled_url + path)

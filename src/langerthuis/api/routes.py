@@ -116,11 +116,12 @@ def build_router(snapshots: Snapshots) -> APIRouter:
     @router.get("/actions", response_model=s.Page[s.Action], tags=["framework"])
     def actions(request: Request, programme: str | None = None,
                 action_line: int | None = None, lead: str | None = None,
-                limit: int = Limit, offset: int = Offset):
+                status: str | None = None, limit: int = Limit, offset: int = Offset):
         items = where(res().actions,
                       p=lambda x: not programme or x.programme == programme,
                       a=lambda x: action_line is None or x.action_line == action_line,
-                      l=lambda x: not lead or lead in x.leads)
+                      l=lambda x: not lead or lead in x.leads,
+                      s=lambda x: not status or x.status == status)
         return page(request, s.Action, items, limit, offset)
 
     @router.get("/organisations", response_model=s.Page[s.Organisation], tags=["framework"])

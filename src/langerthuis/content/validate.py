@@ -3,12 +3,13 @@ unique, values fit their unit, and an edition's entries are consistent with the
 measurements they show. Runs after `reader.read_content`; writes nothing."""
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from decimal import Decimal
 
 from ..errors import ContentError, Problem, Where
-from ..model.vocabulary import UNIT_RANGE, EntryStatus, Kind, Unit
+from ..model.vocabulary import UNIT_RANGE, DatePrecision, EntryStatus, Kind, Unit
 from . import schema as s
 from .reader import ContentSet, ProgrammeContent
 
@@ -55,6 +56,16 @@ class _Checker:
                      f"declared; correct the value or the decimals")
 
 
+def period_end(day: dt.date, precision: str) -> dt.date:
+    """The last day of the day, month or year `day` falls in."""
+    if precision == DatePrecision.YEAR:
+        return dt.date(day.year, 12, 31)
+    if precision == DatePrecision.MONTH:
+        following = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    return day
+
+
 def _nearest(value: str, known: dict) -> str | None:
     import difflib
     close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.75)
@@ -85,7 +96,7 @@ def _check_global_uniqueness(c: _Checker, content: ContentSet) -> None:
     """Ids are primary keys in the database: unique across programmes too."""
     for attr in ("action_lines", "actions", "indicators", "editions", "measurements", "tables",
                  "stories", "initiatives", "references", "quality_notes", "claims",
-                 "relations"):
+                 "relations", "progress"):
         owner: dict[str, str] = {}
         for p in content.programmes:
             for r in getattr(p, attr):
@@ -181,6 +192,17 @@ def _check_programme(c: _Checker, p: ProgrammeContent, organisations: dict) -> N
         for i, ind in enumerate(ref.indicators):
             c.known(ref.where, f"indicators[{i}]", ind, indicators, "indicator")
 
+    actions = {a.id: a for a in p.actions}
+    progress = c.unique(p.progress, "progress entry")
+    for entry in p.progress:
+        c.known(entry.where, "action", entry.action, actions, "action")
+        c.known(entry.where, "source", entry.source, references, "reference")
+        end = period_end(entry.date, entry.date_precision)
+        if entry.date != end:
+            c.add(entry.where.at("date"), f"{entry.date} is not the last day of its "
+                  f"{entry.date_precision}; with date_precision '{entry.date_precision}' "
+                  f"write {end}")
+
     c.unique(p.claims, "claim")
     line_numbers = {al.number for al in p.action_lines}
     for claim in p.claims:
@@ -195,7 +217,7 @@ def _check_programme(c: _Checker, p: ProgrammeContent, organisations: dict) -> N
     c.unique(p.quality_notes, "quality note")
     subjects = {
         "programme": {p.programme.id: p.programme}, "action_line": lines, "goal": goals,
-        "action": {a.id: a for a in p.actions}, "indicator": indicators, "edition": editions,
+        "action": actions, "progress_entry": progress, "indicator": indicators, "edition": editions,
         "measurement": measurements, "table": tables, "story": stories,
         "initiative": initiatives, "reference": references,
         "edition_entry": {f"{e.id}/{en.indicator}": en for e in p.editions for en in e.entries},

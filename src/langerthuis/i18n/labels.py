@@ -31,8 +31,9 @@ REASONS = {
     "no_desired_direction": N_("no desired direction"),
     "first_edition": N_("first edition")}
 
-ACTION_STATUSES = {"unknown": N_("unknown"), "planned": N_("planned"),
-                   "running": N_("running"), "completed": N_("completed")}
+PROGRESS_STATUSES = {
+    "started": N_("started"), "on_schedule": N_("on schedule"), "delayed": N_("delayed"),
+    "completed": N_("completed"), "not_reported": N_("not reported")}
 
 DIMENSIONS = {
     "mark_band": N_("Mark"), "domain": N_("Domain"), "statistic": N_("Statistic"),
@@ -55,7 +56,7 @@ RULES = {
 NOTE_KINDS = {
     "disagreement": N_("disagreement between sources"), "uncertain": N_("uncertainty"),
     "comparability": N_("comparability"), "reconstructed": N_("reconstructed values"),
-    "assumption": N_("assumption")}
+    "assumption": N_("assumption"), "shortened": N_("shortened text")}
 
 
 def label(labels: dict[str, str], code: str, lang: str) -> str:

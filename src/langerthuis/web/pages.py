@@ -118,6 +118,12 @@ def build_page(snapshot: Snapshot, lang: str, page: str, params: dict, query: di
         return render(s, lang, page, "indicator.html", {"view": view}, params, query)
     if page == "programme":
         return render(s, lang, page, "programme.html", {"view": s.programme[lang]})
+    if page == "action":
+        view = s.actions[lang].get(params["id"]) if s.actions else None
+        if view is None:
+            return not_found(s, lang, _("There is no action {id}.").format(id=_shown(params["id"])))
+        line = next((al.title for al in s.actions[lang].lines if al.number == view.line_number), "")
+        return render(s, lang, page, "action.html", {"view": view, "line_title": line}, params)
     problem = _check_query(s, lang, page, query)
     if problem is not None:
         return problem

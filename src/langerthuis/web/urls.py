@@ -11,6 +11,7 @@ ROUTES = {
     "indicator": {"nl": "/indicator/{id}", "en": "/en/indicator/{id}"},
     "programme": {"nl": "/programma", "en": "/en/programme"},
     "actions": {"nl": "/acties", "en": "/en/actions"},
+    "action": {"nl": "/acties/{id}", "en": "/en/actions/{id}"},
     "map": {"nl": "/kaart", "en": "/en/map"},
     "reflection": {"nl": "/beschouwing/{year}", "en": "/en/reflection/{year}"},
     "search": {"nl": "/zoeken", "en": "/en/search"},
