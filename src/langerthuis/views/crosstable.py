@@ -49,6 +49,7 @@ class CrossRow:
     is_total: bool
     cells: tuple[Cell, ...]
     n: str = ""  # when n differs per row
+    n_value: int | None = None
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ class CrossTable:
                 name = f"{g.label} – {r.label}" if g.label else r.label
                 row = [name] + [c.value if c.value is not None else c.text
                                 for c in r.cells]
-                out.append(row + ([r.n.removeprefix("n = ")] if self.has_row_n else []))
+                out.append(row + ([r.n_value] if self.has_row_n else []))
         return out
 
 
@@ -231,10 +232,9 @@ def cross_table(table: m.BreakdownTable, lang: str) -> CrossTable:
         out = []
         for k in members:
             row_cells = tuple(cell((k, c)) for c in col_keys)
-            out.append(CrossRow(row_label(k), _is_total(k),
-                                row_cells,
-                                n_of([n for (rk, _c), n in ns.items() if rk == k])
-                                if per_row else ""))
+            row_n = [n for (rk, _c), n in ns.items() if rk == k] if per_row else []
+            out.append(CrossRow(row_label(k), _is_total(k), row_cells, n_of(row_n),
+                                row_n[0] if row_n else None))
         if alternatives:
             heading = label(DIMENSIONS, gkey, lang) if gkey and gkey != "\0stat" else ""
         else:

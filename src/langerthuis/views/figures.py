@@ -58,10 +58,11 @@ def breakdown_figure(id: str, title: str, cross: CrossTable, lang: str) -> Figur
                 continue
             if any(c.unit != cross.unit and c.value is not None for c in cells):
                 continue  # another statistic (a mean among shares): in the table only
-            items.append(Item(r.label, values, tuple(c.text for c in cells), r.is_total,
-                              total_text))
-            shown = ", ".join(f"{cross.columns[k].label} {c.text}" if len(drawn) > 1
-                              else c.text for k, c in zip(drawn, cells) if c.text)
+            texts = tuple(c.text + (f" ({', '.join(c.qualifiers)})" if c.qualifiers else "")
+                          for c in cells)
+            items.append(Item(r.label, values, texts, r.is_total, total_text))
+            shown = ", ".join(f"{cross.columns[k].label} {t}" if len(drawn) > 1 else t
+                              for k, t in zip(drawn, texts) if t)
             if total_text:
                 shown += (", " if shown else "") + f"{cross.columns[total].label} {total_text}"
             said.append(f"{g.label + ' – ' if g.label else ''}{r.label}: {shown}")
