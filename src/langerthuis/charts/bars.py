@@ -52,15 +52,14 @@ def _legend(series: tuple[str, ...], dots: bool, y: float) -> tuple[list[str], f
     """The legend in rows across the width; returns its elements and its height."""
     body, x, row = [], 0.0, 0
     for i, name in enumerate(series):
-        words = wrap(name, 40)[0] if len(name) <= 40 else name
-        w = 26 + 7 * len(words)
+        w = 26 + 7 * len(name)
         if x > 0 and x + w > WIDTH:
             x, row = 0.0, row + 1
         cy = y + row * 20 + 8
         body.append(_shape(i, x + 7, cy, SERIES[i % len(SERIES)]) if dots else
                     f'<rect x="{x:.1f}" y="{cy - 6:.1f}" width="14" height="12" '
                     f'fill="{SERIES[i % len(SERIES)]}"/>')
-        body.append(text(x + 20, cy + 4, words, size=12))
+        body.append(text(x + 20, cy + 4, name, size=12))
         x += w + 14
     return body, (row + 1) * 20 + 6
 
