@@ -120,3 +120,21 @@ def test_html_report_and_english(database, tmp_path):
     html = out.read_text(encoding="utf-8")
     assert "Reflection on Monitor Langer Thuis 2020" in html and 'id="dashboard-2019"' in html
     assert "Progress of the actions" in html
+
+
+def test_every_figure_and_table_has_a_numbered_caption(pdf, database):
+    """Figures and tables are numbered 1, 2, 3, ... through the report, in the text (so
+    that readers and assistive technology see the number); breakdowns are cross tables."""
+    import re
+    text = pdf_text(pdf)
+    for word in ("Figuur", "Tabel"):
+        numbers = [int(n) for n in re.findall(rf"\b{word} (\d+):", text)]
+        assert numbers == list(range(1, len(numbers) + 1)) and numbers, (word, numbers)
+    assert "Figuur 1: Dashboard Monitor Langer Thuis 2021" in text
+    _, engine = database
+    with Session(engine) as s:
+        for t in s.query(m.BreakdownTable).filter(m.BreakdownTable.edition_id == "lt-2021"):
+            assert re.search(rf"Tabel \d+: {re.escape(t.title)}", text), t.title
+            assert re.search(rf"Figuur \d+: {re.escape(t.title)}", text), t.title
+    # whole numbers without decimals, one n for the whole table, the statistic in words
+    assert "n = 3.242" in text and "Percentage" in text

@@ -97,4 +97,4 @@ def test_every_chart_has_a_numbered_caption(database, tmp_path):
     charts = client.get("/rapport/2021.html").text.count('class="figcaption"')
     assert charts >= 1
     for n in range(1, charts + 1):
-        assert f"Figuur {n}: Tabel" in text, n
+        assert f"Figuur {n}:" in text, n

@@ -17,6 +17,7 @@ from .i18n import LANGUAGES
 from .opendata.routes import downloads
 from .report.routes import report_file
 from .views.snapshot import Snapshot
+from .web.chartfiles import chart_file
 from .web.pages import build_page
 from .web.urls import PARAMETERS, ROUTES, url
 
@@ -58,7 +59,7 @@ def _patterns() -> list[tuple[re.Pattern, str, str]]:
     for page, paths in ROUTES.items():
         for lang, path in paths.items():
             regex = re.escape(path).replace(r"\{year\}", r"(?P<year>\d+)").replace(
-                r"\{id\}", r"(?P<id>[^/]+)").replace(r"\{fmt\}", r"(?P<fmt>pdf|html)")
+                r"\{id\}", r"(?P<id>[^/]+)").replace(r"\{fmt\}", r"(?P<fmt>pdf|html|svg|png|csv)")
             out.append((re.compile(f"^{regex}$"), page, lang))
     return out
 
@@ -91,6 +92,9 @@ def _content(snapshot: Snapshot, address: str) -> bytes | str | None:
         return None
     if page == "report":
         found = report_file(snapshot, params["year"], lang, params["fmt"])
+        return found.content if found else None
+    if page == "chart":
+        found = chart_file(snapshot, params["id"], lang, params["fmt"])
         return found.content if found else None
     result = build_page(snapshot, lang, page, params, query)
     return result.html if result.status == 200 else None

@@ -44,6 +44,18 @@ DIMENSIONS = {
     "medium": N_("Medium"), "housing_form": N_("Housing form"), "ownership": N_("Owner"),
     "role": N_("Role"), "municipality_code": N_("Municipality")}
 
+#: The word for a unit, as the title of a value axis or of a table's value column.
+UNITS = {"percentage": N_("Percentage"), "count": N_("Number"), "mark": N_("Mark (1-10)"),
+         "ratio": N_("Ratio"), "hours": N_("Hours"), "euro": N_("Amount in euro"),
+         "stories": N_("Stories")}
+
+#: The values of a table's `statistic` dimension: what a row measures.
+STATISTICS = {"share": N_("Share"), "mean": N_("Mean mark")}
+
+#: Dimensions whose values say what is measured (a share, a mean) rather than of whom: in a
+#: cross table their extra values become a row or column of their own.
+STATISTIC_DIMENSIONS = ("statistic",)
+
 RULES = {
     "key-figure-total": N_("table total differs from the key figure"),
     "key-figure-rounding": N_("key figure is not the rounded table value"),

@@ -7,10 +7,12 @@ from dataclasses import dataclass
 
 from .. import model as m
 from ..analysis import EditionAnalysis
-from ..charts import Chart, bar_chart, trend_chart
-from ..formatting import format_number, format_value
+from ..charts import Chart
+from ..formatting import format_number
 from ..i18n import localised, translations
-from ..i18n.labels import DIMENSIONS, ENTRY_STATUSES, KINDS, REASONS, label
+from ..i18n.labels import ENTRY_STATUSES, KINDS, REASONS, label
+from .crosstable import CrossTable, cross_table
+from .figures import FigureView, breakdown_figure, trend_figure
 from ..store.dataset import Dataset
 from .values import ChangeView, change_view, date_text, figure, qualifiers
 
@@ -34,23 +36,18 @@ class TrendRow:
 
 
 @dataclass(frozen=True)
-class TableRowView:
-    dims: tuple[str, ...]
-    value: str
-    n: str
-    qualifiers: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class TableView:
+    """A breakdown table as a cross table, with its chart."""
     id: str
-    number: int
+    number: int  # as published in its edition
     title: str
     notes: str
-    headers: tuple[str, ...]
-    rows: tuple[TableRowView, ...]
-    has_n: bool
-    chart: Chart
+    cross: CrossTable
+    figure: FigureView
+
+    @property
+    def chart(self) -> Chart:
+        return self.figure.chart
 
 
 @dataclass(frozen=True)
@@ -98,7 +95,7 @@ class IndicatorView:
     description: str
     goal: str
     trend: tuple[TrendRow, ...]
-    chart: Chart | None
+    figure: FigureView | None  # the key figure over time
     definitions: tuple[Fact, ...]
     change_notes: tuple[Fact, ...]
     tables: tuple[TableView, ...]
@@ -110,40 +107,10 @@ class IndicatorView:
     references: tuple[ReferenceView, ...]
 
 
-def _decimals(value: float, unit: str, decimals: int) -> int:
-    """Counts, hours and amounts that are whole show no decimals (37.469 uur, not
-    37.469,00 uur); shares and marks keep the table's decimals."""
-    if unit == "count" or (unit in ("hours", "euro") and float(value).is_integer()):
-        return 0
-    return decimals
-
-
 def table_view(table: m.BreakdownTable, lang: str) -> TableView:
-    _ = translations(lang).gettext
-    total = _("Total")
-    headers = tuple(label(DIMENSIONS, d, lang) for d in table.dimensions)
-
-    def row_label(row: m.BreakdownRow) -> str:
-        shown = [row.dimensions.get(d, "") for d in table.dimensions]
-        return " – ".join(p for p in shown if p) or total
-
-    def fmt(v):
-        if v is None:
-            return "–"
-        return format_value(v, table.unit, _decimals(v, table.unit, table.decimals), lang)
-    rows = tuple(TableRowView(
-        dims=tuple(r.dimensions.get(d, "") or total for d in table.dimensions),
-        value=(format_value(r.value, r.unit, _decimals(r.value, r.unit, table.decimals), lang)
-               if r.value is not None else (r.printed or "–")),
-        n=format_number(r.n, 0, lang) if r.n is not None else "",
-        qualifiers=qualifiers(r.qualifiers, lang)) for r in table.rows)
-    main = [r for r in table.rows if r.unit == table.unit]
-    caption = _("Table {number}: {title}").format(number=table.number, title=table.title)
-    chart = bar_chart([(row_label(r), r.value) for r in main], caption,
-                      "; ".join(f"{row_label(r)}: {fmt(r.value)}" for r in main),
-                      fmt, maximum={"percentage": 100, "mark": 10}.get(table.unit))
-    return TableView(table.id, table.number, table.title, table.notes or "", headers, rows,
-                     any(r.n is not None for r in table.rows), chart)
+    cross = cross_table(table, lang)
+    return TableView(table.id, table.number, table.title, table.notes or "", cross,
+                     breakdown_figure(table.id, table.title, cross, lang))
 
 
 def _goal(ind: m.Indicator, lang: str) -> str:
@@ -211,16 +178,11 @@ def indicator_view(data: Dataset, analyses: dict[str, EditionAnalysis], indicato
         status=label(ENTRY_STATUSES, e.status, lang), is_new=e.status == "new",
         period=e.measurement.reference_period if e.measurement and
         e.measurement.reference_period else "–") for e in entries)
-    chart = None
-    if ind.kind != "narrative":
-        points = [(str(e.edition.year), e.measurement.value if e.measurement else None,
-                   e.printed or _("no figure")) for e in entries]
-
-        def unit_fmt(v):
-            return format_value(v, ind.unit, ind.decimals, lang)
-        chart = trend_chart(points, _("Key figure per edition: {title}").format(title=title),
-                            "; ".join(f"{p[0]}: {unit_fmt(p[1]) if p[1] is not None else p[2]}"
-                                      for p in points), unit_fmt)
+    over_time = None
+    if ind.kind != "narrative" and entries:
+        over_time = trend_figure(
+            ind.id + "-trend" + (f"-{upto}" if upto else ""), ind, entries, analyses,
+            _("{title}, over time").format(title=title), lang)
     shown = {e.measurement_id for e in entries if e.measurement_id}
     tables = [t for t in data.tables if t.measurement_id in shown]
     notes = [n for n in data.quality_notes
@@ -245,7 +207,7 @@ def indicator_view(data: Dataset, analyses: dict[str, EditionAnalysis], indicato
         key_figure=(trend[-1].value if latest and ind.kind != "narrative" else None),
         facts=_facts(ind, latest, lang) if latest else (), change=change,
         change_reasons=reasons,
-        description=ind.description or "", goal=_goal(ind, lang), trend=trend, chart=chart,
+        description=ind.description or "", goal=_goal(ind, lang), trend=trend, figure=over_time,
         definitions=tuple(Fact(_("from edition {year}").format(year=d.from_year), d.text)
                           for d in ind.definitions),
         change_notes=tuple(Fact(_("from edition {year}").format(year=d.from_year),

@@ -22,6 +22,7 @@ from ..store.dataset import Dataset, read_dataset
 from . import resources as r
 from .dashboard import DashboardView, dashboard_view, edition_links
 from .framework import ActionsView, ProgrammeView, actions_view, main_programme, programme_view
+from .figures import FigureView
 from .indicator import IndicatorView, indicator_view
 from .initiative_map import MapData, map_data, map_view
 from .methods import MethodsView, methods_view
@@ -73,6 +74,8 @@ class Snapshot:
     about: dict[str, AboutView]
     reports: dict[tuple[int, str], ReportView]
     resources: Resources
+    #: every chart of the indicator pages by (id, language), for its downloads
+    figures: dict[tuple[str, str], FigureView] = field(default_factory=dict)
     _artefacts: OrderedDict = field(default_factory=OrderedDict, repr=False)
     _locks: dict = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -184,7 +187,20 @@ def build_snapshot(session: Session, drafts: bool = False) -> Snapshot:
         dashboards=dashboards, indicators=indicators, indicators_as_of=as_of,
         reflections=reflections, methods=methods,
         programme=programmes, actions=actions, maps=maps, search=search_index(data),
-        about={lang: about_view(data, lang) for lang in LANGUAGES}, reports=reports, resources=_resources(data, analyses))
+        about={lang: about_view(data, lang) for lang in LANGUAGES}, reports=reports, resources=_resources(data, analyses),
+        figures=_figures([(k[1], v) for k, v in list(indicators.items()) + list(as_of.items())]))
+
+
+def _figures(views: list[tuple[str, IndicatorView | None]]) -> dict[tuple[str, str], FigureView]:
+    """The charts of the indicator views, by id and language (a table shown in several
+    views of an indicator is one chart)."""
+    out = {}
+    for lang, v in views:
+        if v is None:
+            continue
+        for f in ([v.figure] if v.figure else []) + [t.figure for t in v.tables]:
+            out[(f.id, lang)] = f
+    return out
 
 
 class Snapshots:

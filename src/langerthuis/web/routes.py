@@ -8,9 +8,10 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from ..http import not_modified
-from ..i18n import LANGUAGES
+from ..http import etag_of, not_modified
+from ..i18n import LANGUAGES, translations
 from ..views.snapshot import Snapshots
+from .chartfiles import chart_file
 from .pages import QUERIES, Page, cached_page, error_page
 from .urls import PARAMETERS, ROUTES, url
 
@@ -61,6 +62,20 @@ def _routes(app: FastAPI, lang: str, snapshots: Snapshots) -> None:
     @app.get(ROUTES["methods"][lang], include_in_schema=False)
     def methods(request: Request, year: int):
         return respond(request, "methods", {"year": year})
+
+    @app.get(ROUTES["chart"][lang], include_in_schema=False)
+    def chart(request: Request, id: str, fmt: str):
+        _ = translations(lang).gettext
+        found = chart_file(snapshots.current(), id, lang, fmt)
+        if found is None:
+            return error_response(request, snapshots, 404, _(
+                "There is no chart {id} as {fmt}.").format(id=id[:40], fmt=fmt[:8]))
+        etag = etag_of(found.content)
+        headers = {"ETag": etag, "Cache-Control": "public, max-age=300",
+                   "Content-Disposition": f'attachment; filename="{found.filename}"'}
+        if not_modified(request.headers.get("if-none-match"), etag):
+            return Response(status_code=304, headers=headers)
+        return Response(found.content, media_type=found.media_type, headers=headers)
 
     for page in ("programme", "actions", "map", "search", "about"):
         app.add_api_route(ROUTES[page][lang], _simple(respond, page), methods=["GET"],

@@ -18,6 +18,7 @@ ROUTES = {
     "about": {"nl": "/over", "en": "/en/about"},
     "methods": {"nl": "/verantwoording/{year}", "en": "/en/methods/{year}"},
     "report": {"nl": "/rapport/{year}.{fmt}", "en": "/en/report/{year}.{fmt}"},
+    "chart": {"nl": "/grafiek/{id}.{fmt}", "en": "/en/chart/{id}.{fmt}"},
 }
 
 #: Query parameters: English name (used in code) -> Dutch name.
