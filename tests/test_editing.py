@@ -193,3 +193,27 @@ def test_a_revision_needs_a_reason_and_notices_a_conflict(db):
         revise(db, "qol-2021", 170, "Typo.", ME, expected=68.5)
     with Session(db) as session:
         assert store.measurement(session, "qol-2021").value == 68.5
+
+
+def test_revisions_are_content_and_must_end_at_the_value():
+    from pydantic import ValidationError
+    from langerthuis.content.schema import MeasurementSpec
+    good = {"id": "x-2022", "indicator": "x", "value": 73.0, "revisions": [
+        {"revised_on": "2022-03-01", "old_value": 71.0, "new_value": 73.0, "reason": "Weights."}]}
+    assert MeasurementSpec.model_validate(good).revisions[0].old_value == 71
+    with pytest.raises(ValidationError, match="differs from value"):
+        MeasurementSpec.model_validate({**good, "value": 74.0})
+
+
+def test_an_exported_revision_survives_an_import(db, tmp_path):
+    from langerthuis.opendata.export import build_downloads
+    from langerthuis.opendata.importer import read_dataset as read_export
+    revise(db, "qol-2021", 68.5, "Final weights.", ME, expected=69, on=dt.date(2022, 3, 1))
+    with Session(db) as session:
+        files = build_downloads(build_snapshot(session))
+    (tmp_path / "monitor.json").write_text(files["monitor.json"], encoding="utf-8")
+    load_content(db, read_export(tmp_path / "monitor.json"))
+    with Session(db) as session:
+        [revision] = store.measurement(session, "qol-2021").revisions
+        assert (revision.old_value, revision.new_value, revision.reason) == \
+            (69, 68.5, "Final weights.")

@@ -114,7 +114,17 @@ def test_from_draft_to_published_with_a_revision(site):
     assert again.status_code == 409 and "Iemand anders" in again.text
     with Session(site[1]) as session:
         assert session.get(m.Measurement, "quality-of-life-2022").value == 73
-    assert "73%" in public.get("/indicator/quality-of-life?editie=2022").text
+    page = public.get("/indicator/quality-of-life?editie=2022").text
+    assert "73%" in page and "herzien op" in page and "eerder: 71%" in page
+    assert "Final weights." in page
+    [figure] = [x for x in public.get("/api/measurements", params={"limit": 500}).json()["data"]
+                if x["id"] == "quality-of-life-2022"]
+    assert [(r["old_value"], r["new_value"], r["reason"]) for r in figure["revisions"]] == \
+        [(71, 73, "Final weights.")]
+    rows = public.get("/data/key-figures.csv").text.splitlines()
+    header = rows[0].split(",")
+    [row] = [r.split(",") for r in rows if ",quality-of-life," in r and r.startswith("lt,2022")]
+    assert row[header.index("first_published_value")] == "71"
 
 
 def test_machine_delivery_with_a_token(site):

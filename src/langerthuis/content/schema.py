@@ -17,7 +17,7 @@ import datetime as dt
 from typing import Annotated, Any
 
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field,
-                      PrivateAttr, Strict)
+                      PrivateAttr, Strict, model_validator)
 
 from ..errors import Where
 from ..model.vocabulary import (ClaimMetric, DatePrecision, Direction, EditionStatus, EntryStatus, Kind, Phase,
@@ -345,6 +345,17 @@ class RelationSpec(Record):
     source_location: Text300 | None = None
 
 
+class RevisionSpec(Record):
+    """A correction of a published figure (made by an editor; kept in the content when it is
+    exported, so that a load does not lose it)."""
+
+    revised_on: Date
+    old_value: Float | None = None
+    new_value: Float | None = None
+    reason: Text
+    actor: Text300 | None = None
+
+
 class MeasurementSpec(Record):
     id: Id
     indicator: Id
@@ -360,6 +371,14 @@ class MeasurementSpec(Record):
     notes: Text | None = None
     source_location: Text300 | None = None
     provenance: FreeForm = {}
+    revisions: List(RevisionSpec) = []
+
+    @model_validator(mode="after")
+    def _revisions_end_at_the_value(self):
+        if self.revisions and self.revisions[-1].new_value != self.value:
+            raise ValueError(f"the last revision's new_value ({self.revisions[-1].new_value}) "
+                             f"differs from value ({self.value}); they must agree")
+        return self
 
 
 #: Rows of a table, by the values of some of its dimensions.

@@ -228,6 +228,9 @@ def check_figures(session: Session, edition: m.Edition, rows, allowed: set[str] 
                 msgid, values = outside_range(value, low, high)
                 problems.append(problem(line, "value", msgid, **values))
         record, bad = _record(edition, indicator, value or 0.0, cells, line)
+        written = decimals_of(raw.replace(",", "."))
+        if written > (entries[indicator].indicator.decimals or 0):
+            record["decimals"] = written  # as precise as delivered
         problems += bad
         if len(problems) > wrong:
             continue  # the other columns are checked; the schema needs a good row
@@ -264,6 +267,11 @@ def _record(edition: m.Edition, indicator: str, value: float, cells: dict, line:
         problems.append(problem(line, "period_end", "The period ends ({end}) before it starts "
                                 "({start}).", end=end, start=start))
     return record, problems
+
+
+def decimals_of(number: str) -> int:
+    """Digits after the decimal point of a number written with a point."""
+    return len(number.partition(".")[2])
 
 
 def _number(text: str) -> float | None:

@@ -13,7 +13,7 @@ from ..model.vocabulary import UNIT_RANGE, Unit
 from ..store import accounts as audit
 from ..store import editing as store
 from .drafts import EditingError
-from .figures import outside_range
+from .figures import decimals_of, outside_range
 
 
 class Conflict(EditingError):
@@ -59,6 +59,10 @@ def revise(engine: Engine, measurement_id: str, new_value: float, reason: str, a
         audit.record(session, actor, "figure_revised", "measurement", measurement_id, "value",
                      figure.value, new_value, reason)
         figure.value = new_value
+        written = decimals_of(repr(new_value).removesuffix(".0"))
+        declared = figure.decimals if figure.decimals is not None else figure.indicator.decimals
+        if written > (declared or 0):
+            figure.decimals = written  # the correction is as precise as given
         store.new_content_version(session)
         session.flush()
         return revision.id

@@ -54,6 +54,10 @@ KEY_FIGURE_FIELDS = {
     "measurement_id": ("string", "Id of the measurement shown; one measurement can be shown "
                        "by several editions."),
     "source_location": ("string", "Where in the published monitor the figure stands."),
+    "revised_on": ("date", "Date of the latest correction of a published figure; empty "
+                   "where it was never revised."),
+    "first_published_value": ("number", "The value as first published, where the figure "
+                              "was revised since."),
 }
 BREAKDOWN_BASE = ["edition", "table_number", "table_id", "table_title", "indicator_id",
                   "measurement_id"]

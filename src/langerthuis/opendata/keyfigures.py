@@ -12,7 +12,12 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 COLUMNS = ["programme", "edition", "indicator_id", "number", "title", "kind", "action_line",
            "value", "unit", "reference_period", "reference_date", "status", "qualifiers",
-           "source", "measurement_id", "source_location"]
+           "source", "measurement_id", "source_location", "revised_on",
+           "first_published_value"]
+
+
+#: Columns of numbers, written with a dot as decimal separator and no exponent.
+NUMBERS = {"value", "first_published_value"}
 
 
 def key_figure_rows(res: Resources) -> list[dict]:
@@ -34,6 +39,10 @@ def key_figure_rows(res: Resources) -> list[dict]:
                 "source": "; ".join(x.sources) if x and x.sources else (ind.source or ""),
                 "measurement_id": x.id if x else None,
                 "source_location": (x.source_location if x else e.source_location) or "",
+                "revised_on": x.revisions[-1].revised_on.isoformat() if x and x.revisions
+                else None,
+                "first_published_value": x.revisions[0].old_value if x and x.revisions
+                else None,
             })
     return rows
 
@@ -61,6 +70,6 @@ def to_csv(rows: list[dict], columns: list[str] = COLUMNS) -> str:
     writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: plain_number(v) if k == "value" else csv_cell(v)
+        writer.writerow({k: plain_number(v) if k in NUMBERS else csv_cell(v)
                          for k, v in row.items()})
     return out.getvalue()

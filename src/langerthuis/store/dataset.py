@@ -92,9 +92,11 @@ def _read(session: Session) -> Dataset:
                         options=[selectinload(m.Indicator.definitions)]),
         editions=_all(session, m.Edition, m.Edition.programme_id, m.Edition.year, options=[
             entries.selectinload(m.EditionEntry.indicator),
-            entries.selectinload(m.EditionEntry.measurement)]),
+            entries.selectinload(m.EditionEntry.measurement)
+            .selectinload(m.Measurement.revisions)]),
         measurements=_all(session, m.Measurement, m.Measurement.id,
-                          options=[selectinload(m.Measurement.tables)]),
+                          options=[selectinload(m.Measurement.tables),
+                                   selectinload(m.Measurement.revisions)]),
         tables=_all(session, m.BreakdownTable, m.BreakdownTable.number, m.BreakdownTable.id,
                     options=[selectinload(m.BreakdownTable.rows)]),
         relations=_all(session, m.Relation, m.Relation.id),

@@ -88,6 +88,8 @@ def _insert_programme(session: Session, p: ProgrammeContent, add, orgs: dict[str
          for i in p.indicators for d in i.definitions])
     add([row(m.Measurement, x, provenance={"file": x.where.file, "line": x.where.line,
                                            **x.provenance}) for x in p.measurements])
+    add([row(m.Revision, r, measurement_id=x.id, actor=r.actor or "content")
+         for x in p.measurements for r in x.revisions])
     titles = {i.id: i.title for i in p.indicators}
     add([row(m.EditionEntry, en, edition_id=e.id, title=en.title or titles[en.indicator])
          for e in p.editions for en in e.entries])

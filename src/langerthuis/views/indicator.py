@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from .. import model as m
 from ..analysis import EditionAnalysis
 from ..charts import Chart
-from ..formatting import format_number
+from ..formatting import format_number, format_value
 from ..i18n import localised, translations
 from ..i18n.labels import ENTRY_STATUSES, KINDS, REASONS, label
 from .crosstable import CrossTable, cross_table
 from .figures import FigureView, breakdown_figure, trend_figure
 from ..store.dataset import Dataset
-from .values import ChangeView, change_view, date_text, figure, qualifiers
+from .values import ChangeView, change_view, date_text, decimals, figure, qualifiers
 
 
 @dataclass(frozen=True)
@@ -153,6 +153,12 @@ def _facts(ind: m.Indicator, latest: m.EditionEntry, lang: str) -> tuple[Fact, .
             facts.append(Fact("n", format_number(x.n, 0, lang)))
         if x.qualifiers:
             facts.append(Fact(_("Note"), ", ".join(qualifiers(x.qualifiers, lang))))
+        for r in x.revisions:
+            facts.append(Fact(_("Revised"), _(
+                "revised on {date}; before: {value}. Reason: {reason}").format(
+                    date=date_text(r.revised_on, lang),
+                    value=format_value(r.old_value, ind.unit, decimals(x), lang)
+                    if r.old_value is not None else "–", reason=r.reason)))
     elif ind.source:
         facts.append(Fact(_("Source"), ind.source))
     return tuple(facts)

@@ -139,6 +139,14 @@ class Indicator(Resource):
     definitions: list[Definition] = []
 
 
+class Revision(Resource):
+    """A correction of a published figure: the value before and after, when and why."""
+    revised_on: dt.date
+    old_value: float | None = None
+    new_value: float | None = None
+    reason: str
+
+
 class Measurement(Resource):
     id: str
     indicator: str = Field(validation_alias="indicator_id")
@@ -154,6 +162,9 @@ class Measurement(Resource):
     notes: str | None = None
     source_location: str | None = None
     editions: list[str] = Field(default=[], description="The editions that show it.")
+    revisions: list[Revision] = Field(default=[], description=(
+        "Corrections after publication, oldest first; the first one's old_value is the "
+        "value as first published."))
 
 
 class Entry(Resource):
