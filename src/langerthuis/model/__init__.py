@@ -1,7 +1,7 @@
 """The domain model: every page, API response, download and report section is a view of
 these objects. They are SQLAlchemy mapped classes, persisted by `langerthuis.store`."""
 from .base import Base
-from .context import Initiative, QualityNote, Reference, Story, indicator_reference
+from .context import Initiative, InitiativeKind, QualityNote, Reference, Story, indicator_reference
 from .editions import Edition, EditionEntry, LoadInfo, PublishedClaim
 from .geography import DataSource, MapShape, Municipality, MunicipalityLink
 from .framework import Action, ActionLine, Goal, Organisation, Programme, action_lead, programme_partner
@@ -13,7 +13,7 @@ from .vocabulary import (ActionStatus, ClaimMetric, Direction, EditionStatus, En
 __all__ = [
     "Action", "ActionLine", "DataSource", "MapShape", "Municipality", "MunicipalityLink", "ActionStatus", "ClaimMetric", "Base", "BreakdownRow", "BreakdownTable",
     "DefinitionVersion", "Direction", "Edition", "EditionEntry", "EditionStatus", "EntryStatus",
-    "Goal", "Indicator", "Initiative", "Kind", "LoadInfo", "Measurement", "Organisation", "Phase",
+    "Goal", "Indicator", "Initiative", "InitiativeKind", "Kind", "LoadInfo", "Measurement", "Organisation", "Phase",
     "Programme", "PublishedClaim", "Qualifier", "QualityNote", "Reference", "Relation", "Story", "UNIT_RANGE", "Unit",
     "action_lead", "indicator_reference", "programme_partner",
 ]

@@ -46,6 +46,7 @@ class Resources:
     measurements: tuple[r.Measurement, ...]
     tables: tuple[r.Table, ...]
     stories: tuple[r.Story, ...]
+    initiative_kinds: tuple[r.InitiativeKind, ...]
     initiatives: tuple[r.Initiative, ...]
     references: tuple[r.Reference, ...]
     quality_notes: tuple[r.QualityNote, ...]
@@ -127,6 +128,7 @@ def _resources(data: Dataset, analyses: dict[str, EditionAnalysis]) -> Resources
             update={"editions": shown.get(x.id, [])}) for x in data.measurements),
         tables=many(r.Table, sorted(data.tables, key=lambda t: t.id)),
         stories=many(r.Story, sorted(data.stories, key=lambda s: s.id)),
+        initiative_kinds=many(r.InitiativeKind, data.initiative_kinds),
         initiatives=many(r.Initiative, sorted(data.initiatives, key=lambda i: i.id)),
         references=many(r.Reference, data.references),
         quality_notes=many(r.QualityNote, data.quality_notes),
