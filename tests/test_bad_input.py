@@ -133,8 +133,8 @@ CONTENT_CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
                                        "title: &t Synthetic fixture story"),
      ["lt/stories.yaml, line 5", "anchor &t"]),
     ("merge key with alias", lambda r: replace(
-        r / "lt/stories.yaml", "    persons:\n      - {name: Anna, age: 78, role: informal carer}",
-        "    persons:\n      - &p {name: Anna, age: 78, role: informal carer}\n      - {<<: *p}"),
+        r / "lt/stories.yaml", "    persons:\n      - {name: Anna, age: 78, role: mantelzorger, role_en: informal carer}",
+        "    persons:\n      - &p {name: Anna, age: 78, role: mantelzorger, role_en: informal carer}\n      - {<<: *p}"),
      ["lt/stories.yaml, line", "anchor &p"]),
     ("n beyond 64 bits", lambda r: edit_yaml(r / "lt/measurements.yaml",
                                              lambda d: d["measurements"][0].update(n=2**64)),

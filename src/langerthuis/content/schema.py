@@ -17,7 +17,7 @@ import datetime as dt
 from typing import Annotated, Any
 
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field,
-                      PrivateAttr, Strict)
+                      PrivateAttr, Strict, model_validator)
 
 from ..errors import Where
 from ..model.vocabulary import (ActionStatus, ClaimMetric, Direction, EditionStatus, EntryStatus, Kind, Phase,
@@ -392,10 +392,19 @@ class TableRowSpec(Record):
 
 
 class PersonSpec(Record):
-    name: Text300
+    """A person in a story: by name, or by role where the story names no one (Cora's
+    mother)."""
+
+    name: Text300 | None = None
     age: _int(0, 120) | None = None
     role: Text300 | None = None
     role_en: Text300 | None = None
+
+    @model_validator(mode="after")
+    def _named(self) -> PersonSpec:
+        if self.name is None and self.role is None:
+            raise ValueError("a person needs a name, or a role where the story names no one")
+        return self
 
 
 class StorySpec(Record):

@@ -193,7 +193,7 @@ class Table(Resource):
 
 
 class Person(Resource):
-    name: str
+    name: str | None = None
     age: int | None = None
     role: str | None = None
     role_en: str | None = None
