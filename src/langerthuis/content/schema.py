@@ -172,6 +172,8 @@ class OrganisationSpec(Record):
     id: Id
     name: Text300
     abbreviation: _text(64) | None = None
+    #: The name the organisation had before (MantelzorgNL was called Mezzo).
+    former_name: Text200 | None = None
     url: Url | None = None
 
 

@@ -69,17 +69,19 @@ class DashboardView:
     rows: tuple[KindRow, ...]
 
 
-def edition_links(data: Dataset, edition: m.Edition) -> tuple[EditionLink, ...]:
+def edition_links(data: Dataset, edition: m.Edition, lang: str) -> tuple[EditionLink, ...]:
     mine = sorted(data.programme_editions(edition.programme_id), key=lambda e: -e.year)
-    return tuple(EditionLink(e.year, e.title, e.id == edition.id) for e in mine)
+    return tuple(EditionLink(e.year, localised(e.title, e.title_en, lang), e.id == edition.id)
+                 for e in mine)
 
 
 def _label(entry: m.EditionEntry, latest: bool, lang: str) -> str:
     """An indicator's short label is the one of the latest dashboard; for earlier editions
-    the content keeps each dashboard's own label as the entry title."""
+    the content keeps each dashboard's own label as the entry title. In English every
+    edition shows the English short label."""
     ind = entry.indicator
     if lang == "en":
-        return ind.title_en or entry.title
+        return ind.short_label_en or ind.title_en or entry.title
     return (ind.short_label or entry.title) if latest else entry.title
 
 
@@ -137,5 +139,6 @@ def dashboard_view(data: Dataset, analysis: EditionAnalysis, lang: str) -> Dashb
             "{n} / {total} · indicators with new information since {year}").format(
             n=len(analysis.totals.updated), total=analysis.totals.total,
             year=analysis.previous_year)
-    return DashboardView(edition.id, edition.year, edition.title, edition_links(data, edition),
+    return DashboardView(edition.id, edition.year, localised(edition.title, edition.title_en, lang),
+                         edition_links(data, edition, lang),
                          summary, analysis.previous_edition_id is not None, overall, heads, rows)

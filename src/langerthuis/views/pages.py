@@ -8,6 +8,7 @@ from ..analysis.reflection import Reflection
 from ..i18n import localised
 from ..store.dataset import Dataset
 from .dashboard import EditionLink
+from .initiative_map import kind_words
 from .values import date_text
 
 
@@ -73,23 +74,28 @@ def search_index(data: Dataset) -> SearchIndex:
     for i in data.indicators:
         entries += [SearchEntry(Hit("indicator", localised(i.title, i.title_en, "nl"), i.id),
                                 Hit("indicator", localised(i.title, i.title_en, "en"), i.id),
-                                text(i.title, i.title_en, i.short_label, i.description,
-                                     i.source))]
+                                text(i.title, i.title_en, i.short_label, i.short_label_en,
+                                     i.description, i.description_en, i.source))]
     for a in sorted(data.actions, key=lambda a: a.id):
         hit = Hit("action", f"{a.action_line.number}.{a.number} {a.title}",
                   action_line=a.action_line.number)
         entries.append(SearchEntry(hit, hit, text(a.title, a.milestone, a.timeline,
                                                   a.leads_printed)))
     for s in data.stories:
-        hit = Hit("story", s.title, s.indicator_id)
-        entries.append(SearchEntry(hit, hit, text(s.title, s.summary,
-                                                  *(p.get("name") for p in s.persons))))
+        entries.append(SearchEntry(
+            Hit("story", s.title, s.indicator_id),
+            Hit("story", localised(s.title, s.title_en, "en"), s.indicator_id),
+            text(s.title, s.title_en, s.summary, s.summary_en,
+                 *(p.get("name") for p in s.persons))))
     for i in data.initiatives:
-        name = i.name or i.kind.replace("-", " ")
+        names = [i.name or words for words in kind_words(i)]
         place = i.municipality_name or i.municipality_code
-        hit = Hit("initiative", f"{name}, {place} ({i.year})" if place else f"{name} ({i.year})",
-                  i.indicator_id, i.action_line.number if i.action_line else None, i.year)
-        entries.append(SearchEntry(hit, hit, text(name, place, i.municipality_code)))
+        nl, en = (Hit("initiative", f"{name}, {place} ({i.year})" if place
+                      else f"{name} ({i.year})", i.indicator_id,
+                      i.action_line.number if i.action_line else None, i.year)
+                  for name in names)
+        entries.append(SearchEntry(nl, en, text(*names, i.description, i.description_en,
+                                                place, i.municipality_code)))
     return SearchIndex(tuple(entries))
 
 

@@ -39,6 +39,7 @@ class Organisation(Resource):
     id: str
     name: str
     abbreviation: str | None = None
+    former_name: str | None = None
     url: str | None = None
 
 

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from ..analysis import EditionAnalysis, analyse
 from ..analysis.reflection import reflect
 from ..errors import NotFound
-from ..i18n import LANGUAGES
+from ..i18n import LANGUAGES, localised
 from ..store import queries
 from ..store.dataset import Dataset, read_dataset
 from . import resources as r
@@ -150,7 +150,7 @@ def build_snapshot(session: Session) -> Snapshot:
         for e in data.editions:
             dashboards[(e.year, lang)] = dashboard_view(data, analyses[e.id], lang)
             reflections[(e.year, lang)] = ReflectionView(
-                e.year, reflect(analyses[e.id], lang), edition_links(data, e))
+                e.year, reflect(analyses[e.id], lang), edition_links(data, e, lang))
             methods[(e.year, lang)] = methods_view(data, analyses[e.id], lang)
         for i in data.indicators:
             indicators[(i.id, lang)] = indicator_view(data, analyses, i.id, lang)
@@ -164,7 +164,7 @@ def build_snapshot(session: Session) -> Snapshot:
         for e in data.editions:
             mine = data.programme_editions(e.programme_id)
             reports[(e.year, lang)] = ReportView(
-                lang=lang, edition_id=e.id, year=e.year, title=e.title,
+                lang=lang, edition_id=e.id, year=e.year, title=localised(e.title, e.title_en, lang),
                 publisher=e.publisher or "RIVM",
                 publication_date=date_text(e.publication_date, lang),
                 programme=programme_view(e.programme, lang),

@@ -1,5 +1,5 @@
 """every content text in English: indicators' labels, reasons and descriptions, definitions,
-edition titles, reference periods and notes, breakdown tables (titles, notes, the words for
+an organisation's former name, edition titles, reference periods and notes, breakdown tables (titles, notes, the words for
 their rows), stories, references' dates in words, initiatives and the kinds of initiative
 
 Revision ID: 0012
@@ -19,6 +19,7 @@ depends_on = None
 
 #: The English columns added to existing tables: table -> (column, type).
 COLUMNS = {
+    'organisation': [('former_name', sa.String(length=200))],
     'indicator': [('short_label_en', sa.String(length=300)), ('direction_reason_en', sa.Text()),
                   ('description_en', sa.Text())],
     'definition_version': [('text_en', sa.Text()), ('change_note_en', sa.Text())],
