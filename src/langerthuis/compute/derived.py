@@ -74,6 +74,8 @@ def add_support_ratio(content: ContentSet, data: OpenData, registry: Registry) -
                                 "(own computation from CBS data)",
                        unit="ratio", decimals=2,
                        dimensions=["municipality_code", "shrinking_region"], file="(computed)",
+                       labels_en={"shrinking_region": {  # names of regions: the same words
+                           r["shrinking_region"]: r["shrinking_region"] for r in regional.rows}},
                        source_location="shared/data/population, computed at load")
     spec._where = where
     programme.measurements.append(measurement)

@@ -4,7 +4,8 @@ A text field `x` of a content record has its English value in the field `x_en` n
 (`title`/`title_en`); this module finds every record, nested ones included, whose `x` is
 filled and whose `x_en` is not. The values of a breakdown table's dimensions are words of
 the CSV file; their English is in the table's `labels_en` (`{sex: {Mannen: Men}}`), needed
-for every value that has letters (years and marks such as 2020 or 7-10 need none).
+for every value with words (years, marks and codes such as 2020, 7-10 or GM0363 need
+none).
 """
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from collections.abc import Iterator
 from ..errors import Problem
 from . import schema as s
 
-_WORDS = re.compile(r"[^\W\d_]", re.UNICODE)
+#: A lower-case letter: a text of words. Codes (GM0363, GGZ) and periods (2020) have none.
+_WORDS = re.compile(r"[a-zß-ÿ]")
 
 
 def translated_fields(spec: type[s.Record]) -> list[str]:
@@ -50,7 +52,7 @@ def missing_translations(records: list[s.Record]) -> list[Problem]:
 
 
 def needs_words(cell: str) -> bool:
-    """Whether a dimension value has words to translate (not a year, mark or empty)."""
+    """Whether a text has words to translate (not a year, mark, code or empty)."""
     return bool(_WORDS.search(cell))
 
 

@@ -11,7 +11,7 @@ from ..formatting import format_value
 from ..i18n import localised, translations
 from ..i18n.labels import ENTRY_STATUSES, KINDS, label
 from ..store.dataset import Dataset
-from .values import ChangeView, change_view, figure, qualifiers
+from .values import ChangeView, as_printed, change_view, figure, qualifiers
 
 KIND_ORDER = ("outcome", "process", "narrative")
 
@@ -116,6 +116,10 @@ def dashboard_view(data: Dataset, analysis: EditionAnalysis, lang: str) -> Dashb
             value = figure(entry.measurement, lang, entry.printed)
             notes = ((label(ENTRY_STATUSES, entry.status, lang),) if entry.status != "new"
                      else ())
+            printed = as_printed(entry, lang)
+            if printed is not None:  # what this edition printed; the page says why
+                notes += (tr.gettext("later sources: {value}").format(value=value),)
+                value = printed
             notes += qualifiers(entry.measurement.qualifiers if entry.measurement else [], lang)
             if analysis.previous_year and fact.previous_value is not None:
                 previous = f"{analysis.previous_year}: " + format_value(

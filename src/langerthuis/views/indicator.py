@@ -235,8 +235,7 @@ def indicator_view(data: Dataset, analyses: dict[str, EditionAnalysis], indicato
         year=e.edition.year, edition_title=edition_title(e.edition, lang), number=e.number,
         value=figure(e.measurement, lang, e.printed),
         printed_note=(_("printed as {printed}").format(printed=e.printed)
-                      if e.printed and e.measurement
-                      and e.printed not in ("--", "nvt") else ""),
+                      if e.printed and e.measurement else ""),
         status=label(ENTRY_STATUSES, e.status, lang), is_new=e.status == "new",
         period=period(e.measurement, lang) or "–") for e in entries)
     chart = None

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from .. import model as m
 from ..analysis.compare import Direction, IndicatorFact
+from ..analysis.rules import parse_dutch_number
 from ..formatting import format_date, format_value
 from ..i18n.labels import CHANGES, QUALIFIERS, label
 
@@ -29,6 +30,17 @@ def figure(x: m.Measurement | None, lang: str, printed: str | None = None) -> st
     if x is None or x.value is None:
         return printed or "–"
     return format_value(x.value, x.indicator.unit, decimals(x), lang)
+
+
+def as_printed(entry: m.EditionEntry, lang: str) -> str | None:
+    """The figure the edition printed where it differs from the measurement it shows (the
+    2019 dashboard printed 65.958 hours where the figure is 65.985), in the reader's
+    format; None where the edition printed the figure itself or printed no figure."""
+    x = entry.measurement
+    printed = parse_dutch_number(entry.printed) if entry.printed else None
+    if printed is None or x is None or x.value is None or printed == x.value:
+        return None
+    return format_value(printed, x.indicator.unit, decimals(x), lang)
 
 
 def change_view(fact: IndicatorFact, lang: str, with_arrow: bool = True) -> ChangeView | None:
