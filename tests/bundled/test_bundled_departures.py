@@ -4,6 +4,7 @@ meant "not yet available", the 2019 periods from the first progress report, Mant
 former name, every web address of the monitor, and what each edition printed."""
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -13,13 +14,15 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from langerthuis import model as m
+from conftest import OPEN_DATA
 from langerthuis.app import create_app
 from test_bundled_content import db  # noqa: F401  (the bundled database in a session)
 
 pytestmark = pytest.mark.bundled
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+#: The source documents, next to the open data (../shared/seeds beside ../shared/data).
+SEEDS = Path(os.environ.get("LANGERTHUIS_SEEDS_DIR") or OPEN_DATA.parent / "seeds")
 
 
 def seed(prefix: str) -> str:
@@ -110,6 +113,7 @@ def carried(url: str, known: set[str]) -> bool:
     """Whether a web address of the seed is in the content: as printed, cut off where the
     seed's text breaks the line, doubly escaped by the text extraction, or (for a PDF in a
     site's /binaries/ folder) as the document's own page, see qn-reference-document-pages."""
+    url = url.rstrip(".")  # the end of a sentence
     if url in known or url.replace("%2525", "%25") in known:
         return True
     if any(k.startswith(url) for k in known):

@@ -11,7 +11,7 @@ from ..formatting import format_value
 from ..i18n import localised, translations
 from ..i18n.labels import ENTRY_STATUSES, KINDS, label
 from ..store.dataset import Dataset
-from .values import ChangeView, as_printed, change_view, figure, qualifiers
+from .values import ChangeView, as_printed, change_view, edition_title, figure, qualifiers
 
 KIND_ORDER = ("outcome", "process", "narrative")
 
@@ -71,8 +71,7 @@ class DashboardView:
 
 def edition_links(data: Dataset, edition: m.Edition, lang: str) -> tuple[EditionLink, ...]:
     mine = sorted(data.programme_editions(edition.programme_id), key=lambda e: -e.year)
-    return tuple(EditionLink(e.year, localised(e.title, e.title_en, lang), e.id == edition.id)
-                 for e in mine)
+    return tuple(EditionLink(e.year, edition_title(e, lang), e.id == edition.id) for e in mine)
 
 
 def _label(entry: m.EditionEntry, latest: bool, lang: str) -> str:
@@ -143,6 +142,6 @@ def dashboard_view(data: Dataset, analysis: EditionAnalysis, lang: str) -> Dashb
             "{n} / {total} · indicators with new information since {year}").format(
             n=len(analysis.totals.updated), total=analysis.totals.total,
             year=analysis.previous_year)
-    return DashboardView(edition.id, edition.year, localised(edition.title, edition.title_en, lang),
+    return DashboardView(edition.id, edition.year, edition_title(edition, lang),
                          edition_links(data, edition, lang),
                          summary, analysis.previous_edition_id is not None, overall, heads, rows)

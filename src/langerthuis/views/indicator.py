@@ -12,7 +12,8 @@ from ..formatting import format_number, format_value
 from ..i18n import localised, translations
 from ..i18n.labels import DIMENSIONS, ENTRY_STATUSES, KINDS, REASONS, label
 from ..store.dataset import Dataset
-from .values import ChangeView, change_view, date_text, figure, qualifiers
+from .values import (ChangeView, change_view, date_text, edition_title, figure, period,
+                     qualifiers)
 
 
 @dataclass(frozen=True)
@@ -187,17 +188,6 @@ def _persons(story: m.Story, lang: str) -> str:
         extra = [x for x in (role if p.get("name") else "", str(p.get("age") or "")) if x]
         out.append(name + (f" ({', '.join(extra)})" if extra else ""))
     return ", ".join(out)
-
-
-def period(x: m.Measurement | None, lang: str) -> str:
-    """The period a measurement describes, as published, in the reader's language."""
-    if x is None:
-        return ""
-    return localised(x.reference_period, x.reference_period_en, lang)
-
-
-def edition_title(edition: m.Edition, lang: str) -> str:
-    return localised(edition.title, edition.title_en, lang)
 
 
 def _facts(ind: m.Indicator, latest: m.EditionEntry, lang: str) -> tuple[Fact, ...]:

@@ -15,8 +15,7 @@ from ..i18n import localised, translations
 from ..i18n.labels import NOTE_KINDS, RECIPES, RULES, label
 from ..store.dataset import Dataset
 from .dashboard import EditionLink, edition_links
-from .indicator import period
-from .values import figure
+from .values import edition_title, figure, period
 
 #: Notes about these subjects concern the programme's sources, not one edition.
 GENERAL_SUBJECTS = ("programme", "action", "reference", "table", "initiative")
@@ -116,6 +115,6 @@ def methods_view(data: Dataset, analysis: EditionAnalysis, lang: str) -> Methods
         PurePath(str(x.provenance.get("file") or "")).name,
         str(x.provenance.get("input", "")), _computed_on(x.provenance.get("computed_at"), lang))
         for x in data.measurements if (x.provenance or {}).get("recipe"))
-    return MethodsView(edition.year, localised(edition.title, edition.title_en, lang),
+    return MethodsView(edition.year, edition_title(edition, lang),
                        edition_links(data, edition, lang),
                        tuple(edition_notes), indicators, general, findings, computations)

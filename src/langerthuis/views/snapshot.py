@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from ..analysis import EditionAnalysis, analyse
 from ..analysis.reflection import reflect
 from ..errors import NotFound
-from ..i18n import LANGUAGES, localised
+from ..i18n import LANGUAGES
 from ..store import queries
 from ..store.dataset import Dataset, read_dataset
 from . import resources as r
@@ -27,7 +27,7 @@ from .initiative_map import MapData, map_data, map_view
 from .methods import MethodsView, methods_view
 from .pages import AboutView, ReflectionView, SearchIndex, about_view, search_index
 from .report import ReportView
-from .values import date_text
+from .values import date_text, edition_title
 
 #: How many rendered artefacts (pages with query strings, PDFs) a snapshot keeps.
 ARTEFACTS = 1024
@@ -164,7 +164,7 @@ def build_snapshot(session: Session) -> Snapshot:
         for e in data.editions:
             mine = data.programme_editions(e.programme_id)
             reports[(e.year, lang)] = ReportView(
-                lang=lang, edition_id=e.id, year=e.year, title=localised(e.title, e.title_en, lang),
+                lang=lang, edition_id=e.id, year=e.year, title=edition_title(e, lang),
                 publisher=e.publisher or "RIVM",
                 publication_date=date_text(e.publication_date, lang),
                 programme=programme_view(e.programme, lang),

@@ -8,6 +8,7 @@ from .. import model as m
 from ..analysis.compare import Direction, IndicatorFact
 from ..analysis.rules import parse_dutch_number
 from ..formatting import format_date, format_value
+from ..i18n import localised
 from ..i18n.labels import CHANGES, QUALIFIERS, label
 
 ARROWS = {"up": "▲", "down": "▼", "same": "▬"}
@@ -41,6 +42,17 @@ def as_printed(entry: m.EditionEntry, lang: str) -> str | None:
     if printed is None or x is None or x.value is None or printed == x.value:
         return None
     return format_value(printed, x.indicator.unit, decimals(x), lang)
+
+
+def period(x: m.Measurement | None, lang: str) -> str:
+    """The period a measurement describes, as published, in the reader's language."""
+    if x is None:
+        return ""
+    return localised(x.reference_period, x.reference_period_en, lang)
+
+
+def edition_title(edition: m.Edition, lang: str) -> str:
+    return localised(edition.title, edition.title_en, lang)
 
 
 def change_view(fact: IndicatorFact, lang: str, with_arrow: bool = True) -> ChangeView | None:
