@@ -133,8 +133,8 @@ CONTENT_CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
                                        "title: &t Synthetic fixture story"),
      ["lt/stories.yaml, line 5", "anchor &t"]),
     ("merge key with alias", lambda r: replace(
-        r / "lt/stories.yaml", "    persons:\n      - {name: Anna, age: 78, role: informal carer}",
-        "    persons:\n      - &p {name: Anna, age: 78, role: informal carer}\n      - {<<: *p}"),
+        r / "lt/stories.yaml", "    persons:\n      - {name: Anna, age: 78, role: mantelzorger, role_en: informal carer}",
+        "    persons:\n      - &p {name: Anna, age: 78, role: mantelzorger, role_en: informal carer}\n      - {<<: *p}"),
      ["lt/stories.yaml, line", "anchor &p"]),
     ("n beyond 64 bits", lambda r: edit_yaml(r / "lt/measurements.yaml",
                                              lambda d: d["measurements"][0].update(n=2**64)),
@@ -153,7 +153,7 @@ CONTENT_CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
       "greater than or equal to 1"]),
     ("integer of 5,000 digits", lambda r: replace(r / "lt/stories.yaml", "age: 78",
                                                    "age: " + "9" * 5000),
-     ["lt/stories.yaml, line 7", "number of 5,000 characters"]),
+     ["lt/stories.yaml, line 8", "number of 5,000 characters"]),
     ("NaN in YAML", lambda r: replace(r / "lt/measurements.yaml", "value: 65,", "value: .nan,"),
      ["lt/measurements.yaml, line 2", "measurements[0] (id 'qol-2019').value",
       "finite number"]),
@@ -185,7 +185,7 @@ CONTENT_CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
      ["lt/tables/table-2.csv, line 3, row 2", "not valid CSV"]),
     ("impossible date", lambda r: replace(r / "lt/stories.yaml", "date: 2021-03-01",
                                           "date: 2020-02-30"),
-     ["lt/stories.yaml, line 8", "found '2020-02-30', which is not a date",
+     ["lt/stories.yaml, line 9", "found '2020-02-30', which is not a date",
       "day is out of range"]),
     ("impossible date in quotes", lambda r: replace(r / "lt/stories.yaml", "date: 2021-03-01",
                                                     'date: "2020-02-30"'),
@@ -254,6 +254,26 @@ CONTENT_CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
      ["lt/stories.yaml, line 5", "has a list as a key"]),
     ("two YAML documents", lambda r: append(r / "lt/stories.yaml", "---\nstories: []\n"),
      ["lt/stories.yaml, line", "is not valid YAML"]),
+    # Every text a reader sees is in both languages.
+    ("a text without its English", lambda r: replace(
+        r / "lt/stories.yaml", "    title_en: Synthetic fixture story\n", ""),
+     ["lt/stories.yaml, line 2", "stories[0] (id 'fixture-story-1').title_en",
+      "the English of 'title' is missing"]),
+    ("a nested text without its English", lambda r: replace(
+        r / "lt/indicators.yaml", "        change_note_en: Operationalised anew in the 2021 "
+        "edition.\n", ""),
+     ["lt/indicators.yaml, line 5", "definitions[1].change_note_en",
+      "the English of 'change_note' is missing"]),
+    ("a row of a table without its English", lambda r: append(
+        r / "lt/tables/table-2.csv", "zeer goed,1.0,3242\n"),
+     ["lt/tables.yaml, line 2", "labels_en.mark_band", "'zeer goed'", "table-2.csv"]),
+    ("an unknown kind of initiative", lambda r: replace(
+        r / "lt/initiatives.yaml", "kind: network", "kind: netwerk"),
+     ["lt/initiatives.yaml, line", "kind", "unknown initiative kind", "'netwerk'"]),
+    ("a person without name or role", lambda r: replace(
+        r / "lt/stories.yaml", "{name: Anna, age: 78, role: mantelzorger, role_en: informal carer}",
+        "{age: 78}"),
+     ["lt/stories.yaml, line", "persons[0]", "needs a name, or a role"]),
 ]
 
 
@@ -514,11 +534,13 @@ def test_the_largest_values_check_accepts_load_on_postgresql(content_dir: Path):
             pytest.fail("PostgreSQL is not installed; the test command installs it")
         pytest.skip("PostgreSQL is not installed")
     edit_yaml(content_dir / "lt/measurements.yaml",
-              lambda d: d["measurements"][0].update(n=INT32_MAX, reference_period="p" * 100))
+              lambda d: d["measurements"][0].update(n=INT32_MAX, reference_period="p" * 100,
+                                                    reference_period_en="p" * 100))
     edit_yaml(content_dir / "lt/initiatives.yaml", lambda d: d["initiatives"][1].update(
         count=INT32_MAX, name="n" * 300, attributes={"big": INT64_MAX, "small": -INT64_MAX - 1}))
     edit_yaml(content_dir / "lt/stories.yaml",
-              lambda d: d["stories"][0].update(title="t" * 300, source_title="s" * 300))
+              lambda d: d["stories"][0].update(title="t" * 300, title_en="t" * 300,
+                                               source_title="s" * 300))
     edit_yaml(content_dir / "lt/editions.yaml", lambda d: d["editions"][0]["entries"][0].update(
         number=9999, title="e" * 500, printed="p" * 100, source_location="l" * 300))
     table = content_dir / "lt/tables/table-2.csv"

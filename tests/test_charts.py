@@ -234,4 +234,4 @@ def test_indicator_page_numbers_its_figures_and_tables(site):
     assert "Tabel 1: Kerncijfer per editie" in text and "Tabel 2: Kwaliteit van leven naar" in text
     assert "Figuur 1: Het percentage 75-plussers" in text and "Figuur 2: Kwaliteit van leven" in text
     english = visible(client.get("/en/indicator/quality-of-life").text)
-    assert "Table 2: Kwaliteit van leven naar rapportcijfer" in english and "Figure 1:" in english
+    assert "Table 2: Quality of life by mark" in english and "Figure 1:" in english

@@ -218,7 +218,7 @@ def test_compute_command_writes_content_the_loader_accepts(tmp_path):
         assert (x.value, x.n) == (68.5, 3242)
         assert x.provenance["recipe"] == "threshold-share" and x.provenance["engine"] == "duckdb"
         assert x.provenance["input"].startswith("sha256:")
-        assert "95% confidence interval" in x.notes
+        assert "95%-betrouwbaarheidsinterval" in x.notes and "95% confidence interval" in x.notes_en
         assert [r.value for r in s.get(m.BreakdownTable, "qol-synthetic-table").rows] == [
             3.5, 28.0, 68.5]
 

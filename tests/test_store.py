@@ -78,7 +78,8 @@ def test_everything_in_the_fixture_lands(loaded):
             ({"mark_band": "7-10"}, 68.5, 3242)]
         assert table.measurement.indicator.is_overall
         story = s.get(m.Story, "fixture-story-1")
-        assert story.persons == [{"name": "Anna", "age": 78, "role": "informal carer"}]
+        assert story.persons == [{"name": "Anna", "age": 78, "role": "mantelzorger",
+                                  "role_en": "informal carer"}]
         counted = s.get(m.Initiative, "fixture-networks-count")
         assert (counted.municipality_code, counted.count) == (None, 125)
         ref = s.get(m.Reference, "monitor-2019")

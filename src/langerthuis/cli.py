@@ -263,6 +263,8 @@ def compute(recipe: str, input_path: Path, engine: str, output: Path, indicator:
     from .compute.output import content_records, write_content
     from .compute.provenance import checksum, provenance
     from .compute.recipes import RecipeError
+    from .i18n.labels import RECIPES as RECIPES_IN_WORDS
+    from .i18n.labels import label
     if recipe not in RECIPES:
         click.echo(f"Error: unknown recipe {recipe!r}; choose one of {', '.join(RECIPES)}",
                    err=True)
@@ -300,7 +302,9 @@ def compute(recipe: str, input_path: Path, engine: str, output: Path, indicator:
             if k not in ("value", "n", "ci95", "carers", "oldest", "amount")]
     measurement, spec, rows = content_records(
         result, measurement_id=measurement_id, indicator=indicator, decimals=decimals,
-        provenance=origin, dimensions=dims, table_title=f"{chosen.description} ({recipe})")
+        provenance=origin, dimensions=dims,
+        table_title=tuple(f"{label(RECIPES_IN_WORDS, recipe, lang)} ({recipe})"
+                          for lang in ("nl", "en")))
     path = write_content(output, measurement, spec, rows)
     step(f"wrote {path}: value {measurement['value']}"
          + (f", n {result.n}" if result.n is not None else ""))

@@ -79,7 +79,12 @@ def test_carried_over_figures_of_2020(db):
         ("resident-initiatives", "resident-initiatives-2019")])
     statuses = {e.indicator_id: e.status for e in db.get(m.Edition, "lt-2019").entries
                 if e.printed == "nvt"}
-    assert set(statuses.values()) == {"not_applicable"} and len(statuses) == 4
+    # "nvt" meant "not yet available" for three of them (seed 001, note 7; see
+    # test_bundled_departures.py) and "not applicable" for indicator 6.
+    assert statuses == {"purchaser-cooperation": "not_applicable",
+                        "municipalities-carer-awareness": "not_available",
+                        "in-voor-mantelzorg-pilots": "not_available",
+                        "clustered-housing-locations": "not_available"}
 
 
 def test_2021_updates_match_the_reflection(db):

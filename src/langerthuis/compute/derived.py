@@ -44,10 +44,14 @@ def add_support_ratio(content: ContentSet, data: OpenData, registry: Registry) -
     measurement = s.MeasurementSpec(
         id=MEASUREMENT, indicator=INDICATOR, value=round(krimp_carers / krimp_oldest, 2),
         decimals=2, reference_date="2021-01-01", reference_period="1 januari 2021",
-        sources=["CBS (83502NED, 83503NED), eigen berekening"],
-        notes="Computed by Monitor Langer Thuis from CBS residents by postcode and age on "
-              "1 January 2021; not a figure of a monitor edition. The Netherlands: "
-              f"{country.value:.2f}. " + " ".join(notes),
+        reference_period_en="1 January 2021",
+        sources=["CBS (83502NED, 83503NED)"],
+        notes="Berekend door Monitor Langer Thuis uit de inwoners per postcode en leeftijd van "
+              "het CBS op 1 januari 2021; geen cijfer uit een editie van de monitor. Nederland: "
+              f"{country.value:.2f}".replace(".", ",") + ".",
+        notes_en="Computed by Monitor Langer Thuis from CBS residents by postcode and age on "
+                 "1 January 2021; not a figure of a monitor edition. The Netherlands: "
+                 f"{country.value:.2f}. " + " ".join(notes),
         source_location="shared/data/population", provenance=origin)
     measurement._where = where
     rows = []
@@ -66,8 +70,12 @@ def add_support_ratio(content: ContentSet, data: OpenData, registry: Registry) -
     spec = s.TableSpec(id=f"{MEASUREMENT}-table", measurement=MEASUREMENT, number=1,
                        title="Oldest-old support ratio per gemeente, 1 januari 2021 "
                              "(eigen berekening uit CBS-gegevens)",
+                       title_en="Oldest-old support ratio per municipality, 1 January 2021 "
+                                "(own computation from CBS data)",
                        unit="ratio", decimals=2,
                        dimensions=["municipality_code", "shrinking_region"], file="(computed)",
+                       labels_en={"shrinking_region": {  # names of regions: the same words
+                           r["shrinking_region"]: r["shrinking_region"] for r in regional.rows}},
                        source_location="shared/data/population, computed at load")
     spec._where = where
     programme.measurements.append(measurement)

@@ -13,10 +13,11 @@ from .recipes import Result
 
 
 def content_records(result: Result, *, measurement_id: str, indicator: str, decimals: int,
-                    provenance: dict[str, Any], table_title: str | None = None,
-                    dimensions: list[str] | None = None, notes: str | None = None,
-                    reference_date: str | None = None, reference_period: str | None = None,
+                    provenance: dict[str, Any], table_title: tuple[str, str] | None = None,
+                    dimensions: list[str] | None = None, reference_date: str | None = None,
                     source: str = "") -> tuple[dict, dict | None, list[dict]]:
+    """The records of a result; `table_title` is the table's title in Dutch and English
+    (every text of the content is in both languages)."""
     measurement = {"id": measurement_id, "indicator": indicator,
                    "value": None if result.value is None else round(result.value, decimals),
                    "decimals": decimals, "provenance": provenance,
@@ -25,20 +26,16 @@ def content_records(result: Result, *, measurement_id: str, indicator: str, deci
         measurement["n"] = result.n
     if reference_date:
         measurement["reference_date"] = reference_date
-    if reference_period:
-        measurement["reference_period"] = reference_period
-    extra = []
     if result.ci95:
-        extra.append(f"95% confidence interval {result.ci95[0]:.{decimals}f} to "
-                     f"{result.ci95[1]:.{decimals}f}")
-    if notes:
-        extra.append(notes)
-    if extra:
-        measurement["notes"] = "; ".join(extra)
+        low, high = (f"{x:.{decimals}f}" for x in result.ci95)
+        measurement["notes"] = (f"95%-betrouwbaarheidsinterval {low.replace('.', ',')} tot "
+                                f"{high.replace('.', ',')}")
+        measurement["notes_en"] = f"95% confidence interval {low} to {high}"
     if not result.rows or not dimensions:
         return measurement, None, []
+    title, title_en = table_title or (measurement_id, measurement_id)
     table = {"id": f"{measurement_id}-table", "measurement": measurement_id, "number": 1,
-             "title": table_title or measurement_id, "unit": result.unit, "decimals": decimals,
+             "title": title, "title_en": title_en, "unit": result.unit, "decimals": decimals,
              "dimensions": dimensions, "file": f"{measurement_id}-table.csv"}
     rows = [{**{d: str(r.get(d) or "") for d in dimensions},
              "value": "" if r.get("value") is None else round(r["value"], decimals),

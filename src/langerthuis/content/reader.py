@@ -40,6 +40,7 @@ PROGRAMME_FILES: dict[str, tuple[str, type[s.Record]]] = {
     "measurements.yaml": ("measurements", s.MeasurementSpec),
     "tables.yaml": ("tables", s.TableSpec),
     "stories.yaml": ("stories", s.StorySpec),
+    "initiative_kinds.yaml": ("initiative_kinds", s.InitiativeKindSpec),
     "initiatives.yaml": ("initiatives", s.InitiativeSpec),
     "references.yaml": ("references", s.ReferenceSpec),
     "quality_notes.yaml": ("quality_notes", s.QualityNoteSpec),
@@ -67,6 +68,7 @@ class ProgrammeContent:
     tables: list[s.TableSpec] = field(default_factory=list)
     table_rows: dict[str, list[s.TableRowSpec]] = field(default_factory=dict)
     stories: list[s.StorySpec] = field(default_factory=list)
+    initiative_kinds: list[s.InitiativeKindSpec] = field(default_factory=list)
     initiatives: list[s.InitiativeSpec] = field(default_factory=list)
     references: list[s.ReferenceSpec] = field(default_factory=list)
     quality_notes: list[s.QualityNoteSpec] = field(default_factory=list)

@@ -172,6 +172,8 @@ class OrganisationSpec(Record):
     id: Id
     name: Text300
     abbreviation: _text(64) | None = None
+    #: The name the organisation had before (MantelzorgNL was called Mezzo).
+    former_name: Text200 | None = None
     url: Url | None = None
 
 
@@ -260,7 +262,9 @@ class ProgressEntrySpec(Record):
 class DefinitionSpec(Record):
     from_edition: Id
     text: Text
+    text_en: Text | None = None
     change_note: Text | None = None
+    change_note_en: Text | None = None
 
 
 class IndicatorSpec(Record):
@@ -272,11 +276,14 @@ class IndicatorSpec(Record):
     title: Text500
     title_en: Text500 | None = None
     short_label: Text300 | None = None
+    short_label_en: Text300 | None = None
     unit: Unit
     decimals: Decimals = 0
     desired_direction: Direction
     direction_reason: Text
+    direction_reason_en: Text | None = None
     description: Text | None = None
+    description_en: Text | None = None
     source: Text300 | None = None
     definitions: List(DefinitionSpec) = []
 
@@ -293,12 +300,14 @@ class EntrySpec(Record):
     printed: Text100 | None = None
     source_location: Text300 | None = None
     note: Text | None = None
+    note_en: Text | None = None
 
 
 class EditionSpec(Record):
     id: Id
     year: Year
     title: Text300
+    title_en: Text300 | None = None
     publication_date: Date | None = None
     status: EditionStatus
     publisher: Text200 | None = None
@@ -362,6 +371,7 @@ class MeasurementSpec(Record):
     value: Float | None = None
     decimals: Decimals | None = None
     reference_period: Text100 | None = None
+    reference_period_en: Text100 | None = None
     period_start: Date | None = None
     period_end: Date | None = None
     reference_date: Date | None = None
@@ -369,6 +379,7 @@ class MeasurementSpec(Record):
     n: Count | None = None
     qualifiers: List(Qualifier) = []
     notes: Text | None = None
+    notes_en: Text | None = None
     source_location: Text300 | None = None
     provenance: FreeForm = {}
     revisions: List(RevisionSpec) = []
@@ -413,12 +424,18 @@ class TableSpec(Record):
     edition: Id | None = None
     number: Number
     title: Text500
+    title_en: Text500 | None = None
     unit: Unit
     decimals: Decimals = 0
     dimensions: list[Dimension] = Field(min_length=1, max_length=64)
     file: Annotated[str, Strict(), Field(min_length=1, max_length=300), AfterValidator(_clean)]
     source_location: Text300 | None = None
     notes: Text | None = None
+    notes_en: Text | None = None
+    #: The English words for the values of each dimension, where a value has words
+    #: (`{sex: {Mannen: Men}}`); values without letters (years, marks) need none.
+    labels_en: Annotated[dict[Dimension, Annotated[dict[Cell, Text300], Field(max_length=MAX_RECORDS)]],
+                         Field(max_length=64)] = {}
     checks: TableChecksSpec | None = None
 
 
@@ -434,9 +451,19 @@ class TableRowSpec(Record):
 
 
 class PersonSpec(Record):
-    name: Text300
+    """A person in a story: by name, or by role where the story names no one (Cora's
+    mother)."""
+
+    name: Text300 | None = None
     age: _int(0, 120) | None = None
     role: Text300 | None = None
+    role_en: Text300 | None = None
+
+    @model_validator(mode="after")
+    def _named(self) -> PersonSpec:
+        if self.name is None and self.role is None:
+            raise ValueError("a person needs a name, or a role where the story names no one")
+        return self
 
 
 class StorySpec(Record):
@@ -444,17 +471,29 @@ class StorySpec(Record):
     indicator: Id
     edition: Id
     title: Text300
+    title_en: Text300 | None = None
     persons: List(PersonSpec) = []
     date: Date | None = None
     source_title: Text300 | None = None
     source_url: Url | None = None
     summary: Text
+    summary_en: Text | None = None
+
+
+class InitiativeKindSpec(Record):
+    """A kind of local initiative (pilot, network, ...), in words in both languages."""
+
+    id: Id
+    name: Text200
+    name_en: Text200 | None = None
 
 
 class InitiativeSpec(Record):
     id: Id
     kind: Id
     name: Text300 | None = None
+    description: Text | None = None
+    description_en: Text | None = None
     indicator: Id | None = None
     action_line: Id | None = None
     municipality_code: MunicipalityCode | None = None
@@ -472,6 +511,7 @@ class ReferenceSpec(Record):
     organisation: Text300 | None = None
     date: Date | None = None
     date_text: Text100 | None = None
+    date_text_en: Text100 | None = None
     url: Annotated[Url, Field(max_length=1000)] | None = None
     indicators: List(Id) = []
 

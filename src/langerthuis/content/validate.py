@@ -12,9 +12,16 @@ from ..errors import ContentError, Problem, Where
 from ..model.vocabulary import UNIT_RANGE, DatePrecision, EntryStatus, Kind, Unit
 from . import schema as s
 from .reader import ContentSet, ProgrammeContent
+from .translations import missing_labels, missing_translations
 
 #: Entry statuses that show a measurement, and those that must not.
 SHOWS_MEASUREMENT = {EntryStatus.NEW, EntryStatus.STILL_VALID, EntryStatus.NOT_UPDATED}
+
+
+#: The lists of records of a programme (besides its action lines).
+RECORD_LISTS = ("actions", "indicators", "editions", "measurements", "tables", "stories",
+                "initiative_kinds", "initiatives", "references", "quality_notes", "claims",
+                "relations", "progress")
 
 
 class _Checker:
@@ -88,15 +95,19 @@ def validate(content: ContentSet) -> None:
             c.known(p.programme.where, f"partners[{i}]", org, organisations, "organisation")
         _check_programme(c, p, organisations)
     _check_global_uniqueness(c, content)
+    c.problems += missing_translations(content.organisations)
+    for p in content.programmes:
+        c.problems += missing_translations([p.programme, *p.action_lines, *(
+            r for attr in RECORD_LISTS for r in getattr(p, attr))])
+        for t in p.tables:
+            c.problems += missing_labels(t, p.table_rows.get(t.id, []))
     if c.problems:
         raise ContentError(c.problems)
 
 
 def _check_global_uniqueness(c: _Checker, content: ContentSet) -> None:
     """Ids are primary keys in the database: unique across programmes too."""
-    for attr in ("action_lines", "actions", "indicators", "editions", "measurements", "tables",
-                 "stories", "initiatives", "references", "quality_notes", "claims",
-                 "relations", "progress"):
+    for attr in ("action_lines", *RECORD_LISTS):
         owner: dict[str, str] = {}
         for p in content.programmes:
             for r in getattr(p, attr):
@@ -179,8 +190,10 @@ def _check_programme(c: _Checker, p: ProgrammeContent, organisations: dict) -> N
                       f"'{indicators[st.indicator].kind}'; stories belong to narrative indicators")
         c.known(st.where, "edition", st.edition, editions, "edition")
 
+    kinds = c.unique(p.initiative_kinds, "initiative kind")
     initiatives = c.unique(p.initiatives, "initiative")
     for ini in p.initiatives:
+        c.known(ini.where, "kind", ini.kind, kinds, "initiative kind (initiative_kinds.yaml)")
         c.known(ini.where, "indicator", ini.indicator, indicators, "indicator")
         c.known(ini.where, "action_line", ini.action_line, lines, "action line")
         if ini.municipality_code and ini.count != 1:

@@ -2,7 +2,7 @@
 these objects. They are SQLAlchemy mapped classes, persisted by `langerthuis.store`."""
 from .accounts import KEPT, Account, Assignment, ApiToken, AuditEvent, LoginAttempt, LoginSession
 from .base import Base
-from .context import Initiative, QualityNote, Reference, Story, indicator_reference
+from .context import Initiative, InitiativeKind, QualityNote, Reference, Story, indicator_reference
 from .editions import Edition, EditionEntry, LoadInfo, PublishedClaim
 from .geography import DataSource, MapShape, Municipality, MunicipalityLink
 from .framework import (Action, ActionLine, Goal, Organisation, Programme, ProgressEntry, action_lead,
@@ -16,7 +16,7 @@ __all__ = [
     "KEPT", "Account", "Assignment", "Revision", "ApiToken", "AuditEvent", "LoginAttempt", "LoginSession",
     "Action", "ActionLine", "DataSource", "MapShape", "Municipality", "MunicipalityLink", "ClaimMetric", "DatePrecision", "Base", "BreakdownRow", "BreakdownTable",
     "DefinitionVersion", "Direction", "Edition", "EditionEntry", "EditionStatus", "EntryStatus",
-    "Goal", "Indicator", "Initiative", "Kind", "LoadInfo", "Measurement", "Organisation", "Phase",
+    "Goal", "Indicator", "Initiative", "InitiativeKind", "Kind", "LoadInfo", "Measurement", "Organisation", "Phase",
     "Programme", "ProgressEntry", "ProgressStatus", "PublishedClaim", "Qualifier", "QualityNote", "Reference", "Relation", "Story", "UNIT_RANGE", "Unit",
     "action_lead", "indicator_reference", "programme_partner",
 ]

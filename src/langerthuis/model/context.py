@@ -29,13 +29,25 @@ class Story(Base):
     indicator_id: Mapped[str] = mapped_column(ForeignKey("indicator.id"))
     edition_id: Mapped[str] = mapped_column(ForeignKey("edition.id"))
     title: Mapped[str] = mapped_column(String(300))
+    title_en: Mapped[str | None] = mapped_column(String(300))
     persons: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     date: Mapped[dt.date | None] = mapped_column(Date)
     source_title: Mapped[str | None] = mapped_column(String(300))
     source_url: Mapped[str | None] = mapped_column(String(500))
     summary: Mapped[str] = mapped_column(Text)
+    summary_en: Mapped[str | None] = mapped_column(Text)
 
     indicator: Mapped[Indicator] = relationship()
+
+
+class InitiativeKind(Base):
+    """A kind of local initiative, in words in both languages."""
+
+    __tablename__ = "initiative_kind"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str | None] = mapped_column(String(200))
 
 
 class Initiative(Base):
@@ -47,6 +59,8 @@ class Initiative(Base):
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     kind: Mapped[str] = mapped_column(String(64))
     name: Mapped[str | None] = mapped_column(String(300))
+    description: Mapped[str | None] = mapped_column(Text)
+    description_en: Mapped[str | None] = mapped_column(Text)
     indicator_id: Mapped[str | None] = mapped_column(ForeignKey("indicator.id"))
     action_line_id: Mapped[str | None] = mapped_column(ForeignKey("action_line.id"))
     municipality_code: Mapped[str | None] = mapped_column(String(6))
@@ -59,6 +73,9 @@ class Initiative(Base):
 
     indicator: Mapped[Indicator | None] = relationship()
     action_line: Mapped[ActionLine | None] = relationship()
+    #: The kind in words; the content check makes sure every kind is known.
+    kind_words: Mapped[InitiativeKind | None] = relationship(
+        primaryjoin="foreign(Initiative.kind) == InitiativeKind.id", viewonly=True)
 
 
 class Reference(Base):
@@ -69,6 +86,7 @@ class Reference(Base):
     organisation: Mapped[str | None] = mapped_column(String(300))
     date: Mapped[dt.date | None] = mapped_column(Date)
     date_text: Mapped[str | None] = mapped_column(String(100))
+    date_text_en: Mapped[str | None] = mapped_column(String(100))
     url: Mapped[str | None] = mapped_column(String(1000))
 
     indicators: Mapped[list[Indicator]] = relationship(secondary=indicator_reference)

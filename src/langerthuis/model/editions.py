@@ -21,6 +21,7 @@ class Edition(Base):
     programme_id: Mapped[str] = mapped_column(ForeignKey("programme.id"))
     year: Mapped[int] = mapped_column(Integer)
     title: Mapped[str] = mapped_column(String(300))
+    title_en: Mapped[str | None] = mapped_column(String(300))
     publication_date: Mapped[dt.date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(20))
     publisher: Mapped[str | None] = mapped_column(String(200))
@@ -51,6 +52,7 @@ class EditionEntry(Base):
     printed: Mapped[str | None] = mapped_column(String(100))
     source_location: Mapped[str | None] = mapped_column(String(300))
     note: Mapped[str | None] = mapped_column(Text)
+    note_en: Mapped[str | None] = mapped_column(Text)
 
     edition: Mapped[Edition] = relationship(back_populates="entries")
     indicator: Mapped[Indicator] = relationship()

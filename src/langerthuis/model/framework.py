@@ -35,6 +35,7 @@ class Organisation(Base):
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     name: Mapped[str] = mapped_column(String(300))
     abbreviation: Mapped[str | None] = mapped_column(String(64))
+    former_name: Mapped[str | None] = mapped_column(String(200))
     url: Mapped[str | None] = mapped_column(String(500))
 
 

@@ -20,11 +20,14 @@ class Indicator(Base):
     title: Mapped[str] = mapped_column(String(500))
     title_en: Mapped[str | None] = mapped_column(String(500))
     short_label: Mapped[str | None] = mapped_column(String(300))
+    short_label_en: Mapped[str | None] = mapped_column(String(300))
     unit: Mapped[str] = mapped_column(String(20))
     decimals: Mapped[int] = mapped_column(Integer, default=0)
     desired_direction: Mapped[str] = mapped_column(String(10))
     direction_reason: Mapped[str] = mapped_column(Text)
+    direction_reason_en: Mapped[str | None] = mapped_column(Text)
     description: Mapped[str | None] = mapped_column(Text)
+    description_en: Mapped[str | None] = mapped_column(Text)
     source: Mapped[str | None] = mapped_column(String(300))
 
     programme: Mapped[Programme] = relationship()
@@ -50,6 +53,8 @@ class DefinitionVersion(Base):
     from_edition_id: Mapped[str] = mapped_column(ForeignKey("edition.id"))
     from_year: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
+    text_en: Mapped[str | None] = mapped_column(Text)
     change_note: Mapped[str | None] = mapped_column(Text)
+    change_note_en: Mapped[str | None] = mapped_column(Text)
 
     indicator: Mapped[Indicator] = relationship(back_populates="definitions")

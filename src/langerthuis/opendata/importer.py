@@ -30,7 +30,7 @@ TOP_LEVEL: dict[str, tuple[bool, type]] = {
     "actions": (True, list), "indicators": (True, list), "editions": (True, list),
     "measurements": (True, list), "tables": (True, list), "stories": (True, list),
     "initiatives": (True, list), "references": (True, list), "quality_notes": (True, list),
-    "claims": (False, list), "relations": (False, list), "table_checks": (False, dict),
+    "claims": (False, list), "relations": (False, list), "initiative_kinds": (False, list), "table_checks": (False, dict),
 }
 
 
@@ -276,6 +276,9 @@ class _Importer:
         for path, x in self.records(lists["stories"], "stories"):
             if (r := self.one(x, s.StorySpec, path)):
                 owner(index.indicator(r.indicator)).stories.append(r)
+        for path, x in self.records(lists["initiative_kinds"], "initiative_kinds"):
+            if (r := self.one(x, s.InitiativeKindSpec, path)):
+                first.initiative_kinds.append(r)
         for path, x in self.records(lists["initiatives"], "initiatives"):
             p = owner(index.indicator(x.get("indicator")))
             if line(p, path, x, with_goal=False) and (r := self.one(x, s.InitiativeSpec, path)):

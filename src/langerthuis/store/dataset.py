@@ -25,6 +25,7 @@ class Dataset:
     relations: list[m.Relation]
     claims: list[m.PublishedClaim]
     stories: list[m.Story]
+    initiative_kinds: list[m.InitiativeKind]
     initiatives: list[m.Initiative]
     references: list[m.Reference]
     quality_notes: list[m.QualityNote]
@@ -102,7 +103,9 @@ def _read(session: Session) -> Dataset:
         relations=_all(session, m.Relation, m.Relation.id),
         claims=_all(session, m.PublishedClaim, m.PublishedClaim.id),
         stories=_all(session, m.Story, m.Story.indicator_id, m.Story.date),
-        initiatives=_all(session, m.Initiative, m.Initiative.year, m.Initiative.id),
+        initiative_kinds=_all(session, m.InitiativeKind, m.InitiativeKind.id),
+        initiatives=_all(session, m.Initiative, m.Initiative.year, m.Initiative.id,
+                         options=[selectinload(m.Initiative.kind_words)]),
         references=_all(session, m.Reference, m.Reference.id,
                         options=[selectinload(m.Reference.indicators)]),
         quality_notes=_all(session, m.QualityNote, m.QualityNote.id),

@@ -101,6 +101,7 @@ def _insert_programme(session: Session, p: ProgrammeContent, add, orgs: dict[str
         exclude={"id", "kind", "table", "source_location"}, exclude_none=True))
         for r in p.relations])
     add([row(m.Story, st) for st in p.stories])
+    add([row(m.InitiativeKind, k) for k in p.initiative_kinds])
     add([row(m.Initiative, i) for i in p.initiatives])
     add([row(m.Reference, r) for r in p.references])
     links = [{"indicator_id": i, "reference_id": r.id} for r in p.references for i in r.indicators]

@@ -170,10 +170,14 @@ def cross_table(table: m.BreakdownTable, lang: str) -> CrossTable:
     col_keys.sort(key=lambda c: (1, 0) if c.startswith(STAT) else (0, col_order[c]))
     cells = {k: r for k, r in keyed}
 
+    # the CSV holds Dutch words; English ones come from the table's labels_en
+    english = ({nl: en for words in (table.labels_en or {}).values()
+                for nl, en in words.items()} if lang == "en" else {})
+
     def name(key: str) -> str:
         if key.startswith(STAT):
             return label(STATISTICS, key.removeprefix(STAT), lang)
-        return key or total
+        return english.get(key, key) or total
 
     # n shown once
     ns = {k: r.n for k, r in keyed if r.n is not None}

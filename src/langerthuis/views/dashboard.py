@@ -11,7 +11,7 @@ from ..formatting import format_value
 from ..i18n import localised, translations
 from ..i18n.labels import ENTRY_STATUSES, KINDS, label
 from ..store.dataset import Dataset
-from .values import ChangeView, change_view, figure, qualifiers
+from .values import ChangeView, as_printed, change_view, edition_title, figure, qualifiers
 
 KIND_ORDER = ("outcome", "process", "narrative")
 
@@ -69,17 +69,18 @@ class DashboardView:
     rows: tuple[KindRow, ...]
 
 
-def edition_links(data: Dataset, edition: m.Edition) -> tuple[EditionLink, ...]:
+def edition_links(data: Dataset, edition: m.Edition, lang: str) -> tuple[EditionLink, ...]:
     mine = sorted(data.programme_editions(edition.programme_id), key=lambda e: -e.year)
-    return tuple(EditionLink(e.year, e.title, e.id == edition.id) for e in mine)
+    return tuple(EditionLink(e.year, edition_title(e, lang), e.id == edition.id) for e in mine)
 
 
 def _label(entry: m.EditionEntry, latest: bool, lang: str) -> str:
     """An indicator's short label is the one of the latest dashboard; for earlier editions
-    the content keeps each dashboard's own label as the entry title."""
+    the content keeps each dashboard's own label as the entry title. In English every
+    edition shows the English short label."""
     ind = entry.indicator
     if lang == "en":
-        return ind.title_en or entry.title
+        return ind.short_label_en or ind.title_en or entry.title
     return (ind.short_label or entry.title) if latest else entry.title
 
 
@@ -114,6 +115,10 @@ def dashboard_view(data: Dataset, analysis: EditionAnalysis, lang: str) -> Dashb
             value = figure(entry.measurement, lang, entry.printed)
             notes = ((label(ENTRY_STATUSES, entry.status, lang),) if entry.status != "new"
                      else ())
+            printed = as_printed(entry, lang)
+            if printed is not None:  # what this edition printed; the page says why
+                notes += (tr.gettext("later sources: {value}").format(value=value),)
+                value = printed
             notes += qualifiers(entry.measurement.qualifiers if entry.measurement else [], lang)
             if analysis.previous_year and fact.previous_value is not None:
                 previous = f"{analysis.previous_year}: " + format_value(
@@ -137,5 +142,6 @@ def dashboard_view(data: Dataset, analysis: EditionAnalysis, lang: str) -> Dashb
             "{n} / {total} · indicators with new information since {year}").format(
             n=len(analysis.totals.updated), total=analysis.totals.total,
             year=analysis.previous_year)
-    return DashboardView(edition.id, edition.year, edition.title, edition_links(data, edition),
+    return DashboardView(edition.id, edition.year, edition_title(edition, lang),
+                         edition_links(data, edition, lang),
                          summary, analysis.previous_edition_id is not None, overall, heads, rows)

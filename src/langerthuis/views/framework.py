@@ -115,6 +115,16 @@ def status_counts(actions: list[m.Action], lang: str) -> tuple[StatusCount, ...]
                  for code in PROGRESS_STATUSES if found[code])
 
 
+def organisation_name(o: m.Organisation, lang: str) -> str:
+    """"Vereniging van Nederlandse Gemeenten (VNG)", "MantelzorgNL (formerly Mezzo)"."""
+    _ = translations(lang).gettext
+    if o.former_name:
+        return _("{name} (formerly {former})").format(name=o.name, former=o.former_name)
+    if o.abbreviation and o.abbreviation != o.name:
+        return f"{o.name} ({o.abbreviation})"
+    return o.name
+
+
 def programme_view(programme: m.Programme, lang: str) -> ProgrammeView:
     _ = translations(lang).gettext
     years = (f" ({programme.start_year}–{programme.end_year})" if programme.end_year else "")
@@ -123,8 +133,7 @@ def programme_view(programme: m.Programme, lang: str) -> ProgrammeView:
         localised(al.summary, al.summary_en, lang),
         tuple(GoalView(g.number, localised(g.title, g.title_en, lang)) for g in al.goals),
         len(al.actions), status_counts(al.actions, lang)) for al in programme.action_lines)
-    partners = tuple(o.name + (f" ({o.abbreviation})" if o.abbreviation and
-                               o.abbreviation != o.name else "") for o in programme.partners)
+    partners = tuple(organisation_name(o, lang) for o in programme.partners)
     return ProgrammeView(programme.id, programme.name,
                          _("Programme {name}").format(name=programme.name) + years,
                          localised(programme.summary, programme.summary_en, lang), lines,

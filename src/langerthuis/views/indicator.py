@@ -14,7 +14,8 @@ from ..i18n.labels import ENTRY_STATUSES, KINDS, REASONS, label
 from .crosstable import CrossTable, cross_table
 from .figures import FigureView, breakdown_figure, trend_figure
 from ..store.dataset import Dataset
-from .values import ChangeView, change_view, date_text, decimals, figure, qualifiers
+from .values import (ChangeView, change_view, date_text, decimals, edition_title, figure,
+                     period, qualifiers)
 
 
 @dataclass(frozen=True)
@@ -109,8 +110,10 @@ class IndicatorView:
 
 def table_view(table: m.BreakdownTable, lang: str) -> TableView:
     cross = cross_table(table, lang)
-    return TableView(table.id, table.number, table.title, table.notes or "", cross,
-                     breakdown_figure(table.id, table.title, cross, lang))
+    title = localised(table.title, table.title_en, lang)
+    return TableView(table.id, table.number, title,
+                     localised(table.notes, table.notes_en, lang), cross,
+                     breakdown_figure(table.id, title, cross, lang))
 
 
 def _goal(ind: m.Indicator, lang: str) -> str:
@@ -133,20 +136,27 @@ def context_line(ind: m.Indicator, lang: str) -> str:
     return f"{label(KINDS, ind.kind, lang)} · {where}"
 
 
-def _persons(story: m.Story) -> str:
-    return ", ".join(p["name"] + (f" ({p['age']})" if p.get("age") else "")
-                     for p in story.persons or [])
+def _persons(story: m.Story, lang: str) -> str:
+    """"Cora (daughter and informal carer), Cora's mother (89)": each person by name, or by
+    role where the story names no one, with role and age."""
+    out = []
+    for p in story.persons or []:
+        role = localised(p.get("role"), p.get("role_en"), lang)
+        name = p.get("name") or role
+        extra = [x for x in (role if p.get("name") else "", str(p.get("age") or "")) if x]
+        out.append(name + (f" ({', '.join(extra)})" if extra else ""))
+    return ", ".join(out)
 
 
 def _facts(ind: m.Indicator, latest: m.EditionEntry, lang: str) -> tuple[Fact, ...]:
     _ = translations(lang).gettext
     x = latest.measurement
     facts = [Fact(_("Edition"), _("{edition} (no. {number})").format(
-        edition=latest.edition.title, number=latest.number)
+        edition=edition_title(latest.edition, lang), number=latest.number)
         + f" · {label(ENTRY_STATUSES, latest.status, lang)}")]
     if x is not None:
         facts.append(Fact(_("Source"), "; ".join(x.sources or []) or ind.source or ""))
-        facts.append(Fact(_("Period"), x.reference_period or "–"))
+        facts.append(Fact(_("Period"), period(x, lang) or "–"))
         if x.reference_date:
             facts.append(Fact(_("Reference date"), date_text(x.reference_date, lang)))
         if x.n:
@@ -176,14 +186,12 @@ def indicator_view(data: Dataset, analyses: dict[str, EditionAnalysis], indicato
     latest = entries[-1] if entries else None
     title = localised(ind.title, ind.title_en, lang)
     trend = tuple(TrendRow(
-        year=e.edition.year, edition_title=e.edition.title, number=e.number,
+        year=e.edition.year, edition_title=edition_title(e.edition, lang), number=e.number,
         value=figure(e.measurement, lang, e.printed),
         printed_note=(_("printed as {printed}").format(printed=e.printed)
-                      if e.printed and e.measurement
-                      and e.printed not in ("--", "nvt") else ""),
+                      if e.printed and e.measurement else ""),
         status=label(ENTRY_STATUSES, e.status, lang), is_new=e.status == "new",
-        period=e.measurement.reference_period if e.measurement and
-        e.measurement.reference_period else "–") for e in entries)
+        period=period(e.measurement, lang) or "–") for e in entries)
     over_time = None
     if ind.kind != "narrative" and entries:
         over_time = trend_figure(
@@ -209,20 +217,23 @@ def indicator_view(data: Dataset, analyses: dict[str, EditionAnalysis], indicato
         id=ind.id, title=title, kind=ind.kind, kind_label=label(KINDS, ind.kind, lang),
         action_line=ind.action_line.number if ind.action_line else None,
         context=context_line(ind, lang), number=latest.number if latest else None,
-        edition_title=latest.edition.title if latest else "",
+        edition_title=edition_title(latest.edition, lang) if latest else "",
         key_figure=(trend[-1].value if latest and ind.kind != "narrative" else None),
         facts=_facts(ind, latest, lang) if latest else (), change=change,
         change_reasons=reasons,
-        description=ind.description or "", goal=_goal(ind, lang), trend=trend, figure=over_time,
-        definitions=tuple(Fact(_("from edition {year}").format(year=d.from_year), d.text)
-                          for d in ind.definitions),
+        description=localised(ind.description, ind.description_en, lang), goal=_goal(ind, lang),
+        trend=trend, figure=over_time,
+        definitions=tuple(Fact(_("from edition {year}").format(year=d.from_year),
+                               localised(d.text, d.text_en, lang)) for d in ind.definitions),
         change_notes=tuple(Fact(_("from edition {year}").format(year=d.from_year),
-                                d.change_note) for d in ind.definitions if d.change_note),
+                                localised(d.change_note, d.change_note_en, lang))
+                           for d in ind.definitions if d.change_note),
         tables=tuple(table_view(t, lang) for t in tables),
-        stories=tuple(StoryView(s.title, _persons(s), date_text(s.date, lang), s.summary,
+        stories=tuple(StoryView(localised(s.title, s.title_en, lang), _persons(s, lang),
+                                date_text(s.date, lang), localised(s.summary, s.summary_en, lang),
                                 s.source_title or "", s.source_url or "", s.edition_id)
                       for s in data.stories if s.indicator_id == indicator_id),
-        computed=tuple(ComputedView(figure(x, lang), x.reference_period or "",
+        computed=tuple(ComputedView(figure(x, lang), period(x, lang),
                                     "; ".join(x.sources or []),
                                     tuple(t.id for t in x.tables)) for x in computed),
         notes_in=tuple(sorted({e.edition.year for e in entries if any(
@@ -232,5 +243,6 @@ def indicator_view(data: Dataset, analyses: dict[str, EditionAnalysis], indicato
                        for e in ed.entries if e.indicator_id == indicator_id),
         references=tuple(ReferenceView(
             r.organisation or "", r.title,
-            date_text(r.date, lang) if r.date else (r.date_text or ""), r.url or "")
+            date_text(r.date, lang) if r.date else localised(r.date_text, r.date_text_en, lang),
+            r.url or "")
             for r in refs))

@@ -32,7 +32,8 @@ class Place:
 class InitiativeRow:
     id: str
     kind: str
-    name: str  # the initiative's name, or its kind in words
+    name: str  # the initiative's own name, or ""
+    kind_words: tuple[str, str]  # the kind in Dutch and English
     municipality_code: str
     municipality_name: str
     year: int
@@ -44,12 +45,15 @@ class InitiativeRow:
 @dataclass(frozen=True)
 class Choropleth:
     id: str
-    title: str
+    titles: tuple[str, str]  # Dutch and English
     decimals: int
     unit: str
     direction: str  # higher, lower or none: which way the programme wants it to go
     year: int | None  # the year whose municipalities the values are for
     values: dict[str, float]
+
+    def title(self, lang: str) -> str:
+        return localised(*self.titles, lang)
 
 
 @dataclass(frozen=True)
@@ -142,7 +146,7 @@ def _choropleth(t: m.BreakdownTable) -> Choropleth:
     x = t.measurement
     year = (x.reference_date.year if x.reference_date else
             t.edition.year if t.edition else None)
-    return Choropleth(t.id, t.title, t.decimals, t.unit, x.indicator.desired_direction, year, {
+    return Choropleth(t.id, (t.title, t.title_en or t.title), t.decimals, t.unit, x.indicator.desired_direction, year, {
         r.dimensions["municipality_code"]: r.value for r in t.rows
         if r.dimensions.get("municipality_code") and r.value is not None})
 
@@ -163,6 +167,18 @@ def _shrinking(data: Dataset) -> dict[int, tuple[Region, ...]]:
     return {year: tuple(found) for year, found in out.items()}
 
 
+def kind_words(i: m.Initiative) -> tuple[str, str]:
+    """The kind of an initiative in words, Dutch and English (the content check makes sure
+    every kind has its words)."""
+    k = i.kind_words
+    return (k.name, k.name_en or k.name) if k else (i.kind.replace("-", " "),) * 2
+
+
+def initiative_name(i: InitiativeRow, lang: str) -> str:
+    """The initiative's own name, or its kind in the reader's language."""
+    return i.name or localised(*i.kind_words, lang)
+
+
 def map_data(data: Dataset) -> MapData:
     places = {}
     for year, shapes in data.shapes.items():
@@ -171,7 +187,7 @@ def map_data(data: Dataset) -> MapData:
                   (lambda p: (p.x, p.y))(shape(s.geometry).representative_point()))
             for s in shapes)
     rows = tuple(InitiativeRow(
-        i.id, i.kind, i.name or i.kind.replace("-", " "), i.municipality_code or "",
+        i.id, i.kind, i.name or "", kind_words(i), i.municipality_code or "",
         i.municipality_name or "", i.year, i.action_line.number if i.action_line else None,
         i.indicator_id, i.count) for i in data.initiatives)
     carried = {}
@@ -237,7 +253,7 @@ def map_view(md: MapData, year: int | None, line: str | None, kind: str | None,
     legends = [Legend(_("Local initiatives"), tuple(dots))] if dots else []
     if values:
         unit = _direction(values, lang)
-        legends.append(Legend(values.title + (f" ({unit})" if unit else ""), tuple(
+        legends.append(Legend(values.title(lang) + (f" ({unit})" if unit else ""), tuple(
             [(CLASS_COLOURS[k], "area", f"{format_number(lo, values.decimals, lang)} – "
               f"{format_number(hi, values.decimals, lang)}") for k, (lo, hi) in enumerate(bounds)]
             + [(NO_DATA, "area", _("no data"))])))
@@ -245,24 +261,25 @@ def map_view(md: MapData, year: int | None, line: str | None, kind: str | None,
     if outlines:
         legends.append(Legend(_("Regions"), ((OUTLINE, "line", _("Shrinking region")),)))
     title = _("Map {year}: {subject}").format(
-        year=map_year, subject=values.title if values else _("Local initiatives"))
+        year=map_year, subject=values.title(lang) if values else _("Local initiatives"))
     desc = _("{n} local initiatives in {m} municipalities").format(
         n=len(placed), m=len({c for c, _n in counts}))
     chart = municipality_map(areas, title, desc, legends, _("Map: {credits}").format(credits=MAP_CREDITS),
                              markers, outlines)
     names = {p.code: p.name for p in here}
     rows = [MapRow(i.municipality_name or names.get(i.municipality_code, i.municipality_code),
-                   i.municipality_code, i.name, i.year, i.action_line, i.indicator_id,
+                   i.municipality_code, initiative_name(i, lang), i.year, i.action_line,
+                   i.indicator_id,
                    localised(*md.indicators[i.indicator_id], lang) if i.indicator_id else "")
             for i in placed]
     rows.sort(key=SORTS.get(sort or "municipality", SORTS["municipality"]))
     return MapView(
         True, map_year, md.years_with_data(table_id),
-        tuple(sorted({(i.kind, i.kind.replace("-", " ")) for i in md.initiatives})),
-        tuple((c.id, c.title) for c in md.choropleths), chart, tuple(rows),
-        tuple((i.name, format_number(i.count, 0, lang), i.year, i.action_line)
+        tuple(sorted({(i.kind, localised(*i.kind_words, lang)) for i in md.initiatives})),
+        tuple((c.id, c.title(lang)) for c in md.choropleths), chart, tuple(rows),
+        tuple((initiative_name(i, lang), format_number(i.count, 0, lang), i.year, i.action_line)
               for i in chosen if not i.municipality_code),
-        values.title if values else "",
+        values.title(lang) if values else "",
         tuple((names.get(code, code), format_number(v, values.decimals, lang))
               for code, v in sorted(values.values.items())) if values else (),
         tuple(per_line))

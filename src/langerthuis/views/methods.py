@@ -15,7 +15,7 @@ from ..i18n import localised, translations
 from ..i18n.labels import NOTE_KINDS, RECIPES, RULES, label
 from ..store.dataset import Dataset
 from .dashboard import EditionLink, edition_links
-from .values import figure
+from .values import edition_title, figure, period
 
 #: Notes about these subjects concern the programme's sources, not one edition.
 GENERAL_SUBJECTS = ("programme", "action", "progress_entry", "reference", "table", "initiative")
@@ -107,7 +107,7 @@ def methods_view(data: Dataset, analysis: EditionAnalysis, lang: str) -> Methods
     titles = {i.id: localised(i.title, i.title_en, lang) for i in data.indicators}
     computations = tuple(Computation(
         x.indicator_id, titles.get(x.indicator_id, ""), figure(x, lang),
-        x.reference_period or "", "; ".join(x.sources or []),
+        period(x, lang), "; ".join(x.sources or []),
         _("{what} (version {version})").format(
             what=label(RECIPES, x.provenance.get("recipe"), lang),
             version=x.provenance.get("recipe_version")), str(x.provenance.get("recipe")),
@@ -115,5 +115,6 @@ def methods_view(data: Dataset, analysis: EditionAnalysis, lang: str) -> Methods
         PurePath(str(x.provenance.get("file") or "")).name,
         str(x.provenance.get("input", "")), _computed_on(x.provenance.get("computed_at"), lang))
         for x in data.measurements if (x.provenance or {}).get("recipe"))
-    return MethodsView(edition.year, edition.title, edition_links(data, edition),
+    return MethodsView(edition.year, edition_title(edition, lang),
+                       edition_links(data, edition, lang),
                        tuple(edition_notes), indicators, general, findings, computations)

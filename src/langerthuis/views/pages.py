@@ -8,6 +8,7 @@ from ..analysis.reflection import Reflection
 from ..i18n import localised
 from ..store.dataset import Dataset
 from .dashboard import EditionLink
+from .initiative_map import kind_words
 from .values import date_text
 
 
@@ -74,8 +75,8 @@ def search_index(data: Dataset) -> SearchIndex:
     for i in data.indicators:
         entries += [SearchEntry(Hit("indicator", localised(i.title, i.title_en, "nl"), i.id),
                                 Hit("indicator", localised(i.title, i.title_en, "en"), i.id),
-                                text(i.title, i.title_en, i.short_label, i.description,
-                                     i.source))]
+                                text(i.title, i.title_en, i.short_label, i.short_label_en,
+                                     i.description, i.description_en, i.source))]
     for a in sorted(data.actions, key=lambda a: a.id):
         nl, en = (Hit("action", f"{a.action_line.number}.{a.number} "
                       f"{localised(a.title, a.title_en, lang)}",
@@ -85,15 +86,20 @@ def search_index(data: Dataset) -> SearchIndex:
             a.leads_printed, a.governance, a.governance_en, a.annex_summary,
             a.annex_summary_en, *(t for e in a.progress for t in (e.summary, e.summary_en)))))
     for s in data.stories:
-        hit = Hit("story", s.title, s.indicator_id)
-        entries.append(SearchEntry(hit, hit, text(s.title, s.summary,
-                                                  *(p.get("name") for p in s.persons))))
+        entries.append(SearchEntry(
+            Hit("story", s.title, s.indicator_id),
+            Hit("story", localised(s.title, s.title_en, "en"), s.indicator_id),
+            text(s.title, s.title_en, s.summary, s.summary_en,
+                 *(p.get("name") for p in s.persons))))
     for i in data.initiatives:
-        name = i.name or i.kind.replace("-", " ")
+        names = [i.name or words for words in kind_words(i)]
         place = i.municipality_name or i.municipality_code
-        hit = Hit("initiative", f"{name}, {place} ({i.year})" if place else f"{name} ({i.year})",
-                  i.indicator_id, i.action_line.number if i.action_line else None, i.year)
-        entries.append(SearchEntry(hit, hit, text(name, place, i.municipality_code)))
+        nl, en = (Hit("initiative", f"{name}, {place} ({i.year})" if place
+                      else f"{name} ({i.year})", i.indicator_id,
+                      i.action_line.number if i.action_line else None, i.year)
+                  for name in names)
+        entries.append(SearchEntry(nl, en, text(*names, i.description, i.description_en,
+                                                place, i.municipality_code)))
     return SearchIndex(tuple(entries))
 
 

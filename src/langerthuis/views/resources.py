@@ -39,6 +39,7 @@ class Organisation(Resource):
     id: str
     name: str
     abbreviation: str | None = None
+    former_name: str | None = None
     url: str | None = None
 
 
@@ -117,7 +118,9 @@ class Definition(Resource):
     from_edition: str = Field(validation_alias="from_edition_id")
     from_year: int
     text: str
+    text_en: str | None = None
     change_note: str | None = None
+    change_note_en: str | None = None
 
 
 class Indicator(Resource):
@@ -130,11 +133,14 @@ class Indicator(Resource):
     title: str
     title_en: str | None = None
     short_label: str | None = None
+    short_label_en: str | None = None
     unit: str
     decimals: int
     desired_direction: str
     direction_reason: str
+    direction_reason_en: str | None = None
     description: str | None = None
+    description_en: str | None = None
     source: str | None = None
     definitions: list[Definition] = []
 
@@ -153,6 +159,7 @@ class Measurement(Resource):
     value: float | None = None
     decimals: int | None = None
     reference_period: str | None = None
+    reference_period_en: str | None = None
     period_start: dt.date | None = None
     period_end: dt.date | None = None
     reference_date: dt.date | None = None
@@ -160,6 +167,7 @@ class Measurement(Resource):
     n: int | None = None
     qualifiers: list[str] = []
     notes: str | None = None
+    notes_en: str | None = None
     source_location: str | None = None
     editions: list[str] = Field(default=[], description="The editions that show it.")
     revisions: list[Revision] = Field(default=[], description=(
@@ -177,6 +185,7 @@ class Entry(Resource):
     printed: str | None = None
     source_location: str | None = None
     note: str | None = None
+    note_en: str | None = None
 
 
 class Edition(Resource):
@@ -184,6 +193,7 @@ class Edition(Resource):
     programme: str = Field(validation_alias="programme_id")
     year: int
     title: str
+    title_en: str | None = None
     publication_date: dt.date | None = None
     status: str
     publisher: str | None = None
@@ -207,18 +217,23 @@ class Table(Resource):
     indicator: str = Field(validation_alias=AliasPath("measurement", "indicator_id"))
     number: int
     title: str
+    title_en: str | None = None
     unit: str
     decimals: int
     dimensions: list[str]
+    labels_en: dict[str, dict[str, str]] = Field(
+        default={}, description="The English words for the values of each dimension.")
     notes: str | None = None
+    notes_en: str | None = None
     source_location: str | None = None
     rows: list[TableRow] = []
 
 
 class Person(Resource):
-    name: str
+    name: str | None = None
     age: int | None = None
     role: str | None = None
+    role_en: str | None = None
 
 
 class Story(Resource):
@@ -226,17 +241,27 @@ class Story(Resource):
     indicator: str = Field(validation_alias="indicator_id")
     edition: str = Field(validation_alias="edition_id")
     title: str
+    title_en: str | None = None
     persons: list[Person] = []
     date: dt.date | None = None
     source_title: str | None = None
     source_url: str | None = None
     summary: str
+    summary_en: str | None = None
+
+
+class InitiativeKind(Resource):
+    id: str
+    name: str
+    name_en: str | None = None
 
 
 class Initiative(Resource):
     id: str
     kind: str
     name: str | None = None
+    description: str | None = None
+    description_en: str | None = None
     indicator: str | None = Field(default=None, validation_alias="indicator_id")
     action_line: Number = None
     municipality_code: str | None = None
@@ -254,6 +279,7 @@ class Reference(Resource):
     organisation: str | None = None
     date: dt.date | None = None
     date_text: str | None = None
+    date_text_en: str | None = None
     url: str | None = None
     indicators: Ids = []
 

@@ -28,7 +28,7 @@ from .initiative_map import MapData, map_data, map_view
 from .methods import MethodsView, methods_view
 from .pages import AboutView, ReflectionView, SearchIndex, about_view, search_index
 from .report import ReportView
-from .values import date_text
+from .values import date_text, edition_title
 
 #: How many rendered artefacts (pages with query strings, PDFs) a snapshot keeps.
 ARTEFACTS = 1024
@@ -47,6 +47,7 @@ class Resources:
     measurements: tuple[r.Measurement, ...]
     tables: tuple[r.Table, ...]
     stories: tuple[r.Story, ...]
+    initiative_kinds: tuple[r.InitiativeKind, ...]
     initiatives: tuple[r.Initiative, ...]
     references: tuple[r.Reference, ...]
     quality_notes: tuple[r.QualityNote, ...]
@@ -130,6 +131,7 @@ def _resources(data: Dataset, analyses: dict[str, EditionAnalysis]) -> Resources
             update={"editions": shown.get(x.id, [])}) for x in data.measurements),
         tables=many(r.Table, sorted(data.tables, key=lambda t: t.id)),
         stories=many(r.Story, sorted(data.stories, key=lambda s: s.id)),
+        initiative_kinds=many(r.InitiativeKind, data.initiative_kinds),
         initiatives=many(r.Initiative, sorted(data.initiatives, key=lambda i: i.id)),
         references=many(r.Reference, data.references),
         quality_notes=many(r.QualityNote, data.quality_notes),
@@ -152,7 +154,7 @@ def build_snapshot(session: Session, drafts: bool = False) -> Snapshot:
         for e in data.editions:
             dashboards[(e.year, lang)] = dashboard_view(data, analyses[e.id], lang)
             reflections[(e.year, lang)] = ReflectionView(
-                e.year, reflect(analyses[e.id], lang), edition_links(data, e))
+                e.year, reflect(analyses[e.id], lang), edition_links(data, e, lang))
             methods[(e.year, lang)] = methods_view(data, analyses[e.id], lang)
         for i in data.indicators:
             indicators[(i.id, lang)] = indicator_view(data, analyses, i.id, lang)
@@ -166,7 +168,7 @@ def build_snapshot(session: Session, drafts: bool = False) -> Snapshot:
         for e in data.editions:
             mine = data.programme_editions(e.programme_id)
             reports[(e.year, lang)] = ReportView(
-                lang=lang, edition_id=e.id, year=e.year, title=e.title,
+                lang=lang, edition_id=e.id, year=e.year, title=edition_title(e, lang),
                 publisher=e.publisher or "RIVM",
                 publication_date=date_text(e.publication_date, lang),
                 programme=programme_view(e.programme, lang),

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 from .. import model as m
 from ..analysis.compare import Direction, IndicatorFact
+from ..analysis.rules import parse_dutch_number
 from ..formatting import format_date, format_value
+from ..i18n import localised
 from ..i18n.labels import CHANGES, QUALIFIERS, label
 
 ARROWS = {"up": "▲", "down": "▼", "same": "▬"}
@@ -29,6 +31,28 @@ def figure(x: m.Measurement | None, lang: str, printed: str | None = None) -> st
     if x is None or x.value is None:
         return printed or "–"
     return format_value(x.value, x.indicator.unit, decimals(x), lang)
+
+
+def as_printed(entry: m.EditionEntry, lang: str) -> str | None:
+    """The figure the edition printed where it differs from the measurement it shows (the
+    2019 dashboard printed 65.958 hours where the figure is 65.985), in the reader's
+    format; None where the edition printed the figure itself or printed no figure."""
+    x = entry.measurement
+    printed = parse_dutch_number(entry.printed) if entry.printed else None
+    if printed is None or x is None or x.value is None or printed == x.value:
+        return None
+    return format_value(printed, x.indicator.unit, decimals(x), lang)
+
+
+def period(x: m.Measurement | None, lang: str) -> str:
+    """The period a measurement describes, as published, in the reader's language."""
+    if x is None:
+        return ""
+    return localised(x.reference_period, x.reference_period_en, lang)
+
+
+def edition_title(edition: m.Edition, lang: str) -> str:
+    return localised(edition.title, edition.title_en, lang)
 
 
 def change_view(fact: IndicatorFact, lang: str, with_arrow: bool = True) -> ChangeView | None:

@@ -1,7 +1,7 @@
 """accounts, sessions, API tokens, login attempts and the audit trail
 
 Revision ID: 0013
-Revises: 0010
+Revises: 0012
 Create Date: 2026-11-30
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ from alembic import op
 
 
 revision = '0013'
-down_revision = '0010'
+down_revision = '0012'
 branch_labels = None
 depends_on = None
 
