@@ -355,5 +355,14 @@ def serve(host: str, port: int, database_url: str | None) -> None:
     uvicorn.run(app, host=host, port=port, log_level="info")
 
 
+def _housing_commands() -> None:
+    from .housing.cli import deliveries, targets
+    main.add_command(targets)
+    main.add_command(deliveries)
+
+
+_housing_commands()
+
+
 if __name__ == "__main__":
     main()

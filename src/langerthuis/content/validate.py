@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from ..errors import ContentError, Problem, Where
-from ..model.vocabulary import UNIT_RANGE, EntryStatus, Kind, Unit
+from ..model.vocabulary import UNIT_RANGE, EntryStatus, HousingCategory, Kind, Unit
 from . import schema as s
 from .reader import ContentSet, ProgrammeContent
 
@@ -77,8 +77,27 @@ def validate(content: ContentSet) -> None:
             c.known(p.programme.where, f"partners[{i}]", org, organisations, "organisation")
         _check_programme(c, p, organisations)
     _check_global_uniqueness(c, content)
+    _check_housing_targets(c, content.housing_targets)
     if c.problems:
         raise ContentError(c.problems)
+
+
+def _check_housing_targets(c: _Checker, targets: list[s.HousingTargetSpec]) -> None:
+    """Each category once, every category there, and the categories add up to the total."""
+    c.unique(targets, "housing target")
+    for t in targets:
+        c.unique(t.categories, f"category of housing target {t.id!r}", "category")
+        missing = [str(k) for k in HousingCategory if k not in {x.category for x in t.categories}]
+        if missing:
+            c.add(t.where.at("categories"), f"category/categories {', '.join(missing)} missing; "
+                  f"expected one entry for each of {', '.join(HousingCategory)}")
+        total = sum(x.homes for x in t.categories)
+        if not missing and total != t.homes:
+            c.add(t.where.at("homes"), f"the categories add up to {total:,} homes, not to "
+                  f"{t.homes:,}; correct the total or a category")
+        if t.homes_built is not None and t.homes > t.homes_built:
+            c.add(t.where.at("homes"), f"{t.homes:,} homes for older people is more than the "
+                  f"{t.homes_built:,} homes built (homes_built)")
 
 
 def _check_global_uniqueness(c: _Checker, content: ContentSet) -> None:
