@@ -74,6 +74,7 @@ class Project:
     sources: list[str]
     link_method: str
     disagreements: list[dict[str, Any]] = field(default_factory=list)
+    disagreement_count: int = 0
 
 
 @dataclass
@@ -232,4 +233,5 @@ def resolve(number: int, linked: Sequence[Rec], how: str) -> Project:
                  if r.project_name), None)
     sources = sorted(by_source, key=lambda s: SOURCES[s].rank)
     return Project(number, name, mine[0].municipality_code, mine[0].category, str(status),
-                   chosen["homes"], chosen["year"], winner, sources, how, disagreements)
+                   chosen["homes"], chosen["year"], winner, sources, how, disagreements,
+                   len(disagreements))

@@ -124,6 +124,7 @@ class HousingProject(Base):
     sources: Mapped[list[str]] = mapped_column(JSON, default=list)
     link_method: Mapped[str] = mapped_column(String(20))
     disagreements: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    disagreement_count: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class DeliveryReview(Base):

@@ -8,6 +8,7 @@
     monitor.xlsx                   one sheet per table plus a sheet that explains columns and sources
     datapackage.json               Frictionless Data Package describing the CSV files
     LICENSE.txt                    licence and attribution
+    housing/...                    the housing monitor (see opendata/housing.py)
 
 Each is a view of the same domain objects as the pages and the API."""
 from __future__ import annotations
@@ -21,6 +22,7 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..views.snapshot import Resources, Snapshot
+from .housing import housing_downloads
 from .keyfigures import COLUMNS, FORMULA_START, key_figure_rows, to_csv
 
 LICENCE = ("Licence: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/). "
@@ -218,6 +220,7 @@ def build_downloads(snapshot: Snapshot) -> dict[str, str | bytes]:
     files["monitor.xlsx"] = excel(res)
     files["datapackage.json"] = json.dumps(datapackage(columns), ensure_ascii=False, indent=2)
     files["LICENSE.txt"] = LICENCE + "\n"
+    files.update(housing_downloads(snapshot.housing, LICENCE))
     return files
 
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
-from sqlalchemy import Engine, delete, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Engine, delete, func, insert, select, update
+from sqlalchemy.orm import Session, selectinload
 
 from .. import model as m
 from ..errors import LangerThuisError
@@ -18,6 +18,46 @@ from ..housing.estimate import AreaTargetRow
 from ..housing.linking import link
 from ..housing.targets import Geography
 from ..model.vocabulary import TargetKind
+
+#: Disagreements a snapshot keeps in full (the downloads list them; the count is exact).
+MAX_DISAGREEMENTS = 5_000
+
+
+@dataclass
+class HousingData:
+    """What the housing monitor's views read: the targets, the per-area targets, the
+    projects' homes summed per municipality, category, status and year (a million
+    deliveries make a few thousand rows), the projects on which sources disagree, the
+    imports, and how many pairs wait for review."""
+
+    targets: list[m.HousingTarget] = field(default_factory=list)
+    area_targets: list[m.AreaTarget] = field(default_factory=list)
+    totals: list[tuple[str, str, str, int, int, int]] = field(default_factory=list)
+    disagreeing: list[m.HousingProject] = field(default_factory=list)
+    disagreeing_count: int = 0
+    imports: list[m.DeliveryImport] = field(default_factory=list)
+    review_count: int = 0
+
+
+def read_housing(session: Session) -> HousingData:
+    p = m.HousingProject
+    totals = session.execute(
+        select(p.municipality_code, p.category, p.status, p.year, func.sum(p.homes),
+               func.count()).group_by(p.municipality_code, p.category, p.status, p.year)
+        .order_by(p.municipality_code, p.category, p.status, p.year))
+    return HousingData(
+        targets=list(session.scalars(select(m.HousingTarget).order_by(m.HousingTarget.id)
+                                     .options(selectinload(m.HousingTarget.categories)))),
+        area_targets=list(session.scalars(select(m.AreaTarget).order_by(
+            m.AreaTarget.level, m.AreaTarget.code, m.AreaTarget.category))),
+        totals=[tuple(r) for r in totals],
+        disagreeing=list(session.scalars(select(p).where(p.disagreement_count > 0)
+                                         .order_by(p.id).limit(MAX_DISAGREEMENTS))),
+        disagreeing_count=session.scalar(select(func.count()).select_from(p)
+                                         .where(p.disagreement_count > 0)) or 0,
+        imports=list(session.scalars(select(m.DeliveryImport).order_by(m.DeliveryImport.source))),
+        review_count=session.scalar(select(func.count()).select_from(m.DeliveryReview)) or 0)
+
 
 #: Tables `load` keeps: they hold what was imported, not what the content says.
 IMPORTED_TABLES = (m.AreaTarget, m.DeliveryImport, m.Delivery, m.HousingProject,

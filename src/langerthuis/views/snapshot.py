@@ -22,6 +22,7 @@ from ..store.dataset import Dataset, read_dataset
 from . import resources as r
 from .dashboard import DashboardView, dashboard_view, edition_links
 from .framework import ActionsView, ProgrammeView, actions_view, main_programme, programme_view
+from .housing import HousingMonitor, housing_monitor
 from .indicator import IndicatorView, indicator_view
 from .initiative_map import MapData, map_data, map_view
 from .methods import MethodsView, methods_view
@@ -73,6 +74,7 @@ class Snapshot:
     about: dict[str, AboutView]
     reports: dict[tuple[int, str], ReportView]
     resources: Resources
+    housing: HousingMonitor | None = None
     _artefacts: OrderedDict = field(default_factory=OrderedDict, repr=False)
     _locks: dict = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -183,7 +185,8 @@ def build_snapshot(session: Session) -> Snapshot:
         dashboards=dashboards, indicators=indicators, indicators_as_of=as_of,
         reflections=reflections, methods=methods,
         programme=programmes, actions=actions, maps=maps, search=search_index(data),
-        about={lang: about_view(data, lang) for lang in LANGUAGES}, reports=reports, resources=_resources(data, analyses))
+        about={lang: about_view(data, lang) for lang in LANGUAGES}, reports=reports, resources=_resources(data, analyses),
+        housing=housing_monitor(data))
 
 
 class Snapshots:

@@ -63,6 +63,7 @@ def upgrade() -> None:
     sa.Column('sources', sa.JSON(), nullable=False),
     sa.Column('link_method', sa.String(length=20), nullable=False),
     sa.Column('disagreements', sa.JSON(), nullable=False),
+    sa.Column('disagreement_count', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_housing_project'))
     )
     op.create_table('housing_target',

@@ -1,0 +1,42 @@
+"""The housing monitor's downloads (under housing/ in the download folder):
+
+    housing/progress.csv        the country, every province and municipality, per category
+                                (and all together): target, its kind, planned, realised,
+                                shares, homes remaining and the pace needed
+    housing/years.csv           planned and realised homes per year and category
+    housing/disagreements.csv   what linked sources said differently, and what counts
+    housing/housing.json        all of it as the API sends it
+
+Every row carries `target_kind` (official, or estimate: our estimate proportional to
+residents aged 75+) where it shows a per-area target, and `synthetic` (whether the
+deliveries are synthetic)."""
+from __future__ import annotations
+
+import json
+
+from ..views import resources as s
+from ..views.housing import HousingMonitor
+from .keyfigures import to_csv
+
+PROGRESS = list(s.HousingProgress.model_fields)
+YEARS = list(s.HousingYear.model_fields)
+DISAGREEMENTS = [f for f in s.HousingDisagreement.model_fields if f != "values"] + ["values"]
+
+
+def housing_downloads(monitor: HousingMonitor | None, licence: str) -> dict[str, str]:
+    if monitor is None:
+        return {}
+    progress = [s.HousingProgress.model_validate(p).model_dump()
+                for p in (*monitor.national, *monitor.provinces, *monitor.municipalities)]
+    years = [s.HousingYear.model_validate(y).model_dump() for y in monitor.years]
+    disagreements = [s.HousingDisagreement.model_validate(d).model_dump()
+                     for d in monitor.disagreements]
+    flat = [{**d, "values": "; ".join(f"{k}={v}" for k, v in d["values"].items())}
+            for d in disagreements]
+    whole = {"licence": licence,
+             "monitor": s.HousingMonitor.model_validate(monitor).model_dump(mode="json"),
+             "areas": progress[len(monitor.national):], "disagreements": disagreements}
+    return {"housing/progress.csv": to_csv(progress, PROGRESS),
+            "housing/years.csv": to_csv(years, YEARS),
+            "housing/disagreements.csv": to_csv(flat, DISAGREEMENTS),
+            "housing/housing.json": json.dumps(whole, ensure_ascii=False, indent=1)}
