@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ..charts import Chart
 from ..model.vocabulary import DeliveryStatus, TargetKind
 from ..store.dataset import Dataset
 
@@ -215,3 +216,59 @@ def _years(counted: list[tuple], categories: tuple[str, ...], synthetic: bool,
                                     done.get(DeliveryStatus.REALISED, 0), cumulative,
                                     synthetic))
     return tuple(out)
+
+
+@dataclass(frozen=True)
+class HousingPage:
+    """The housing monitor as the website shows it in one language."""
+
+    monitor: HousingMonitor
+    title: str
+    summary: str
+    kind_label: str | None
+    categories: dict[str, str]  # category -> its name in the page's language
+    sources: dict[str, str]  # source -> its title in the page's language
+    fields: dict[str, str]
+    statuses: dict[str, str]
+    chart: Chart
+    national: tuple[Progress, ...]
+    provinces: tuple[Progress, ...]  # all categories together
+    municipalities: tuple[Progress, ...]
+    years: tuple[YearProgress, ...]  # all categories together
+    disagreements: tuple[Disagreement, ...]  # the first ones; the downloads hold all
+
+
+#: Disagreements the page lists (the downloads and the API have every one).
+PAGE_DISAGREEMENTS = 25
+
+
+def housing_page(monitor: HousingMonitor, lang: str) -> HousingPage:
+    from ..charts import bar_chart
+    from ..formatting import format_number
+    from ..housing.deliveries import SOURCES
+    from ..i18n import localised, translations
+    from ..i18n.labels import (DELIVERY_FIELDS, DELIVERY_STATUSES, HOUSING_CATEGORIES,
+                               TARGET_KINDS, label)
+    _ = translations(lang).gettext
+    names = {c: label(HOUSING_CATEGORIES, c, lang) for c in monitor.categories}
+    names[ALL] = _("all homes for older people")
+    chart = bar_chart(
+        [(names[p.category], p.share_realised) for p in monitor.national],
+        _("Share of the target realised, per kind of home"),
+        _("Realised homes as a percentage of the national target of each kind of home, up "
+          "to and including {year}; the table beside it gives the numbers.")
+        .format(year=monitor.target_year),
+        lambda v: "–" if v is None else f"{format_number(v, 1, lang)}%", maximum=100.0)
+    return HousingPage(
+        monitor=monitor, title=localised(monitor.title, monitor.title_en, lang),
+        summary=localised(monitor.summary, monitor.summary_en, lang),
+        kind_label=label(TARGET_KINDS, monitor.target_kind, lang) if monitor.target_kind else None,
+        categories=names,
+        sources={k: localised(s.title, s.title_en, lang) for k, s in SOURCES.items()},
+        fields={k: label(DELIVERY_FIELDS, k, lang) for k in DELIVERY_FIELDS},
+        statuses={k: label(DELIVERY_STATUSES, k, lang) for k in DELIVERY_STATUSES},
+        chart=chart, national=monitor.national,
+        provinces=tuple(p for p in monitor.provinces if p.category == ALL),
+        municipalities=tuple(p for p in monitor.municipalities if p.category == ALL),
+        years=tuple(y for y in monitor.years if y.category == ALL),
+        disagreements=monitor.disagreements[:PAGE_DISAGREEMENTS])
