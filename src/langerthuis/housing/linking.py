@@ -43,7 +43,7 @@ REVIEW_SCORE = 0.6
 MAX_CANDIDATES = 50
 _STOP = {"de", "het", "een", "van", "aan", "op", "in", "en", "te", "woningen", "woning",
          "appartementen", "wonen", "project", "fase", "complex", "nieuwbouw", "ouderen",
-         "senioren"}
+         "senioren", "woonzorgcomplex", "woonzorgcentrum", "zorgwoningen", "seniorenwoningen"}
 
 
 class Rec(Protocol):

@@ -22,6 +22,7 @@ from .estimate import AreaTargetRow
 COLUMNS = ("level", "code", "category", "homes")
 OPTIONAL = ("name",)
 LEVELS = ("province", "municipality")
+PLURAL = {"province": "provinces", "municipality": "municipalities"}
 _CODE = re.compile(r"(GM\d{4}|PV\d{2})", re.ASCII)
 
 
@@ -89,9 +90,10 @@ def _check_whole(rows: Rows, out: list[AreaTargetRow], known: dict[str, dict],
             missing = sorted(set(known[level]) - present[(level, category)])
             if missing:
                 rows.add(None, "category", f"category {category} is missing for "
-                         f"{len(missing)} {level}(s) of {year}: {', '.join(missing[:10])}"
+                         f"{len(missing)} {PLURAL[level] if len(missing) > 1 else level} of "
+                         f"{year}: {', '.join(missing[:10])}"
                          + (", ..." if len(missing) > 10 else ""))
             elif sums[(level, category)] != national[category]:
-                rows.add(None, "homes", f"the {level}s' homes of category {category} add up "
-                         f"to {sums[(level, category)]:,}; the national target is "
-                         f"{national[category]:,}")
+                rows.add(None, "homes", f"the homes of the {PLURAL[level]} in category "
+                         f"{category} add up to {sums[(level, category)]:,}; the national "
+                         f"target is {national[category]:,}")
