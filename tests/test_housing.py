@@ -140,7 +140,7 @@ def test_official_targets_replace_our_estimate_everywhere(db, tmp_path):
                  "--year", "2024", "--database", db)
     assert result.exit_code == 0, result.output
     h = snapshot(db).housing
-    assert h.target_kind == "official"
+    assert h.summary.target_kind == "official"
     amsterdam = [p for p in h.municipalities if p.code == "GM0363"]
     assert {p.category: p.target for p in amsterdam} == {
         "zero_step": 68000, "clustered": 32000, "care_suitable": 16000, "all": 116000}
@@ -252,9 +252,9 @@ def three_sources(tmp_path: Path, db: str, monitor_homes: int = 40) -> None:
 def test_the_same_project_in_three_sources_counts_once(db, tmp_path):
     three_sources(tmp_path, db)
     h = snapshot(db).housing
-    clustered = next(p for p in h.national if p.category == "clustered")
+    clustered = next(p for p in h.summary.national if p.category == "clustered")
     assert (clustered.realised, clustered.planned) == (40, 0)
-    everything = next(p for p in h.national if p.category == "all")
+    everything = next(p for p in h.summary.national if p.category == "all")
     assert (everything.realised, everything.planned) == (40, 25)
     assert count(db, m.Delivery) == 4 and count(db, m.HousingProject) == 2
     engine = make_engine(db)
@@ -270,7 +270,7 @@ def test_a_disagreement_between_sources_is_kept_and_shown(db, tmp_path):
     three_sources(tmp_path, db, monitor_homes=44)
     s = snapshot(db)
     h = s.housing
-    assert next(p for p in h.national if p.category == "clustered").realised == 40
+    assert next(p for p in h.summary.national if p.category == "clustered").realised == 40
     homes = next(d for d in h.disagreements if d.field == "homes")
     assert homes.values == {"woonbase": "40", "dvi": "40", "housebuilding-monitor": "44"}
     assert (homes.chosen, homes.source) == ("40", "woonbase")
@@ -361,9 +361,10 @@ def test_synthetic_files_import_and_every_output_says_they_are_synthetic(db, tmp
         assert import_(db, path, source).exit_code == 0
     s = snapshot(db)
     h = s.housing
-    assert h.synthetic and all(p.synthetic for p in h.national + h.municipalities)
+    assert h.summary.synthetic
+    assert all(p.synthetic for p in (*h.summary.national, *h.municipalities))
     assert count(db, m.HousingProject) < count(db, m.Delivery)  # duplicates were linked
-    assert h.disagreement_count > 0
+    assert h.summary.disagreement_count > 0
     from langerthuis.opendata.export import build_downloads
     progress = list(csv.DictReader(build_downloads(s)["housing/progress.csv"].splitlines()))
     assert {r["synthetic"] for r in progress} == {"True"}
@@ -388,7 +389,7 @@ def test_load_keeps_imported_deliveries_and_official_targets(db, tmp_path, conte
     load_content(engine, check_content(content_dir))
     engine.dispose()
     assert count(db, m.Delivery) == 4 and count(db, m.AreaTarget) == 3 * 6
-    assert snapshot(db).housing.target_kind == "official"
+    assert snapshot(db).housing.summary.target_kind == "official"
 
 
 def test_the_api_says_which_kind_of_target_and_whether_data_are_synthetic(db, tmp_path):

@@ -14,16 +14,10 @@ from ..views.snapshot import Snapshot, Snapshots
 
 
 def _resources(snapshot: Snapshot) -> tuple[s.HousingMonitor, tuple, tuple] | None:
-    """The API's models of the snapshot's housing monitor, made once per snapshot."""
-    def build():
-        h = snapshot.housing
-        if h is None:
-            return None
-        areas = tuple(s.HousingProgress.model_validate(p)
-                      for p in (*h.provinces, *h.municipalities))
-        disagreements = tuple(s.HousingDisagreement.model_validate(d) for d in h.disagreements)
-        return s.HousingMonitor.model_validate(h), areas, disagreements
-    return snapshot.artefact(("api", "housing"), build)
+    h = snapshot.housing
+    if h is None:
+        return None
+    return h.summary, (*h.provinces, *h.municipalities), h.disagreements
 
 
 def housing_router(snapshots: Snapshots | None) -> APIRouter:

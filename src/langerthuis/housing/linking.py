@@ -32,7 +32,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from typing import Any, Protocol
+from typing import Any
 
 from ..model.vocabulary import DeliveryStatus
 from .deliveries import SOURCES
@@ -46,7 +46,10 @@ _STOP = {"de", "het", "een", "van", "aan", "op", "in", "en", "te", "woningen", "
          "senioren", "woonzorgcomplex", "woonzorgcentrum", "zorgwoningen", "seniorenwoningen"}
 
 
-class Rec(Protocol):
+@dataclass(frozen=True)
+class Rec:
+    """A delivery as the linking sees it."""
+
     id: int
     source: str
     record_id: str

@@ -26,16 +26,15 @@ DISAGREEMENTS = [f for f in s.HousingDisagreement.model_fields if f != "values"]
 def housing_downloads(monitor: HousingMonitor | None, licence: str) -> dict[str, str]:
     if monitor is None:
         return {}
-    progress = [s.HousingProgress.model_validate(p).model_dump()
-                for p in (*monitor.national, *monitor.provinces, *monitor.municipalities)]
-    years = [s.HousingYear.model_validate(y).model_dump() for y in monitor.years]
-    disagreements = [s.HousingDisagreement.model_validate(d).model_dump()
-                     for d in monitor.disagreements]
+    summary = monitor.summary
+    progress = [p.model_dump(mode="json")
+                for p in (*summary.national, *monitor.provinces, *monitor.municipalities)]
+    years = [y.model_dump(mode="json") for y in summary.years]
+    disagreements = [d.model_dump(mode="json") for d in monitor.disagreements]
     flat = [{**d, "values": "; ".join(f"{k}={v}" for k, v in d["values"].items())}
             for d in disagreements]
-    whole = {"licence": licence,
-             "monitor": s.HousingMonitor.model_validate(monitor).model_dump(mode="json"),
-             "areas": progress[len(monitor.national):], "disagreements": disagreements}
+    whole = {"licence": licence, "monitor": summary.model_dump(mode="json"),
+             "areas": progress[len(summary.national):], "disagreements": disagreements}
     return {"housing/progress.csv": to_csv(progress, PROGRESS),
             "housing/years.csv": to_csv(years, YEARS),
             "housing/disagreements.csv": to_csv(flat, DISAGREEMENTS),

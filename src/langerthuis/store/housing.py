@@ -15,7 +15,7 @@ from .. import model as m
 from ..errors import LangerThuisError
 from ..housing.deliveries import Record
 from ..housing.estimate import AreaTargetRow
-from ..housing.linking import link
+from ..housing.linking import Rec, link
 from ..housing.targets import Geography
 from ..model.vocabulary import TargetKind
 
@@ -147,25 +147,7 @@ class SourceFile:
         return any(r.synthetic for r in self.records)
 
 
-@dataclass(frozen=True)
-class _Row:
-    """A delivery as the linking sees it."""
-
-    id: int
-    source: str
-    record_id: str
-    project_name: str | None
-    bag_id: str | None
-    postcode: str | None
-    house_number: str | None
-    municipality_code: str
-    category: str
-    status: str
-    homes: int
-    year: int
-
-
-_FIELDS = tuple(f for f in _Row.__dataclass_fields__ if f != "id")
+_FIELDS = tuple(f for f in Rec.__dataclass_fields__ if f != "id")
 
 
 def write_deliveries(engine: Engine, files: Sequence[SourceFile]) -> dict[str, int]:
@@ -178,9 +160,9 @@ def write_deliveries(engine: Engine, files: Sequence[SourceFile]) -> dict[str, i
         session.execute(delete(m.Delivery).where(m.Delivery.source.in_(replaced)))
         session.execute(delete(m.DeliveryImport).where(m.DeliveryImport.source.in_(replaced)))
         columns = [getattr(m.Delivery, f) for f in ("id", *_FIELDS, "project_id", "link_method")]
-        kept = [(_Row(*row[:-2]), row[-2], row[-1]) for row in session.execute(select(*columns))]
+        kept = [(Rec(*row[:-2]), row[-2], row[-1]) for row in session.execute(select(*columns))]
         next_id = max((r.id for r, _, _ in kept), default=0) + 1
-        new: list[tuple[_Row, Record, int]] = []
+        new: list[tuple[Rec, Record, int]] = []
         for f in files:
             batch = m.DeliveryImport(source=f.source, file_name=f.file_name, checksum=f.checksum,
                                      imported_at=_now(), records=len(f.records),
@@ -188,7 +170,7 @@ def write_deliveries(engine: Engine, files: Sequence[SourceFile]) -> dict[str, i
             session.add(batch)
             session.flush()
             for rec in f.records:
-                new.append((_Row(next_id, *(getattr(rec, x) for x in _FIELDS)), rec, batch.id))
+                new.append((Rec(next_id, *(getattr(rec, x) for x in _FIELDS)), rec, batch.id))
                 next_id += 1
         linking = link([r for r, _, _ in kept] + [r for r, _, _ in new])
         for start in range(0, len(new), CHUNK):

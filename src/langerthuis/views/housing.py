@@ -22,93 +22,22 @@ from dataclasses import dataclass
 from ..charts import Chart
 from ..model.vocabulary import DeliveryStatus, TargetKind
 from ..store.dataset import Dataset
+from . import resources as r
 
 ALL = "all"  # the row of all categories together
 NATIONAL = "NL"
 
 
 @dataclass(frozen=True)
-class Progress:
-    """One area and one category (or `all`) against its target."""
-
-    level: str  # national, province, municipality
-    code: str
-    name: str | None
-    province_code: str | None
-    category: str
-    target: int | None
-    target_kind: str | None  # official or estimate for areas; None for the national target
-    planned: int
-    realised: int
-    share_realised: float | None
-    share_planned_or_realised: float | None
-    remaining: int | None
-    pace_needed: float | None
-    synthetic: bool
-
-
-@dataclass(frozen=True)
-class YearProgress:
-    category: str
-    year: int
-    planned: int
-    realised: int
-    realised_cumulative: int
-    synthetic: bool
-
-
-@dataclass(frozen=True)
-class Disagreement:
-    project: int
-    name: str | None
-    municipality_code: str
-    category: str
-    field: str
-    chosen: str
-    source: str
-    values: dict[str, str]
-    synthetic: bool
-
-
-@dataclass(frozen=True)
-class SourceImport:
-    source: str
-    file_name: str
-    records: int
-    imported_at: str
-    synthetic: bool
-
-
-@dataclass(frozen=True)
 class HousingMonitor:
-    target_id: str
-    programme: str
-    title: str
-    title_en: str | None
-    summary: str | None
-    summary_en: str | None
-    source_location: str | None
-    target_year: int
-    homes: int
-    homes_built: int | None
-    target_kind: str | None  # the kind of the per-area targets in use; None without any
-    categories: tuple[str, ...]
-    reference_year: int | None
-    years_left: int | None
-    synthetic: bool
-    has_deliveries: bool
-    national: tuple[Progress, ...]
-    provinces: tuple[Progress, ...]
-    municipalities: tuple[Progress, ...]
-    years: tuple[YearProgress, ...]
-    imports: tuple[SourceImport, ...]
-    disagreements: tuple[Disagreement, ...]
-    disagreement_count: int
-    review_count: int
+    """The monitor: `summary` is the target with the national progress, the years, the
+    imports and the counts (the API's `/api/housing`); the areas and disagreements are
+    the API's collections."""
 
-    def area(self, level: str) -> tuple[Progress, ...]:
-        return {"national": self.national, "province": self.provinces,
-                "municipality": self.municipalities}[level]
+    summary: r.HousingMonitor
+    provinces: tuple[r.HousingProgress, ...]
+    municipalities: tuple[r.HousingProgress, ...]
+    disagreements: tuple[r.HousingDisagreement, ...]
 
 
 def _share(part: int, whole: int | None) -> float | None:
@@ -141,14 +70,17 @@ def housing_monitor(data: Dataset) -> HousingMonitor | None:
 
     def progress(level: str, code: str, name: str | None, province: str | None,
                  category: str, target_homes: int | None, kind: str | None,
-                 done: dict[str, int]) -> Progress:
+                 done: dict[str, int]) -> r.HousingProgress:
         planned, realised = done.get(DeliveryStatus.PLANNED, 0), done.get(DeliveryStatus.REALISED, 0)
         remaining = max(0, target_homes - realised) if target_homes is not None else None
         pace = (round(remaining / years_left, 1) if remaining is not None and years_left
                 and years_left > 0 else None)
-        return Progress(level, code, name, province, category, target_homes, kind, planned,
-                        realised, _share(realised, target_homes),
-                        _share(planned + realised, target_homes), remaining, pace, synthetic)
+        return r.HousingProgress(
+            level=level, code=code, name=name, province_code=province, category=category,
+            target=target_homes, target_kind=kind, planned=planned, realised=realised,
+            share_realised=_share(realised, target_homes),
+            share_planned_or_realised=_share(planned + realised, target_homes),
+            remaining=remaining, pace_needed=pace, synthetic=synthetic)
 
     by_category = sums(lambda code, cat: [(NATIONAL, cat), (NATIONAL, ALL)])
     national_rows = [progress("national", NATIONAL, None, None, c, national[c], None,
@@ -159,7 +91,7 @@ def housing_monitor(data: Dataset) -> HousingMonitor | None:
     kind = (TargetKind.OFFICIAL if any(a.kind == TargetKind.OFFICIAL for a in areas)
             else TargetKind.ESTIMATE if areas else None)
     areas = [a for a in areas if a.kind == kind]
-    levels: dict[str, list[Progress]] = {"province": [], "municipality": []}
+    levels: dict[str, list[r.HousingProgress]] = {"province": [], "municipality": []}
     for level, key in (("province", lambda code, cat: [(province_of.get(code), cat),
                                                        (province_of.get(code), ALL)]),
                        ("municipality", lambda code, cat: [(code, cat), (code, ALL)])):
@@ -175,28 +107,30 @@ def housing_monitor(data: Dataset) -> HousingMonitor | None:
             whole = sum(goal.get((code, c), 0) for c in categories)
             levels[level].append(progress(level, code, names[code], province, ALL, whole,
                                           kind, done[(code, ALL)]))
-    return HousingMonitor(
+    summary = r.HousingMonitor(
         target_id=target.id, programme=target.programme, title=target.title,
         title_en=target.title_en, summary=target.summary, summary_en=target.summary_en,
         source_location=target.source_location, target_year=target.target_year,
         homes=target.homes, homes_built=target.homes_built, target_kind=kind,
-        categories=categories, reference_year=reference, years_left=years_left,
-        synthetic=synthetic, has_deliveries=bool(h.imports),
-        national=tuple(national_rows), provinces=tuple(levels["province"]),
-        municipalities=tuple(levels["municipality"]),
-        years=_years(counted, categories, synthetic, target.target_year),
-        imports=tuple(SourceImport(i.source, i.file_name, i.records,
-                                   i.imported_at.isoformat(timespec="seconds"), i.synthetic)
-                      for i in h.imports),
-        disagreements=tuple(Disagreement(p.id, p.name, p.municipality_code, p.category,
-                                         d["field"], str(d["chosen"]), d["source"],
-                                         {k: str(v) for k, v in d["values"].items()}, synthetic)
-                            for p in h.disagreeing for d in p.disagreements),
+        categories=list(categories), reference_year=reference, years_left=years_left,
+        synthetic=synthetic, has_deliveries=bool(h.imports), national=national_rows,
+        years=list(_years(counted, categories, synthetic, target.target_year)),
+        imports=[r.HousingImport(source=i.source, file_name=i.file_name, records=i.records,
+                                 imported_at=i.imported_at.isoformat(timespec="seconds"),
+                                 synthetic=i.synthetic) for i in h.imports],
         disagreement_count=h.disagreeing_count, review_count=h.review_count)
+    return HousingMonitor(
+        summary=summary, provinces=tuple(levels["province"]),
+        municipalities=tuple(levels["municipality"]),
+        disagreements=tuple(r.HousingDisagreement(
+            project=p.id, name=p.name, municipality_code=p.municipality_code,
+            category=p.category, field=d["field"], chosen=str(d["chosen"]), source=d["source"],
+            values={k: str(v) for k, v in d["values"].items()}, synthetic=synthetic)
+            for p in h.disagreeing for d in p.disagreements))
 
 
 def _years(counted: list[tuple], categories: tuple[str, ...], synthetic: bool,
-           target_year: int) -> tuple[YearProgress, ...]:
+           target_year: int) -> tuple[r.HousingYear, ...]:
     """Planned and realised homes per year and category (and all together), from the
     first year with deliveries up to the target year."""
     if not counted:
@@ -212,9 +146,10 @@ def _years(counted: list[tuple], categories: tuple[str, ...], synthetic: bool,
         for year in range(first, last + 1):
             done = per.get((category, year), {})
             cumulative += done.get(DeliveryStatus.REALISED, 0)
-            out.append(YearProgress(category, year, done.get(DeliveryStatus.PLANNED, 0),
-                                    done.get(DeliveryStatus.REALISED, 0), cumulative,
-                                    synthetic))
+            out.append(r.HousingYear(category=category, year=year,
+                                     planned=done.get(DeliveryStatus.PLANNED, 0),
+                                     realised=done.get(DeliveryStatus.REALISED, 0),
+                                     realised_cumulative=cumulative, synthetic=synthetic))
     return tuple(out)
 
 
@@ -222,7 +157,7 @@ def _years(counted: list[tuple], categories: tuple[str, ...], synthetic: bool,
 class HousingPage:
     """The housing monitor as the website shows it in one language."""
 
-    monitor: HousingMonitor
+    monitor: r.HousingMonitor
     title: str
     summary: str
     kind_label: str | None
@@ -231,18 +166,17 @@ class HousingPage:
     fields: dict[str, str]
     statuses: dict[str, str]
     chart: Chart
-    national: tuple[Progress, ...]
-    provinces: tuple[Progress, ...]  # all categories together
-    municipalities: tuple[Progress, ...]
-    years: tuple[YearProgress, ...]  # all categories together
-    disagreements: tuple[Disagreement, ...]  # the first ones; the downloads hold all
+    provinces: tuple[r.HousingProgress, ...]  # all categories together
+    municipalities: tuple[r.HousingProgress, ...]
+    years: tuple[r.HousingYear, ...]  # all categories together
+    disagreements: tuple[r.HousingDisagreement, ...]  # the first; the downloads hold all
 
 
 #: Disagreements the page lists (the downloads and the API have every one).
 PAGE_DISAGREEMENTS = 25
 
 
-def housing_page(monitor: HousingMonitor, lang: str) -> HousingPage:
+def housing_page(housing: HousingMonitor, lang: str) -> HousingPage:
     from ..charts import bar_chart
     from ..formatting import format_number
     from ..housing.deliveries import SOURCES
@@ -250,6 +184,7 @@ def housing_page(monitor: HousingMonitor, lang: str) -> HousingPage:
     from ..i18n.labels import (DELIVERY_FIELDS, DELIVERY_STATUSES, HOUSING_CATEGORIES,
                                TARGET_KINDS, label)
     _ = translations(lang).gettext
+    monitor = housing.summary
     names = {c: label(HOUSING_CATEGORIES, c, lang) for c in monitor.categories}
     names[ALL] = _("all homes for older people")
     chart = bar_chart(
@@ -267,8 +202,8 @@ def housing_page(monitor: HousingMonitor, lang: str) -> HousingPage:
         sources={k: localised(s.title, s.title_en, lang) for k, s in SOURCES.items()},
         fields={k: label(DELIVERY_FIELDS, k, lang) for k in DELIVERY_FIELDS},
         statuses={k: label(DELIVERY_STATUSES, k, lang) for k in DELIVERY_STATUSES},
-        chart=chart, national=monitor.national,
-        provinces=tuple(p for p in monitor.provinces if p.category == ALL),
-        municipalities=tuple(p for p in monitor.municipalities if p.category == ALL),
+        chart=chart,
+        provinces=tuple(p for p in housing.provinces if p.category == ALL),
+        municipalities=tuple(p for p in housing.municipalities if p.category == ALL),
         years=tuple(y for y in monitor.years if y.category == ALL),
-        disagreements=monitor.disagreements[:PAGE_DISAGREEMENTS])
+        disagreements=housing.disagreements[:PAGE_DISAGREEMENTS])

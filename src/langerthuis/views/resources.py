@@ -384,6 +384,7 @@ class HousingMonitor(Resource):
     reference_year: int | None = None
     years_left: int | None = None
     synthetic: bool
+    has_deliveries: bool
     national: list[HousingProgress]
     years: list[HousingYear]
     imports: list[HousingImport]
