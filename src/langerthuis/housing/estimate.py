@@ -78,12 +78,12 @@ def estimate(targets: list[s.HousingTargetSpec], weights: dict[str, float],
             names: dict[str, str] = {}
             for code, homes in sorted(shares.items()):
                 m = municipalities[code]
-                rows.append(AreaTargetRow(target.id, TargetKind.ESTIMATE, year, "municipality",
+                rows.append(AreaTargetRow(target.id, str(TargetKind.ESTIMATE), year, "municipality",
                                           code, m.name, category.category, homes, METHOD))
                 if m.province is not None:
                     provinces[m.province.code] += homes
                     names[m.province.code] = m.province.name
-            rows += [AreaTargetRow(target.id, TargetKind.ESTIMATE, year, "province", code,
+            rows += [AreaTargetRow(target.id, str(TargetKind.ESTIMATE), year, "province", code,
                                    names[code], category.category, homes, METHOD)
                      for code, homes in sorted(provinces.items())]
     return rows

@@ -65,7 +65,7 @@ def read_official(path: Path, target_id: str, national: dict[str, int],
                      f"{seen[key]}")
             continue
         seen[key] = line
-        out.append(AreaTargetRow(target_id, TargetKind.OFFICIAL, geography.year, level, code,
+        out.append(AreaTargetRow(target_id, str(TargetKind.OFFICIAL), geography.year, level, code,
                                  name or known[level][code], category, homes, path.name))
     if not rows.problems:
         _check_whole(rows, out, known, national, geography.year)

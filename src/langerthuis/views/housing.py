@@ -16,6 +16,7 @@ Definitions:
   year; empty when nothing is realised yet or no year is left."""
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -165,6 +166,7 @@ class HousingPage:
     sources: dict[str, str]  # source -> its title in the page's language
     fields: dict[str, str]
     statuses: dict[str, str]
+    imported_on: dict[str, str]  # source -> the date of its import, as the language writes it
     chart: Chart
     provinces: tuple[r.HousingProgress, ...]  # all categories together
     municipalities: tuple[r.HousingProgress, ...]
@@ -178,7 +180,7 @@ PAGE_DISAGREEMENTS = 25
 
 def housing_page(housing: HousingMonitor, lang: str) -> HousingPage:
     from ..charts import bar_chart
-    from ..formatting import format_number
+    from ..formatting import format_date, format_number
     from ..housing.deliveries import SOURCES
     from ..i18n import localised, translations
     from ..i18n.labels import (DELIVERY_FIELDS, DELIVERY_STATUSES, HOUSING_CATEGORIES,
@@ -202,6 +204,8 @@ def housing_page(housing: HousingMonitor, lang: str) -> HousingPage:
         sources={k: localised(s.title, s.title_en, lang) for k, s in SOURCES.items()},
         fields={k: label(DELIVERY_FIELDS, k, lang) for k in DELIVERY_FIELDS},
         statuses={k: label(DELIVERY_STATUSES, k, lang) for k in DELIVERY_STATUSES},
+        imported_on={i.source: format_date(dt.date.fromisoformat(i.imported_at[:10]), lang)
+                     for i in monitor.imports},
         chart=chart,
         provinces=tuple(p for p in housing.provinces if p.category == ALL),
         municipalities=tuple(p for p in housing.municipalities if p.category == ALL),
