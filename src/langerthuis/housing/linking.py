@@ -188,8 +188,10 @@ def _fuzzy(records: Sequence[Rec], sets: _Sets, method: list[str],
             root = sets.find(j)
             if root == sets.find(i) or r.source in sets.sources[root]:
                 continue
-            score = _score(name, names[j], r.homes, records[j].homes)
-            if score > best.get(root, (-1.0, j))[0]:
+            current = best.get(root)
+            score = _score(name, names[j], r.homes, records[j].homes,
+                           current[0] if current else REVIEW_SCORE)
+            if score >= REVIEW_SCORE and (current is None or score > current[0]):
                 best[root] = (score, j)
         if not best:
             continue
@@ -204,9 +206,15 @@ def _fuzzy(records: Sequence[Rec], sets: _Sets, method: list[str],
     return reviews
 
 
-def _score(a: str, b: str, homes_a: int, homes_b: int) -> float:
-    close = abs(homes_a - homes_b) <= max(2, 0.1 * max(homes_a, homes_b))
-    return 0.8 * SequenceMatcher(None, a, b).ratio() + (0.2 if close else 0.0)
+def _score(a: str, b: str, homes_a: int, homes_b: int, needed: float = 0.0) -> float:
+    """The score of a pair; 0 when it cannot reach `needed` (checked on difflib's cheap
+    upper bounds of the ratio first)."""
+    close = 0.2 if abs(homes_a - homes_b) <= max(2, 0.1 * max(homes_a, homes_b)) else 0.0
+    matcher = SequenceMatcher(None, a, b)
+    if 0.8 * matcher.real_quick_ratio() + close < needed or \
+            0.8 * matcher.quick_ratio() + close < needed:
+        return 0.0
+    return 0.8 * matcher.ratio() + close
 
 
 def resolve(number: int, linked: Sequence[Rec], how: str) -> Project:
