@@ -413,3 +413,16 @@ def test_the_api_says_which_kind_of_target_and_whether_data_are_synthetic(db, tm
     page = client.get("/en/housing")
     assert page.status_code == 200 and "official target" in page.text
     assert "GM0363" not in page.text and ".csv" in page.text
+
+
+def test_the_static_site_has_the_housing_page_api_and_downloads(db, tmp_path):
+    import json
+
+    from langerthuis.static_site import export_site
+    three_sources(tmp_path, db)
+    written = set(export_site(snapshot(db), tmp_path / "site"))
+    assert {"data/housing/progress.csv", "api/housing.json", "api/housing/areas.json",
+            "api/housing/disagreements.json"} <= written
+    assert any(w.startswith("wonen") for w in written)
+    body = json.loads((tmp_path / "site" / "api" / "housing.json").read_text(encoding="utf-8"))
+    assert body["data"]["homes"] == 290000

@@ -9,7 +9,7 @@ from typing import Literal
 from fastapi import APIRouter, Query, Request
 
 from ..views import resources as s
-from .routes import ApiError, Limit, Offset, json_response, page
+from .routes import DEFAULT_LIMIT, ApiError, Limit, Offset, json_response, page, page_of
 from ..views.snapshot import Snapshot, Snapshots
 
 
@@ -51,3 +51,18 @@ def housing_router(snapshots: Snapshots | None) -> APIRouter:
         return page(request, s.HousingDisagreement, current()[2], limit, offset)
 
     return router
+
+
+def static_housing(snapshot: Snapshot) -> dict[str, bytes]:
+    """The housing responses without query parameters, by path (for the static site)."""
+    found = _resources(snapshot)
+    if found is None:
+        return {}
+    summary, areas, disagreements = found
+    out = {"/api/housing": s.Item[s.HousingMonitor](data=summary).model_dump_json().encode()}
+    for path, model, items in (("/api/housing/areas", s.HousingProgress, areas),
+                               ("/api/housing/disagreements", s.HousingDisagreement,
+                                disagreements)):
+        out[path] = page_of(model, items, DEFAULT_LIMIT, 0, path, lambda o, p=path: (
+            f"{p}?offset={o}&limit={DEFAULT_LIMIT}")).model_dump_json().encode()
+    return out
