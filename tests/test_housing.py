@@ -426,3 +426,17 @@ def test_the_static_site_has_the_housing_page_api_and_downloads(db, tmp_path):
     assert any(w.startswith("wonen") for w in written)
     body = json.loads((tmp_path / "site" / "api" / "housing.json").read_text(encoding="utf-8"))
     assert body["data"]["homes"] == 290000
+
+
+def test_the_housing_downloads_are_a_valid_data_package(db, tmp_path):
+    from frictionless import Package
+
+    from langerthuis.opendata.export import export_all
+    three_sources(tmp_path, db)
+    export_all(snapshot(db), tmp_path / "out")
+    package = Package(str(tmp_path / "out" / "datapackage.json"))
+    names = {r.name for r in package.resources}
+    assert {"housing-progress", "housing-years", "housing-disagreements"} <= names
+    for name in ("housing-progress", "housing-years", "housing-disagreements"):
+        report = package.get_resource(name).validate()
+        assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])

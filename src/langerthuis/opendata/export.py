@@ -22,7 +22,7 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..views.snapshot import Resources, Snapshot
-from .housing import housing_downloads
+from .housing import datapackage_resources, housing_downloads
 from .keyfigures import COLUMNS, FORMULA_START, key_figure_rows, to_csv
 
 LICENCE = ("Licence: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/). "
@@ -218,7 +218,9 @@ def build_downloads(snapshot: Snapshot) -> dict[str, str | bytes]:
              "key_figures": mine}, ensure_ascii=False, indent=1)
     files["monitor.json"] = json.dumps(whole_dataset(res), ensure_ascii=False, indent=1)
     files["monitor.xlsx"] = excel(res)
-    files["datapackage.json"] = json.dumps(datapackage(columns), ensure_ascii=False, indent=2)
+    package = datapackage(columns)
+    package["resources"] += datapackage_resources(snapshot.housing)
+    files["datapackage.json"] = json.dumps(package, ensure_ascii=False, indent=2)
     files["LICENSE.txt"] = LICENCE + "\n"
     files.update(housing_downloads(snapshot.housing, LICENCE))
     return files

@@ -23,6 +23,30 @@ YEARS = list(s.HousingYear.model_fields)
 DISAGREEMENTS = [f for f in s.HousingDisagreement.model_fields if f != "values"] + ["values"]
 
 
+def _type(annotation) -> str:
+    text = str(annotation)
+    for python, frictionless in (("bool", "boolean"), ("int", "integer"), ("float", "number")):
+        if python in text:
+            return frictionless
+    return "string"
+
+
+def datapackage_resources(monitor: HousingMonitor | None) -> list[dict]:
+    """The housing CSV files as Data Package resources, their fields typed from the models."""
+    if monitor is None:
+        return []
+    out = []
+    for name, model, columns in (("housing-progress", s.HousingProgress, PROGRESS),
+                                 ("housing-years", s.HousingYear, YEARS),
+                                 ("housing-disagreements", s.HousingDisagreement, DISAGREEMENTS)):
+        fields = [{"name": c, "type": "string" if c == "values" else
+                   _type(model.model_fields[c].annotation)} for c in columns]
+        out.append({"name": name, "path": f"housing/{name.removeprefix('housing-')}.csv",
+                    "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+                    "schema": {"fields": fields}})
+    return out
+
+
 def housing_downloads(monitor: HousingMonitor | None, licence: str) -> dict[str, str]:
     if monitor is None:
         return {}
