@@ -278,7 +278,7 @@ def test_a_disagreement_between_sources_is_kept_and_shown(db, tmp_path):
     assert status.values["dvi"] == "planned" and status.chosen == "realised"
     from langerthuis.web.pages import build_page
     page = build_page(s, "nl", "housing", {}, {}).html
-    assert "Waar de bronnen verschillen" in page and "Woningbouwmonitor van BZK, IPO en VNG: 44" in page
+    assert "Waar de bronnen verschillen" in page and "Woningbouwmonitor: 44" in page
     from langerthuis.opendata.export import build_downloads
     rows = list(csv.DictReader(build_downloads(s)["housing/disagreements.csv"].splitlines()))
     assert {"field": "homes", "chosen": "40", "source": "woonbase"}.items() <= rows[0].items()

@@ -43,6 +43,8 @@ class Source:
     title_en: str
     id_column: str
     rank: int
+    short: str = ""  # a short name, for tables (Dutch and English alike unless short_en)
+    short_en: str = ""
     categories: tuple[str, ...] = ALL_CATEGORIES
     statuses: tuple[str, ...] = BOTH
     needs_bag_id: bool = False
@@ -50,18 +52,19 @@ class Source:
 
 
 SOURCES: dict[str, Source] = {s.name: s for s in (
-    Source("woonbase", "CBS Woonbase", "CBS Woonbase", "woonbase_id", 1,
+    Source("woonbase", "CBS Woonbase", "CBS Woonbase", "woonbase_id", 1, "Woonbase",
            statuses=(DeliveryStatus.REALISED,), needs_bag_id=True),
     Source("dvi", "Financiële verantwoording woningcorporaties (dVi)",
-           "Housing corporations' annual returns (dVi)", "dvi_id", 2),
+           "Housing corporations' annual returns (dVi)", "dvi_id", 2, "dVi"),
     Source("housebuilding-monitor", "Woningbouwmonitor van BZK, IPO en VNG",
-           "Joint housebuilding monitor of BZK, IPO and VNG", "plan_id", 3, needs_name=True),
+           "Joint housebuilding monitor of BZK, IPO and VNG", "plan_id", 3, "Woningbouwmonitor",
+           "Housebuilding monitor", needs_name=True),
     Source("zn", "Zorgverzekeraars Nederland: plannen en realisatie zorggeschikte woningen",
            "Zorgverzekeraars Nederland: plans and realisation of care-suitable homes",
-           "zn_id", 4, categories=(HousingCategory.CARE_SUITABLE,)),
+           "zn_id", 4, "ZN", categories=(HousingCategory.CARE_SUITABLE,)),
     Source("subsidy", "Aanvragen subsidieregelingen (zorggeschikte woningen, ontmoetingsruimten)",
            "Applications to the subsidy schemes (care-suitable homes, meeting rooms)",
-           "application_id", 5,
+           "application_id", 5, "Subsidieaanvragen", "Subsidy applications",
            categories=(HousingCategory.CLUSTERED, HousingCategory.CARE_SUITABLE),
            statuses=(DeliveryStatus.PLANNED,), needs_name=True),
 )}

@@ -164,6 +164,7 @@ class HousingPage:
     kind_label: str | None
     categories: dict[str, str]  # category -> its name in the page's language
     sources: dict[str, str]  # source -> its title in the page's language
+    short_sources: dict[str, str]  # source -> its short name
     fields: dict[str, str]
     statuses: dict[str, str]
     imported_on: dict[str, str]  # source -> the date of its import, as the language writes it
@@ -202,6 +203,7 @@ def housing_page(housing: HousingMonitor, lang: str) -> HousingPage:
         kind_label=label(TARGET_KINDS, monitor.target_kind, lang) if monitor.target_kind else None,
         categories=names,
         sources={k: localised(s.title, s.title_en, lang) for k, s in SOURCES.items()},
+        short_sources={k: localised(s.short, s.short_en, lang) for k, s in SOURCES.items()},
         fields={k: label(DELIVERY_FIELDS, k, lang) for k in DELIVERY_FIELDS},
         statuses={k: label(DELIVERY_STATUSES, k, lang) for k in DELIVERY_STATUSES},
         imported_on={i.source: format_date(dt.date.fromisoformat(i.imported_at[:10]), lang)
