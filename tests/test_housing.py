@@ -399,7 +399,8 @@ def test_the_api_says_which_kind_of_target_and_whether_data_are_synthetic(db, tm
     three_sources(tmp_path, db)
     client = TestClient(create_app(db, tmp_path / "data", False))
     body = client.get("/api/housing").json()["data"]
-    assert (body["homes"], body["target_year"], body["synthetic"]) == (290000, 2030, False)
+    assert (body["target"]["homes"], body["target"]["target_year"], body["synthetic"]) == (
+        290000, 2030, False)
     assert body["target_kind"] is None  # no area targets in this database
     assert run("targets", "import", write_csv(tmp_path / "t.csv", HEADER, official_rows()),
                "--database", db).exit_code == 0
@@ -425,7 +426,7 @@ def test_the_static_site_has_the_housing_page_api_and_downloads(db, tmp_path):
             "api/housing/disagreements.json"} <= written
     assert any(w.startswith("wonen") for w in written)
     body = json.loads((tmp_path / "site" / "api" / "housing.json").read_text(encoding="utf-8"))
-    assert body["data"]["homes"] == 290000
+    assert body["data"]["target"]["homes"] == 290000
 
 
 def test_the_housing_downloads_are_a_valid_data_package(db, tmp_path):

@@ -216,7 +216,10 @@ def build_downloads(snapshot: Snapshot) -> dict[str, str | bytes]:
         files[f"indicators/{ind.id}.json"] = json.dumps(
             {"licence": LICENCE, "indicator": ind.model_dump(mode="json"),
              "key_figures": mine}, ensure_ascii=False, indent=1)
-    files["monitor.json"] = json.dumps(whole_dataset(res), ensure_ascii=False, indent=1)
+    whole = whole_dataset(res)
+    if snapshot.housing is not None:
+        whole["housing_targets"] = [snapshot.housing.summary.target.model_dump(mode="json")]
+    files["monitor.json"] = json.dumps(whole, ensure_ascii=False, indent=1)
     files["monitor.xlsx"] = excel(res)
     package = datapackage(columns)
     package["resources"] += datapackage_resources(snapshot.housing)

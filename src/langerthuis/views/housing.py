@@ -109,10 +109,7 @@ def housing_monitor(data: Dataset) -> HousingMonitor | None:
             levels[level].append(progress(level, code, names[code], province, ALL, whole,
                                           kind, done[(code, ALL)]))
     summary = r.HousingMonitor(
-        target_id=target.id, programme=target.programme, title=target.title,
-        title_en=target.title_en, summary=target.summary, summary_en=target.summary_en,
-        source_location=target.source_location, target_year=target.target_year,
-        homes=target.homes, homes_built=target.homes_built, target_kind=kind,
+        target=r.HousingTarget.model_validate(target), target_kind=kind,
         categories=list(categories), reference_year=reference, years_left=years_left,
         synthetic=synthetic, has_deliveries=bool(h.imports), national=national_rows,
         years=list(_years(counted, categories, synthetic, target.target_year)),
@@ -195,11 +192,11 @@ def housing_page(housing: HousingMonitor, lang: str) -> HousingPage:
         _("Share of the target realised, per kind of home"),
         _("Realised homes as a percentage of the national target of each kind of home, up "
           "to and including {year}; the table beside it gives the numbers.")
-        .format(year=monitor.target_year),
+        .format(year=monitor.target.target_year),
         lambda v: "–" if v is None else f"{format_number(v, 1, lang)}%", maximum=100.0)
     return HousingPage(
-        monitor=monitor, title=localised(monitor.title, monitor.title_en, lang),
-        summary=localised(monitor.summary, monitor.summary_en, lang),
+        monitor=monitor, title=localised(monitor.target.title, monitor.target.title_en, lang),
+        summary=localised(monitor.target.summary, monitor.target.summary_en, lang),
         kind_label=label(TARGET_KINDS, monitor.target_kind, lang) if monitor.target_kind else None,
         categories=names,
         sources={k: localised(s.title, s.title_en, lang) for k, s in SOURCES.items()},

@@ -366,19 +366,34 @@ class HousingImport(Resource):
     synthetic: bool
 
 
-class HousingMonitor(Resource):
-    """The housing target and the progress towards it in the country as a whole."""
+class HousingTargetCategory(Resource):
+    category: str
+    homes: int
+    source_location: str | None = None
 
-    target_id: str
+
+class HousingTarget(Resource):
+    """The national target as the content gives it (content/housing/targets.yaml): at least
+    `homes` homes for older people among the `homes_built` built up to and including
+    `target_year`, split into categories."""
+
+    id: str
     programme: str
+    target_year: int
+    homes: int
+    homes_built: int | None = None
     title: str
     title_en: str | None = None
     summary: str | None = None
     summary_en: str | None = None
     source_location: str | None = None
-    target_year: int
-    homes: int
-    homes_built: int | None = None
+    categories: list[HousingTargetCategory]
+
+
+class HousingMonitor(Resource):
+    """The housing target and the progress towards it in the country as a whole."""
+
+    target: HousingTarget
     target_kind: str | None = None
     categories: list[str]
     reference_year: int | None = None
