@@ -366,5 +366,14 @@ main.add_command(users)
 main.add_command(tokens)
 
 
+def _housing_commands() -> None:
+    from .housing.cli import deliveries, targets
+    main.add_command(targets)
+    main.add_command(deliveries)
+
+
+_housing_commands()
+
+
 if __name__ == "__main__":
     main()

@@ -57,10 +57,10 @@ MAX_SHOWN_PROBLEMS = 200
 class ContentError(LangerThuisError):
     """The content is not valid. Holds every problem found, not only the first."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], subject: str = "the content"):
         self.problems = list(problems)
         count = len(self.problems)
-        head = f"{count} problem{'s' if count != 1 else ''} in the content:"
+        head = f"{count} problem{'s' if count != 1 else ''} in {subject}:"
         lines = [head, *(f"  - {p}" for p in self.problems[:MAX_SHOWN_PROBLEMS])]
         if count > MAX_SHOWN_PROBLEMS:
             lines.append(f"  ... and {count - MAX_SHOWN_PROBLEMS} more; fix these and run "

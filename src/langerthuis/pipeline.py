@@ -33,4 +33,6 @@ def prepare(content_root: Path, open_data_dir: Path | None) -> Prepared:
     problems = check_references(content, registry)
     if problems:
         raise ContentError(problems)
+    from .housing.estimate import estimate_from_open_data
+    content.area_estimates = estimate_from_open_data(content.housing_targets, data, registry)
     return Prepared(content, registry, add_support_ratio(content, data, registry))

@@ -12,6 +12,7 @@ from collections import deque
 from pathlib import Path
 from urllib.parse import parse_qsl, quote, urlsplit
 
+from .api.housing import static_housing
 from .api.routes import openapi_document, static_responses
 from .i18n import LANGUAGES
 from .opendata.routes import downloads
@@ -138,7 +139,8 @@ def export_site(snapshot: Snapshot, target: Path) -> list[str]:
         written.append(own)
     files = {f"data/{name}": content for name, content in downloads(snapshot).items()}
     files.update({f"{path.strip('/')}.json": body
-                  for path, body in static_responses(snapshot.resources).items()})
+                  for path, body in {**static_responses(snapshot.resources),
+                                     **static_housing(snapshot)}.items()})
     files["api/openapi.json"] = json.dumps(openapi_document(), ensure_ascii=False)
     for name, content in files.items():
         (target / name).parent.mkdir(parents=True, exist_ok=True)

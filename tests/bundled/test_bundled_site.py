@@ -102,7 +102,8 @@ def bundled_url(browser, bundled_site):
 @pytest.mark.browser
 @pytest.mark.parametrize("path", ["/monitor/2021", "/indicator/elderly-care-physician-hours",
                                   "/indicator/stories-preparing-housing", "/programma",
-                                  "/acties/lt-al1-a13", "/en/actions/lt-al2-a11", "/acties"])
+                                  "/acties/lt-al1-a13", "/en/actions/lt-al2-a11", "/acties",
+                                  "/wonen"])
 def test_page_passes_axe(axe_page, bundled_url, path):
     page = axe_page
     response = page.goto(bundled_url + path)
@@ -130,3 +131,16 @@ def test_the_whole_monitor_on_postgresql(pg_engine, request):
     assert client.get("/api/measurements?edition=lt-2020").status_code == 200
     if registry is not None:
         assert "Capelle aan den IJssel" in client.get("/kaart?jaar=2019").text
+
+
+def test_housing_page_shows_our_estimate_per_municipality(site):
+    """The bundled site has the WOZO target and, without an official breakdown, our
+    estimate for every municipality, labelled as such."""
+    client, _ = site
+    response = client.get("/wonen")
+    assert response.status_code == 200
+    assert "290.000" in response.text and "onze schatting" in response.text
+    api = client.get("/api/housing/areas?level=municipality&category=all&limit=1000").json()
+    assert api["meta"]["total"] == 342
+    assert {a["target_kind"] for a in api["data"]} == {"estimate"}
+    assert sum(a["target"] for a in api["data"]) == 290000

@@ -221,6 +221,8 @@ def build_router(snapshots: Snapshots) -> APIRouter:
             raise ApiError(404, "not_found", f"no edition with id {edition_id!r}")
         return json_response(request, s.Item[s.Analysis](data=s.Analysis(**found)))
 
+    from .housing import housing_router
+    router.include_router(housing_router(snapshots))
     return router
 
 

@@ -6,6 +6,7 @@ Layout (documented in content/README.md):
     <programme>/programme.yaml    the programme, its action lines and goals
     <programme>/actions.yaml      ... and one file per kind of record, all optional
     <programme>/tables/*.csv      the rows of breakdown tables, one file per table
+    housing/targets.yaml          the national housing targets (optional)
 
 Every file is read and every problem collected before anything is reported, so that one
 run of `langerthuis check` shows all that needs fixing. Only plain files inside the content
@@ -82,6 +83,9 @@ class ContentSet:
     root: Path
     organisations: list[s.OrganisationSpec] = field(default_factory=list)
     programmes: list[ProgrammeContent] = field(default_factory=list)
+    housing_targets: list[s.HousingTargetSpec] = field(default_factory=list)
+    #: Per-area targets derived at load (our estimate), see housing/estimate.py.
+    area_estimates: list = field(default_factory=list)
 
 
 class _Reader:
@@ -404,6 +408,8 @@ def read_content(root: Path) -> ContentSet:
         programme = _read_programme(reader, directory)
         if programme is not None:
             content.programmes.append(programme)
+    content.housing_targets = reader.records(root / "housing" / "targets.yaml",
+                                             "housing_targets", s.HousingTargetSpec)
     if not content.programmes and not reader.problems:
         reader.problems.append(Problem(Where(reader.shown(root)),
                                        "holds no programme: expected a folder with programme.yaml"))

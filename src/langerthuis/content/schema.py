@@ -20,8 +20,8 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
                       PrivateAttr, Strict, model_validator)
 
 from ..errors import Where
-from ..model.vocabulary import (ClaimMetric, DatePrecision, Direction, EditionStatus, EntryStatus, Kind, Phase,
-                                ProgressStatus, Qualifier, Unit)
+from ..model.vocabulary import (ClaimMetric, DatePrecision, Direction, EditionStatus, EntryStatus,
+                                HousingCategory, Kind, Phase, ProgressStatus, Qualifier, Unit)
 from .limits import (INT32_MAX, INT64_MAX, INT64_MIN, MAX_DEPTH, MAX_FREE_FORM_ITEMS,
                      MAX_PRINTED_NUMBER, MAX_RECORDS)
 
@@ -531,3 +531,30 @@ class QualityNoteSpec(Record):
     text_en: Text | None = None
     locations: List(Text) = []
     values: List(Text) = []
+
+
+class TargetCategorySpec(Record):
+    """One category of a housing target: the number of homes of that kind."""
+
+    category: HousingCategory
+    homes: Count
+    source_location: Text300 | None = None
+
+
+class HousingTargetSpec(Record):
+    """A national target of homes for older people (content/housing/targets.yaml):
+    at least `homes` among the `homes_built` homes built up to and including `target_year`,
+    split into `categories` that add up to `homes`. `programme` names the programme that
+    set it, as plain text (it need not be in the same content)."""
+
+    id: Id
+    programme: Id
+    target_year: Year
+    homes: Count
+    homes_built: Count | None = None
+    title: Text300
+    title_en: Text300 | None = None
+    summary: Text | None = None
+    summary_en: Text | None = None
+    source_location: Text300 | None = None
+    categories: List(TargetCategorySpec) = []

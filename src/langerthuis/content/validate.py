@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from ..errors import ContentError, Problem, Where
-from ..model.vocabulary import UNIT_RANGE, DatePrecision, EntryStatus, Kind, Unit
+from ..model.vocabulary import UNIT_RANGE, DatePrecision, EntryStatus, HousingCategory, Kind, Unit
 from . import schema as s
 from .reader import ContentSet, ProgrammeContent
 from .translations import missing_labels, missing_translations
@@ -101,8 +101,27 @@ def validate(content: ContentSet) -> None:
             r for attr in RECORD_LISTS for r in getattr(p, attr))])
         for t in p.tables:
             c.problems += missing_labels(t, p.table_rows.get(t.id, []))
+    _check_housing_targets(c, content.housing_targets)
     if c.problems:
         raise ContentError(c.problems)
+
+
+def _check_housing_targets(c: _Checker, targets: list[s.HousingTargetSpec]) -> None:
+    """Each category once, every category there, and the categories add up to the total."""
+    c.unique(targets, "housing target")
+    for t in targets:
+        c.unique(t.categories, f"category of housing target {t.id!r}", "category")
+        missing = [str(k) for k in HousingCategory if k not in {x.category for x in t.categories}]
+        if missing:
+            c.add(t.where.at("categories"), f"category/categories {', '.join(missing)} missing; "
+                  f"expected one entry for each of {', '.join(HousingCategory)}")
+        total = sum(x.homes for x in t.categories)
+        if not missing and total != t.homes:
+            c.add(t.where.at("homes"), f"the categories add up to {total:,} homes, not to "
+                  f"{t.homes:,}; correct the total or a category")
+        if t.homes_built is not None and t.homes > t.homes_built:
+            c.add(t.where.at("homes"), f"{t.homes:,} homes for older people is more than the "
+                  f"{t.homes_built:,} homes built (homes_built)")
 
 
 def _check_global_uniqueness(c: _Checker, content: ContentSet) -> None:

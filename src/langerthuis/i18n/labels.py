@@ -70,6 +70,16 @@ NOTE_KINDS = {
     "comparability": N_("comparability"), "reconstructed": N_("reconstructed values"),
     "assumption": N_("assumption"), "shortened": N_("shortened text")}
 
+HOUSING_CATEGORIES = {"zero_step": N_("zero-step homes"), "clustered": N_("clustered homes"),
+                      "care_suitable": N_("care-suitable homes")}
+
+TARGET_KINDS = {"official": N_("official target"),
+                "estimate": N_("our estimate (proportional to residents aged 75+)")}
+
+DELIVERY_FIELDS = {"homes": N_("homes"), "year": N_("year"), "status": N_("status")}
+
+DELIVERY_STATUSES = {"planned": N_("planned"), "realised": N_("realised")}
+
 
 def label(labels: dict[str, str], code: str, lang: str) -> str:
     """The word for `code` in `lang`; a code without a label is shown as words, never as a

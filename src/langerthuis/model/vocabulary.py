@@ -113,3 +113,25 @@ UNIT_RANGE: dict[Unit, tuple[float | None, float | None]] = {
     Unit.EURO: (0.0, None),
     Unit.STORIES: (0.0, None),
 }
+
+
+class HousingCategory(StrEnum):
+    """The kinds of homes for older people the WOZO housing target counts."""
+
+    ZERO_STEP = "zero_step"  # nultredenwoning
+    CLUSTERED = "clustered"  # geclusterde woonvorm
+    CARE_SUITABLE = "care_suitable"  # zorggeschikte woning
+
+
+class TargetKind(StrEnum):
+    """Where a per-area housing target comes from."""
+
+    OFFICIAL = "official"  # imported from the government's breakdown
+    ESTIMATE = "estimate"  # our own estimate, proportional to residents aged 75+
+
+
+class DeliveryStatus(StrEnum):
+    """Whether delivered homes are planned or realised."""
+
+    PLANNED = "planned"
+    REALISED = "realised"

@@ -10,6 +10,7 @@
     monitor.xlsx                   one sheet per table plus a sheet that explains columns and sources
     datapackage.json               Frictionless Data Package describing the CSV files
     LICENSE.txt                    licence and attribution
+    housing/...                    the housing monitor (see opendata/housing.py)
 
 Each is a view of the same domain objects as the pages and the API."""
 from __future__ import annotations
@@ -23,6 +24,7 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..views.snapshot import Resources, Snapshot
+from .housing import datapackage_resources, housing_downloads
 from .keyfigures import COLUMNS, FORMULA_START, key_figure_rows, to_csv
 from .progress import ACTION_FIELDS, PROGRESS_FIELDS, action_rows, progress_rows
 
@@ -241,10 +243,16 @@ def build_downloads(snapshot: Snapshot) -> dict[str, str | bytes]:
         files[f"indicators/{ind.id}.json"] = json.dumps(
             {"licence": LICENCE, "indicator": ind.model_dump(mode="json"),
              "key_figures": mine}, ensure_ascii=False, indent=1)
-    files["monitor.json"] = json.dumps(whole_dataset(res), ensure_ascii=False, indent=1)
+    whole = whole_dataset(res)
+    if snapshot.housing is not None:
+        whole["housing_targets"] = [snapshot.housing.summary.target.model_dump(mode="json")]
+    files["monitor.json"] = json.dumps(whole, ensure_ascii=False, indent=1)
     files["monitor.xlsx"] = excel(res)
-    files["datapackage.json"] = json.dumps(datapackage(columns), ensure_ascii=False, indent=2)
+    package = datapackage(columns)
+    package["resources"] += datapackage_resources(snapshot.housing)
+    files["datapackage.json"] = json.dumps(package, ensure_ascii=False, indent=2)
     files["LICENSE.txt"] = LICENCE + "\n"
+    files.update(housing_downloads(snapshot.housing, LICENCE))
     return files
 
 

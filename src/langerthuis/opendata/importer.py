@@ -30,7 +30,8 @@ TOP_LEVEL: dict[str, tuple[bool, type]] = {
     "actions": (True, list), "indicators": (True, list), "editions": (True, list),
     "measurements": (True, list), "tables": (True, list), "stories": (True, list),
     "initiatives": (True, list), "references": (True, list), "quality_notes": (True, list),
-    "claims": (False, list), "relations": (False, list), "initiative_kinds": (False, list), "table_checks": (False, dict),
+    "claims": (False, list), "relations": (False, list), "initiative_kinds": (False, list),
+    "table_checks": (False, dict), "housing_targets": (False, list),
 }
 
 
@@ -182,6 +183,9 @@ class _Importer:
                 self.add("programmes", "holds no programme")
             return content
         content.programmes = list(programmes.values())
+        content.housing_targets = [r for path, x in self.records(lists["housing_targets"],
+                                                                 "housing_targets")
+                                   if (r := self.one(x, s.HousingTargetSpec, path))]
         first = content.programmes[0]
         index = _Index(lists, first.programme.id)
 

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from .. import model as m
+from .housing import HousingData, read_housing
 from .queries import content_version
 
 
@@ -33,6 +34,7 @@ class Dataset:
     shapes: dict[int, list[m.MapShape]] = field(default_factory=dict)  # municipality layer
     links: list[m.MunicipalityLink] = field(default_factory=list)
     municipalities: list[m.Municipality] = field(default_factory=list)
+    housing: HousingData = field(default_factory=lambda: HousingData())
 
     def programme_editions(self, programme_id: str) -> list[m.Edition]:
         return [e for e in self.editions if e.programme_id == programme_id]
@@ -113,4 +115,5 @@ def _read(session: Session) -> Dataset:
         shapes=shapes,
         links=_all(session, m.MunicipalityLink, m.MunicipalityLink.from_year),
         municipalities=_all(session, m.Municipality, m.Municipality.year, m.Municipality.code),
+        housing=read_housing(session),
     )

@@ -15,6 +15,7 @@ from .. import model as m
 from ..content import ContentSet, ProgrammeContent
 from ..geography.registry import Registry
 from .geography import GEO_TABLES, write_geography
+from .housing import IMPORTED_TABLES, write_estimates
 from .migrate import upgrade
 
 
@@ -25,12 +26,14 @@ def load_content(engine: Engine, content: ContentSet,
     upgrade(engine)
     with Session(engine) as session, session.begin():
         geo = {t.__table__ for t in GEO_TABLES}
+        imported = {t.__table__ for t in IMPORTED_TABLES}
         for table in reversed(m.Base.metadata.sorted_tables):
-            if table.info.get("kept_by_load"):
-                continue  # accounts, sessions and the audit trail are not content
+            if table.info.get("kept_by_load") or table in imported:
+                continue  # accounts, the audit trail and imported deliveries are not content
             if table not in geo or registry is not None:
                 session.execute(table.delete())
         written = _insert(session, content)
+        written.update(write_estimates(session, content.area_estimates))
         session.add(m.LoadInfo(id=1, loaded_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
                                content_root=str(content.root)))
         if registry is not None:
@@ -72,6 +75,9 @@ def _insert(session: Session, content: ContentSet) -> Counter[str]:
          for p in ordered])
     for p in content.programmes:
         _insert_programme(session, p, add, orgs)
+    add([row(m.HousingTarget, t, categories=[
+        row(m.HousingTargetCategory, x, target_id=t.id, position=i)
+        for i, x in enumerate(t.categories)]) for t in content.housing_targets])
     return written
 
 

@@ -373,3 +373,97 @@ class Analysis(BaseModel):
     published_claims: list[dict[str, Any]]
     findings: list[dict[str, Any]]
     quality_notes: list[dict[str, Any]]
+
+
+class HousingProgress(Resource):
+    """An area (the country, a province or a municipality) and a category of homes (or
+    `all`) against its target. `target_kind` says whether an area's target is official or
+    our estimate (proportional to residents aged 75+); `synthetic` whether the deliveries
+    behind `planned` and `realised` are synthetic."""
+
+    level: str
+    code: str
+    name: str | None = None
+    province_code: str | None = None
+    category: str
+    target: int | None = None
+    target_kind: str | None = None
+    planned: int
+    realised: int
+    share_realised: float | None = None
+    share_planned_or_realised: float | None = None
+    remaining: int | None = None
+    pace_needed: float | None = None
+    synthetic: bool
+
+
+class HousingYear(Resource):
+    category: str
+    year: int
+    planned: int
+    realised: int
+    realised_cumulative: int
+    synthetic: bool
+
+
+class HousingDisagreement(Resource):
+    """What linked sources said differently about one project, and what counts."""
+
+    project: int
+    name: str | None = None
+    municipality_code: str
+    category: str
+    field: str
+    chosen: str
+    source: str
+    values: dict[str, str]
+    synthetic: bool
+
+
+class HousingImport(Resource):
+    source: str
+    file_name: str
+    records: int
+    imported_at: str
+    synthetic: bool
+
+
+class HousingTargetCategory(Resource):
+    category: str
+    homes: int
+    source_location: str | None = None
+
+
+class HousingTarget(Resource):
+    """The national target as the content gives it (content/housing/targets.yaml): at least
+    `homes` homes for older people among the `homes_built` built up to and including
+    `target_year`, split into categories."""
+
+    id: str
+    programme: str
+    target_year: int
+    homes: int
+    homes_built: int | None = None
+    title: str
+    title_en: str | None = None
+    summary: str | None = None
+    summary_en: str | None = None
+    source_location: str | None = None
+    categories: list[HousingTargetCategory]
+
+
+class HousingMonitor(Resource):
+    """The housing target and the progress towards it in the country as a whole."""
+
+    target: HousingTarget
+    target_kind: str | None = None
+    categories: list[str]
+    reference_year: int | None = None
+    years_left: int | None = None
+    synthetic: bool
+    has_deliveries: bool
+    national: list[HousingProgress]
+    years: list[HousingYear]
+    imports: list[HousingImport]
+    disagreement_count: int
+    review_count: int

@@ -23,6 +23,7 @@ from . import resources as r
 from .dashboard import DashboardView, dashboard_view, edition_links
 from .framework import ActionsView, ProgrammeView, actions_view, main_programme, programme_view
 from .figures import FigureView
+from .housing import HousingMonitor, housing_monitor
 from .indicator import IndicatorView, indicator_view
 from .initiative_map import MapData, map_data, map_view
 from .methods import MethodsView, methods_view
@@ -77,6 +78,7 @@ class Snapshot:
     resources: Resources
     #: every chart of the indicator pages by (id, language), for its downloads
     figures: dict[tuple[str, str], FigureView] = field(default_factory=dict)
+    housing: HousingMonitor | None = None
     _artefacts: OrderedDict = field(default_factory=OrderedDict, repr=False)
     _locks: dict = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -190,7 +192,8 @@ def build_snapshot(session: Session, drafts: bool = False) -> Snapshot:
         reflections=reflections, methods=methods,
         programme=programmes, actions=actions, maps=maps, search=search_index(data),
         about={lang: about_view(data, lang) for lang in LANGUAGES}, reports=reports, resources=_resources(data, analyses),
-        figures=_figures([(k[1], v) for k, v in list(indicators.items()) + list(as_of.items())]))
+        figures=_figures([(k[1], v) for k, v in list(indicators.items()) + list(as_of.items())]),
+        housing=housing_monitor(data))
 
 
 def _figures(views: list[tuple[str, IndicatorView | None]]) -> dict[tuple[str, str], FigureView]:

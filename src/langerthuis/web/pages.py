@@ -8,6 +8,7 @@ from pathlib import Path
 from ..http import etag_of
 from ..i18n import other_language, translations
 from ..templating import environment
+from ..views.housing import housing_page
 from ..views.initiative_map import SORTS, map_view
 from ..views.snapshot import Snapshot
 from .urls import parameter, url
@@ -34,6 +35,7 @@ def render(snapshot: Snapshot, lang: str, page: str, template: str, context: dic
     env = environment(lang, TEMPLATES)
     html = env.get_template(template).render(
         context, page=page, other=other, latest_year=snapshot.latest_year,
+        has_housing=snapshot.housing is not None,
         url=lambda name, q=None, **kw: url(name, lang, q, **kw),
         param=lambda name: parameter(name, lang),
         alternate=url(page, other, query, **params))
@@ -145,6 +147,10 @@ def build_page(snapshot: Snapshot, lang: str, page: str, params: dict, query: di
                       query=query)
     if page == "about":
         return render(s, lang, page, "about.html", {"view": s.about[lang]})
+    if page == "housing":
+        if s.housing is None:
+            return not_found(s, lang, _("No housing target is loaded."))
+        return render(s, lang, page, "housing.html", {"view": housing_page(s.housing, lang)})
     raise KeyError(page)
 
 

@@ -77,7 +77,7 @@ def _routes(app: FastAPI, lang: str, snapshots: Snapshots) -> None:
             return Response(status_code=304, headers=headers)
         return Response(found.content, media_type=found.media_type, headers=headers)
 
-    for page in ("programme", "actions", "map", "search", "about"):
+    for page in ("programme", "actions", "map", "search", "about", "housing"):
         app.add_api_route(ROUTES[page][lang], _simple(respond, page), methods=["GET"],
                           include_in_schema=False, name=f"{page}-{lang}")
 

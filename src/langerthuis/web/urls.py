@@ -17,6 +17,7 @@ ROUTES = {
     "search": {"nl": "/zoeken", "en": "/en/search"},
     "about": {"nl": "/over", "en": "/en/about"},
     "methods": {"nl": "/verantwoording/{year}", "en": "/en/methods/{year}"},
+    "housing": {"nl": "/wonen", "en": "/en/housing"},
     "report": {"nl": "/rapport/{year}.{fmt}", "en": "/en/report/{year}.{fmt}"},
     "chart": {"nl": "/grafiek/{id}.{fmt}", "en": "/en/chart/{id}.{fmt}"},
 }
