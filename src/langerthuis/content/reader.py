@@ -45,6 +45,7 @@ PROGRAMME_FILES: dict[str, tuple[str, type[s.Record]]] = {
     "quality_notes.yaml": ("quality_notes", s.QualityNoteSpec),
     "claims.yaml": ("claims", s.ClaimSpec),
     "relations.yaml": ("relations", s.RelationSpec),
+    "progress.yaml": ("progress", s.ProgressEntrySpec),
 }
 
 
@@ -71,6 +72,7 @@ class ProgrammeContent:
     quality_notes: list[s.QualityNoteSpec] = field(default_factory=list)
     claims: list[s.ClaimSpec] = field(default_factory=list)
     relations: list[s.RelationSpec] = field(default_factory=list)
+    progress: list[s.ProgressEntrySpec] = field(default_factory=list)
 
 
 @dataclass

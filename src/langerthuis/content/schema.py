@@ -20,8 +20,8 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
                       PrivateAttr, Strict)
 
 from ..errors import Where
-from ..model.vocabulary import (ActionStatus, ClaimMetric, Direction, EditionStatus, EntryStatus, Kind, Phase,
-                                Qualifier, Unit)
+from ..model.vocabulary import (ClaimMetric, Direction, EditionStatus, EntryStatus, Kind, Phase,
+                                ProgressStatus, Qualifier, Unit)
 from .limits import (INT32_MAX, INT64_MAX, INT64_MIN, MAX_DEPTH, MAX_FREE_FORM_ITEMS,
                      MAX_PRINTED_NUMBER, MAX_RECORDS)
 
@@ -206,17 +206,53 @@ class ProgrammeSpec(Record):
 
 
 class ActionSpec(Record):
+    """An action of the plan. `governance` says which body discusses it and
+    `annex_summary` summarises the plan's longer text on it, both in our own words, with
+    `annex_location` where that text stands."""
+
     id: Id
     number: Number
     title: Text500
+    title_en: Text500 | None = None
     action_line: Id
     goal: Id | None = None
     timeline: Text300 | None = None
+    timeline_en: Text300 | None = None
     milestone: Text | None = None
+    milestone_en: Text | None = None
     leads: List(Id) = []
     leads_printed: Text500 | None = None
-    status: ActionStatus = ActionStatus.UNKNOWN
     source: Text300 | None = None
+    governance: Text | None = None
+    governance_en: Text | None = None
+    annex_summary: Text | None = None
+    annex_summary_en: Text | None = None
+    annex_location: Text300 | None = None
+
+
+def _reported(value: ProgressStatus) -> ProgressStatus:
+    if value == ProgressStatus.NOT_REPORTED:
+        raise ValueError("'not_reported' is what an action without progress entries shows; "
+                         "an entry says what a source reports: started, on_schedule, delayed "
+                         "or completed")
+    return value
+
+
+class ProgressEntrySpec(Record):
+    """What one source says about one action at one date (`<programme>/progress.yaml`).
+    `source` is the id of the source document in references.yaml; `summary` (Dutch) and
+    `summary_en` (English) say it in our own words; `covid_19` is true where the source
+    says COVID-19 delayed or changed the work."""
+
+    id: Id
+    action: Id
+    date: Date
+    status: Annotated[ProgressStatus, AfterValidator(_reported)]
+    covid_19: Bool = False
+    summary: Text
+    summary_en: Text
+    source: Id
+    source_location: Text300 | None = None
 
 
 class DefinitionSpec(Record):
@@ -420,7 +456,7 @@ class ReferenceSpec(Record):
 
 
 class SubjectSpec(Record):
-    type: Annotated[str, Field(pattern=r"^(programme|action_line|goal|action|indicator|edition|"
+    type: Annotated[str, Field(pattern=r"^(programme|action_line|goal|action|progress_entry|indicator|edition|"
                                        r"edition_entry|measurement|table|story|initiative|"
                                        r"reference)$"), Strict()]
     id: Annotated[str, Strict(), Field(min_length=1, max_length=64), AfterValidator(_clean)]

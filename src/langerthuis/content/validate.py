@@ -85,7 +85,7 @@ def _check_global_uniqueness(c: _Checker, content: ContentSet) -> None:
     """Ids are primary keys in the database: unique across programmes too."""
     for attr in ("action_lines", "actions", "indicators", "editions", "measurements", "tables",
                  "stories", "initiatives", "references", "quality_notes", "claims",
-                 "relations"):
+                 "relations", "progress"):
         owner: dict[str, str] = {}
         for p in content.programmes:
             for r in getattr(p, attr):
@@ -181,6 +181,12 @@ def _check_programme(c: _Checker, p: ProgrammeContent, organisations: dict) -> N
         for i, ind in enumerate(ref.indicators):
             c.known(ref.where, f"indicators[{i}]", ind, indicators, "indicator")
 
+    actions = {a.id: a for a in p.actions}
+    progress = c.unique(p.progress, "progress entry")
+    for entry in p.progress:
+        c.known(entry.where, "action", entry.action, actions, "action")
+        c.known(entry.where, "source", entry.source, references, "reference")
+
     c.unique(p.claims, "claim")
     line_numbers = {al.number for al in p.action_lines}
     for claim in p.claims:
@@ -195,7 +201,7 @@ def _check_programme(c: _Checker, p: ProgrammeContent, organisations: dict) -> N
     c.unique(p.quality_notes, "quality note")
     subjects = {
         "programme": {p.programme.id: p.programme}, "action_line": lines, "goal": goals,
-        "action": {a.id: a for a in p.actions}, "indicator": indicators, "edition": editions,
+        "action": actions, "progress_entry": progress, "indicator": indicators, "edition": editions,
         "measurement": measurements, "table": tables, "story": stories,
         "initiative": initiatives, "reference": references,
         "edition_entry": {f"{e.id}/{en.indicator}": en for e in p.editions for en in e.entries},

@@ -31,8 +31,9 @@ REASONS = {
     "no_desired_direction": N_("no desired direction"),
     "first_edition": N_("first edition")}
 
-ACTION_STATUSES = {"unknown": N_("unknown"), "planned": N_("planned"),
-                   "running": N_("running"), "completed": N_("completed")}
+PROGRESS_STATUSES = {
+    "started": N_("started"), "on_schedule": N_("on schedule"), "delayed": N_("delayed"),
+    "completed": N_("completed"), "not_reported": N_("not reported")}
 
 DIMENSIONS = {
     "mark_band": N_("Mark"), "domain": N_("Domain"), "statistic": N_("Statistic"),

@@ -2,10 +2,17 @@
 organisations that take part in it."""
 from __future__ import annotations
 
-from sqlalchemy import Column, ForeignKey, Integer, String, Table, Text, UniqueConstraint
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Boolean, Column, Date, ForeignKey, Integer, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base
+from .vocabulary import ProgressStatus
+
+if TYPE_CHECKING:
+    from .context import Reference
 
 action_lead = Table(
     "action_lead",
@@ -82,7 +89,9 @@ class Goal(Base):
 
 
 class Action(Base):
-    """An action of the plan. Actions are numbered within their action line."""
+    """An action of the plan. Actions are numbered within their action line. `governance`
+    says which body discusses it, `annex_summary` summarises the plan's longer text on it
+    (both in our own words). Where it stands is in its `progress` entries, oldest first."""
 
     __tablename__ = "action"
     __table_args__ = (UniqueConstraint("action_line_id", "number"),)
@@ -93,13 +102,61 @@ class Action(Base):
     goal_id: Mapped[str | None] = mapped_column(ForeignKey("goal.id"))
     number: Mapped[int] = mapped_column(Integer)
     title: Mapped[str] = mapped_column(String(500))
+    title_en: Mapped[str | None] = mapped_column(String(500))
     timeline: Mapped[str | None] = mapped_column(String(300))
+    timeline_en: Mapped[str | None] = mapped_column(String(300))
     milestone: Mapped[str | None] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(20))
+    milestone_en: Mapped[str | None] = mapped_column(Text)
     leads_printed: Mapped[str | None] = mapped_column(String(500))
     source: Mapped[str | None] = mapped_column(String(300))
+    governance: Mapped[str | None] = mapped_column(Text)
+    governance_en: Mapped[str | None] = mapped_column(Text)
+    annex_summary: Mapped[str | None] = mapped_column(Text)
+    annex_summary_en: Mapped[str | None] = mapped_column(Text)
+    annex_location: Mapped[str | None] = mapped_column(String(300))
 
     action_line: Mapped[ActionLine] = relationship(back_populates="actions")
     goal: Mapped[Goal | None] = relationship()
     leads: Mapped[list[Organisation]] = relationship(
         secondary=action_lead, order_by="Organisation.name")
+    progress: Mapped[list[ProgressEntry]] = relationship(
+        back_populates="action", order_by="(ProgressEntry.date, ProgressEntry.id)")
+
+    @property
+    def latest_progress(self) -> ProgressEntry | None:
+        """The latest progress entry: it gives the action's current status."""
+        return self.progress[-1] if self.progress else None
+
+    @property
+    def status(self) -> str:
+        """Where the action stands: the status of its latest entry, `not_reported` when
+        no source speaks of it."""
+        latest = self.latest_progress
+        return latest.status if latest else ProgressStatus.NOT_REPORTED.value
+
+    @property
+    def status_date(self) -> dt.date | None:
+        """The date the current status refers to."""
+        latest = self.latest_progress
+        return latest.date if latest else None
+
+
+class ProgressEntry(Base):
+    """What one source says about one action at one date: a status from `ProgressStatus`
+    (never `not_reported`), whether COVID-19 delayed or changed it, a summary in our own
+    words (Dutch and English), the source document (a reference) and where in it."""
+
+    __tablename__ = "progress_entry"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    action_id: Mapped[str] = mapped_column(ForeignKey("action.id", ondelete="CASCADE"))
+    date: Mapped[dt.date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20))
+    covid_19: Mapped[bool] = mapped_column(Boolean, default=False)
+    summary: Mapped[str] = mapped_column(Text)
+    summary_en: Mapped[str] = mapped_column(Text)
+    reference_id: Mapped[str] = mapped_column(ForeignKey("reference.id"))
+    source_location: Mapped[str | None] = mapped_column(String(300))
+
+    action: Mapped[Action] = relationship(back_populates="progress")
+    reference: Mapped[Reference] = relationship()

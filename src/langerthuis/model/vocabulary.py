@@ -73,11 +73,16 @@ class Phase(StrEnum):
     UNKNOWN = "unknown"
 
 
-class ActionStatus(StrEnum):
-    PLANNED = "planned"
-    RUNNING = "running"
-    COMPLETED = "completed"
-    UNKNOWN = "unknown"
+class ProgressStatus(StrEnum):
+    """Where an action stands according to a source (a progress report, a letter, the
+    monitor). An action no source speaks of is `not_reported`; that status is derived, a
+    progress entry never states it."""
+
+    STARTED = "started"  # work has begun; the source says nothing about the schedule
+    ON_SCHEDULE = "on_schedule"  # running as planned, or continuing as a lasting effort
+    DELAYED = "delayed"  # later than planned (see the entry's `covid_19` flag for the cause)
+    COMPLETED = "completed"  # delivered, or the milestone reached
+    NOT_REPORTED = "not_reported"  # no source speaks of the action
 
 
 class ClaimMetric(StrEnum):

@@ -227,9 +227,13 @@ class _Importer:
             return programmes[pid]
 
         for path, x in self.records(lists["actions"], "actions"):
+            x.pop("status", None)  # derived from the progress entries
+            x.pop("status_date", None)
+            progress = x.pop("progress", [])
             if (p := programme_of(path, x)) and line(p, path, x, with_goal=True):
                 if (r := self.one(x, s.ActionSpec, path)):
                     p.actions.append(r)
+                self._progress(p, progress, x.get("id"), f"{_label(path, x)}.progress")
         for path, x in self.records(lists["indicators"], "indicators"):
             if (p := programme_of(path, x)) and line(p, path, x, with_goal=True):
                 definitions = x.get("definitions")
@@ -292,6 +296,18 @@ class _Importer:
             if (r := self.one(x, s.RelationSpec, path)):
                 owner(index.indicator(index.measurement(index.table(r.table)))).relations.append(r)
         return content
+
+    def _progress(self, p: ProgrammeContent, entries: Any, action: Any, path: str) -> None:
+        """The progress entries listed under an action, as records of `p`."""
+        if not isinstance(entries, list):
+            self.add(path, f"expected a list, found {_kind(entries)}")
+            return
+        for j, entry in enumerate(entries):
+            where = _label(f"{path}[{j}]", entry)
+            if not isinstance(entry, dict):
+                self.add(where, f"expected an object, found {_kind(entry)}")
+            elif (r := self.one({**entry, "action": action}, s.ProgressEntrySpec, where)):
+                p.progress.append(r)
 
     def _action_lines(self, lines: Any, programme: str, path: str) -> list[s.ActionLineSpec]:
         if not isinstance(lines, list):

@@ -55,7 +55,9 @@ def read_dataset(session: Session) -> Dataset:
             selectinload(m.Programme.action_lines).selectinload(m.ActionLine.actions)]),
         organisations=_all(session, m.Organisation, m.Organisation.id),
         actions=_all(session, m.Action, m.Action.programme_id, m.Action.action_line_id,
-                     m.Action.number, options=[selectinload(m.Action.leads)]),
+                     m.Action.number, options=[
+                         selectinload(m.Action.leads),
+                         selectinload(m.Action.progress).selectinload(m.ProgressEntry.reference)]),
         indicators=_all(session, m.Indicator, m.Indicator.id,
                         options=[selectinload(m.Indicator.definitions)]),
         editions=_all(session, m.Edition, m.Edition.programme_id, m.Edition.year, options=[

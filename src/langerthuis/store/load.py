@@ -102,6 +102,7 @@ def _insert_programme(session: Session, p: ProgrammeContent, add, orgs: dict[str
     links = [{"indicator_id": i, "reference_id": r.id} for r in p.references for i in r.indicators]
     if links:
         session.execute(insert(m.indicator_reference), links)
+    add([row(m.ProgressEntry, e, reference_id=e.source) for e in p.progress])
     add([row(m.PublishedClaim, c) for c in p.claims])
     add([row(m.QualityNote, q, subject_type=q.subject.type, subject_id=q.subject.id)
          for q in p.quality_notes])

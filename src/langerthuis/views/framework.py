@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from .. import model as m
 from ..i18n import localised, translations
-from ..i18n.labels import ACTION_STATUSES, label
+from ..i18n.labels import PROGRESS_STATUSES, label
 from ..store.dataset import Dataset
 
 
@@ -100,7 +100,7 @@ def actions_view(data: Dataset, programme: m.Programme, lang: str) -> ActionsVie
         _("Goal {number}: {title}").format(number=a.goal.number, title=localised(
             a.goal.title, a.goal.title_en, lang)) if a.goal else "",
         a.milestone or "", a.timeline or "", a.leads_printed or "",
-        tuple(o.id for o in a.leads), label(ACTION_STATUSES, a.status, lang)) for a in mine)
+        tuple(o.id for o in a.leads), label(PROGRESS_STATUSES, a.status, lang)) for a in mine)
     leads = sorted({o.id: o for a in mine for o in a.leads}.values(),
                    key=lambda o: o.name.lower())
     return ActionsView(actions, programme_view(programme, lang).lines,

@@ -74,6 +74,19 @@ class Programme(Resource):
     action_lines: list[ActionLine] = []
 
 
+class ProgressEntry(Resource):
+    """What one source says about an action at one date; `source` is a reference's id."""
+
+    id: str
+    date: dt.date
+    status: str
+    covid_19: bool = False
+    summary: str
+    summary_en: str
+    source: Ref = Field(validation_alias="reference")
+    source_location: str | None = None
+
+
 class Action(Resource):
     id: str
     programme: str = Field(validation_alias="programme_id")
@@ -81,11 +94,22 @@ class Action(Resource):
     goal: Number = None
     number: int
     title: str
+    title_en: str | None = None
     timeline: str | None = None
+    timeline_en: str | None = None
     milestone: str | None = None
+    milestone_en: str | None = None
     leads: Annotated[list[str], BeforeValidator(lambda xs: [_id(x) for x in xs])] = []
     leads_printed: str | None = None
-    status: str
+    governance: str | None = None
+    governance_en: str | None = None
+    annex_summary: str | None = None
+    annex_summary_en: str | None = None
+    annex_location: str | None = None
+    status: str = Field(description="the status of the latest progress entry; "
+                                    "'not_reported' when no source speaks of the action")
+    status_date: dt.date | None = Field(None, description="the date the status refers to")
+    progress: list[ProgressEntry] = []
 
 
 class Definition(Resource):
