@@ -14,7 +14,7 @@ ENTRY_STATUSES = {
 QUALIFIERS = {
     "provisional": N_("provisional"), "lower_bound": N_("lower bound"),
     "maximum_tariff": N_("maximum tariff"), "estimate": N_("estimate"),
-    "projection": N_("projection")}
+    "projection": N_("projection"), "approximate": N_("approximate")}
 
 CHANGES = {
     "desired": N_("desired direction"), "undesired": N_("undesired direction"),
