@@ -76,16 +76,49 @@ def validate(content: ContentSet) -> None:
         for i, org in enumerate(p.programme.partners):
             c.known(p.programme.where, f"partners[{i}]", org, organisations, "organisation")
         _check_programme(c, p, organisations)
+    _check_continuity(c, content)
     _check_global_uniqueness(c, content)
     if c.problems:
         raise ContentError(c.problems)
+
+
+def _earlier(content: ContentSet, programme_id: str) -> list[ProgrammeContent]:
+    """The programmes `programme_id` succeeds: its predecessor, that one's, and so on."""
+    by_id = {p.programme.id: p for p in content.programmes}
+    out: list[ProgrammeContent] = []
+    current = by_id.get(programme_id)
+    while current is not None and current.programme.predecessor in by_id \
+            and by_id[current.programme.predecessor] not in out:
+        current = by_id[current.programme.predecessor]
+        out.append(current)
+    return out
+
+
+def _check_continuity(c: _Checker, content: ContentSet) -> None:
+    """A continuation ties an indicator of its own programme to one of an earlier
+    programme (a predecessor, or a predecessor's predecessor)."""
+    for p in content.programmes:
+        own = {i.id: i for i in p.indicators}
+        earlier = {i.id: i for q in _earlier(content, p.programme.id) for i in q.indicators}
+        c.unique(p.continuity, "continuation")
+        c.unique(p.continuity, "continued indicator of a continuation", "continues")
+        for x in p.continuity:
+            c.known(x.where, "indicator", x.indicator, own, f"indicator of programme "
+                    f"{p.programme.id!r}")
+            if not earlier:
+                c.add(x.where.at("continues"), f"programme {p.programme.id!r} has no "
+                      "predecessor whose indicator it could continue; set `predecessor` in "
+                      "its programme.yaml")
+            else:
+                c.known(x.where, "continues", x.continues, earlier,
+                        "indicator of an earlier programme")
 
 
 def _check_global_uniqueness(c: _Checker, content: ContentSet) -> None:
     """Ids are primary keys in the database: unique across programmes too."""
     for attr in ("action_lines", "actions", "indicators", "editions", "measurements", "tables",
                  "stories", "initiatives", "references", "quality_notes", "claims",
-                 "relations", "progress"):
+                 "relations", "progress", "continuity"):
         owner: dict[str, str] = {}
         for p in content.programmes:
             for r in getattr(p, attr):

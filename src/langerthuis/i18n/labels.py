@@ -42,7 +42,8 @@ DIMENSIONS = {
     "phase": N_("Phase"), "measure": N_("Measure"), "application": N_("Application"),
     "sex": N_("Sex"), "age_group": N_("Age"), "field": N_("Field"), "region": N_("Region"),
     "medium": N_("Medium"), "housing_form": N_("Housing form"), "ownership": N_("Owner"),
-    "role": N_("Role"), "municipality_code": N_("Municipality")}
+    "role": N_("Role"), "municipality_code": N_("Municipality"), "package": N_("Package"),
+    "budget": N_("Budget"), "tranche": N_("Tranche")}
 
 RULES = {
     "key-figure-total": N_("table total differs from the key figure"),

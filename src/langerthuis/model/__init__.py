@@ -6,13 +6,13 @@ from .editions import Edition, EditionEntry, LoadInfo, PublishedClaim
 from .geography import DataSource, MapShape, Municipality, MunicipalityLink
 from .framework import (Action, ActionLine, Goal, Organisation, Programme, ProgressEntry, action_lead,
                         programme_partner)
-from .indicators import DefinitionVersion, Indicator
+from .indicators import Continuation, DefinitionVersion, Indicator
 from .measurements import BreakdownRow, BreakdownTable, Measurement, Relation
 from .vocabulary import (ClaimMetric, Direction, EditionStatus, EntryStatus, Kind, Phase,
                          ProgressStatus, Qualifier, Unit, UNIT_RANGE)
 
 __all__ = [
-    "Action", "ActionLine", "DataSource", "MapShape", "Municipality", "MunicipalityLink", "ClaimMetric", "Base", "BreakdownRow", "BreakdownTable",
+    "Action", "ActionLine", "Continuation", "DataSource", "MapShape", "Municipality", "MunicipalityLink", "ClaimMetric", "Base", "BreakdownRow", "BreakdownTable",
     "DefinitionVersion", "Direction", "Edition", "EditionEntry", "EditionStatus", "EntryStatus",
     "Goal", "Indicator", "Initiative", "Kind", "LoadInfo", "Measurement", "Organisation", "Phase",
     "Programme", "ProgressEntry", "ProgressStatus", "PublishedClaim", "Qualifier", "QualityNote", "Reference", "Relation", "Story", "UNIT_RANGE", "Unit",

@@ -233,9 +233,13 @@ class _Importer:
             if (p := programme_of(path, x)) and line(p, path, x, with_goal=True):
                 if (r := self.one(x, s.ActionSpec, path)):
                     p.actions.append(r)
-                self._progress(p, progress, x.get("id"), f"{_label(path, x)}.progress")
+                self._nested(p.progress, progress, s.ProgressEntrySpec, "action", x.get("id"),
+                             f"{_label(path, x)}.progress")
         for path, x in self.records(lists["indicators"], "indicators"):
+            continues = x.pop("continues", [])
             if (p := programme_of(path, x)) and line(p, path, x, with_goal=True):
+                self._nested(p.continuity, continues, s.ContinuationSpec, "indicator",
+                             x.get("id"), f"{_label(path, x)}.continues")
                 definitions = x.get("definitions")
                 if isinstance(definitions, list):
                     x["definitions"] = [_without(d, "from_year") for d in definitions]
@@ -297,8 +301,11 @@ class _Importer:
                 owner(index.indicator(index.measurement(index.table(r.table)))).relations.append(r)
         return content
 
-    def _progress(self, p: ProgrammeContent, entries: Any, action: Any, path: str) -> None:
-        """The progress entries listed under an action, as records of `p`."""
+    def _nested(self, target: list, entries: Any, spec: type[R], parent_key: str,
+                parent: Any, path: str) -> None:
+        """Records listed under their parent (progress entries under an action, an
+        indicator's continuations), appended to `target` with the parent's id as
+        `parent_key`."""
         if not isinstance(entries, list):
             self.add(path, f"expected a list, found {_kind(entries)}")
             return
@@ -306,8 +313,8 @@ class _Importer:
             where = _label(f"{path}[{j}]", entry)
             if not isinstance(entry, dict):
                 self.add(where, f"expected an object, found {_kind(entry)}")
-            elif (r := self.one({**entry, "action": action}, s.ProgressEntrySpec, where)):
-                p.progress.append(r)
+            elif (r := self.one({**entry, parent_key: parent}, spec, where)):
+                target.append(r)
 
     def _action_lines(self, lines: Any, programme: str, path: str) -> list[s.ActionLineSpec]:
         if not isinstance(lines, list):

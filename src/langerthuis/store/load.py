@@ -70,6 +70,8 @@ def _insert(session: Session, content: ContentSet) -> Counter[str]:
          for p in ordered])
     for p in content.programmes:
         _insert_programme(session, p, add, orgs)
+    # After every programme: a continuation refers to an indicator of another programme.
+    add([row(m.Continuation, x) for p in content.programmes for x in p.continuity])
     return written
 
 

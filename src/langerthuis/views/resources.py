@@ -119,6 +119,15 @@ class Definition(Resource):
     change_note: str | None = None
 
 
+class Continuation(Resource):
+    id: str
+    continues: str = Field(validation_alias="continues_id",
+                           description="the indicator of an earlier programme it carries on")
+    note: str | None = None
+    note_en: str | None = None
+    source_location: str | None = None
+
+
 class Indicator(Resource):
     id: str
     programme: str = Field(validation_alias="programme_id")
@@ -136,6 +145,9 @@ class Indicator(Resource):
     description: str | None = None
     source: str | None = None
     definitions: list[Definition] = []
+    continues: list[Continuation] = Field(
+        default=[], validation_alias="continuations",
+        description="indicators of an earlier programme this one carries on")
 
 
 class Measurement(Resource):
