@@ -82,6 +82,19 @@ class ComputedView:
 
 
 @dataclass(frozen=True)
+class ContinuityView:
+    """The series of an indicator together with the one it carries on (or that carries it
+    on) in another programme."""
+    other_id: str
+    other_title: str
+    other_programme: str
+    continues: bool  # True: this indicator carries on the other; False: the other, this one
+    note: str
+    series: tuple[TrendRow, ...]  # both indicators' key figures, oldest first
+    chart: Chart | None
+
+
+@dataclass(frozen=True)
 class IndicatorView:
     id: str
     title: str
@@ -108,6 +121,7 @@ class IndicatorView:
     as_of: int | None  # the edition this view shows the indicator as of; None: all
     editions: tuple[int, ...]  # the years of the editions that show the indicator
     references: tuple[ReferenceView, ...]
+    continuity: tuple[ContinuityView, ...] = ()
 
 
 def _decimals(value: float, unit: str, decimals: int) -> int:
@@ -191,18 +205,16 @@ def _facts(ind: m.Indicator, latest: m.EditionEntry, lang: str) -> tuple[Fact, .
     return tuple(facts)
 
 
-def indicator_view(data: Dataset, analyses: dict[str, EditionAnalysis], indicator_id: str,
-                   lang: str, upto: int | None = None) -> IndicatorView | None:
-    """The indicator with its values in every edition (up to the edition of `upto`)."""
-    ind = next((i for i in data.indicators if i.id == indicator_id), None)
-    if ind is None:
-        return None
+def _entries(data: Dataset, indicator_id: str, upto: int | None) -> list[m.EditionEntry]:
+    """The edition entries of an indicator, oldest first (up to the year `upto`)."""
+    return sorted((e for ed in data.editions for e in ed.entries
+                   if e.indicator_id == indicator_id and (upto is None or ed.year <= upto)),
+                  key=lambda e: e.edition.year)
+
+
+def _trend_rows(entries: list[m.EditionEntry], lang: str) -> tuple[TrendRow, ...]:
     _ = translations(lang).gettext
-    entries = [e for ed in data.programme_editions(ind.programme_id) for e in ed.entries
-               if e.indicator_id == indicator_id and (upto is None or ed.year <= upto)]
-    latest = entries[-1] if entries else None
-    title = localised(ind.title, ind.title_en, lang)
-    trend = tuple(TrendRow(
+    return tuple(TrendRow(
         year=e.edition.year, edition_title=e.edition.title, number=e.number,
         value=figure(e.measurement, lang, e.printed),
         printed_note=(_("printed as {printed}").format(printed=e.printed)
@@ -211,16 +223,60 @@ def indicator_view(data: Dataset, analyses: dict[str, EditionAnalysis], indicato
         status=label(ENTRY_STATUSES, e.status, lang), is_new=e.status == "new",
         period=e.measurement.reference_period if e.measurement and
         e.measurement.reference_period else "–") for e in entries)
-    chart = None
-    if ind.kind != "narrative":
-        points = [(str(e.edition.year), e.measurement.value if e.measurement else None,
-                   e.printed or _("no figure")) for e in entries]
 
-        def unit_fmt(v):
-            return format_value(v, ind.unit, ind.decimals, lang)
-        chart = trend_chart(points, _("Key figure per edition: {title}").format(title=title),
-                            "; ".join(f"{p[0]}: {unit_fmt(p[1]) if p[1] is not None else p[2]}"
-                                      for p in points), unit_fmt)
+
+def _trend(entries: list[m.EditionEntry], ind: m.Indicator, caption: str,
+           lang: str) -> Chart:
+    """The key figures of `entries` as a chart over the editions' years."""
+    _ = translations(lang).gettext
+    points = [(str(e.edition.year), e.measurement.value if e.measurement else None,
+               e.printed or _("no figure")) for e in entries]
+
+    def unit_fmt(v):
+        return format_value(v, ind.unit, ind.decimals, lang)
+    return trend_chart(points, caption,
+                       "; ".join(f"{p[0]}: {unit_fmt(p[1]) if p[1] is not None else p[2]}"
+                                 for p in points), unit_fmt)
+
+
+def _continuity(data: Dataset, ind: m.Indicator, lang: str,
+                upto: int | None) -> tuple[ContinuityView, ...]:
+    """The indicator's series joined with each indicator of another programme that it
+    carries on, or that carries it on."""
+    _ = translations(lang).gettext
+    out = []
+    for c in data.continuations:
+        if ind.id not in (c.indicator_id, c.continues_id):
+            continue
+        other = c.continues if c.indicator_id == ind.id else c.indicator
+        entries = sorted(_entries(data, c.continues_id, upto) + _entries(data, c.indicator_id, upto),
+                         key=lambda e: e.edition.year)
+        if not entries:
+            continue
+        title = localised(ind.title, ind.title_en, lang)
+        out.append(ContinuityView(
+            other.id, localised(other.title, other.title_en, lang),
+            localised(other.programme.name, other.programme.name_en, lang),
+            c.indicator_id == ind.id, localised(c.note, c.note_en, lang),
+            _trend_rows(entries, lang),
+            _trend(entries, ind, _("Key figure in both programmes: {title}").format(title=title),
+                   lang) if ind.unit == other.unit and ind.kind != "narrative" else None))
+    return tuple(out)
+
+
+def indicator_view(data: Dataset, analyses: dict[str, EditionAnalysis], indicator_id: str,
+                   lang: str, upto: int | None = None) -> IndicatorView | None:
+    """The indicator with its values in every edition (up to the edition of `upto`)."""
+    ind = next((i for i in data.indicators if i.id == indicator_id), None)
+    if ind is None:
+        return None
+    _ = translations(lang).gettext
+    entries = _entries(data, indicator_id, upto)
+    latest = entries[-1] if entries else None
+    title = localised(ind.title, ind.title_en, lang)
+    trend = _trend_rows(entries, lang)
+    chart = (_trend(entries, ind, _("Key figure per edition: {title}").format(title=title),
+                    lang) if ind.kind != "narrative" else None)
     shown = {e.measurement_id for e in entries if e.measurement_id}
     tables = [t for t in data.tables if t.measurement_id in shown]
     notes = [n for n in data.quality_notes
@@ -265,4 +321,5 @@ def indicator_view(data: Dataset, analyses: dict[str, EditionAnalysis], indicato
         references=tuple(ReferenceView(
             r.organisation or "", r.title,
             date_text(r.date, lang) if r.date else (r.date_text or ""), r.url or "")
-            for r in refs))
+            for r in refs),
+        continuity=_continuity(data, ind, lang, upto))
