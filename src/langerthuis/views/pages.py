@@ -25,6 +25,7 @@ class Hit:
     indicator_id: str | None = None
     action_line: int | None = None
     year: int | None = None  # an initiative's year: its map
+    programme: str | None = None  # an action's programme
     before: str = ""  # the snippet around the first match: before, match, after
     match: str = ""
     after: str = ""
@@ -76,10 +77,12 @@ def search_index(data: Dataset) -> SearchIndex:
                                 text(i.title, i.title_en, i.short_label, i.description,
                                      i.source))]
     for a in sorted(data.actions, key=lambda a: a.id):
-        hit = Hit("action", f"{a.action_line.number}.{a.number} {a.title}",
-                  action_line=a.action_line.number)
-        entries.append(SearchEntry(hit, hit, text(a.title, a.milestone, a.timeline,
-                                                  a.leads_printed)))
+        hits = [Hit("action", f"{a.action_line.number}.{a.number} "
+                    f"{localised(a.title, a.title_en, lang)}",
+                    action_line=a.action_line.number, programme=a.programme_id)
+                for lang in ("nl", "en")]
+        entries.append(SearchEntry(*hits, text(a.title, a.title_en, a.milestone, a.timeline,
+                                               a.leads_printed)))
     for s in data.stories:
         hit = Hit("story", s.title, s.indicator_id)
         entries.append(SearchEntry(hit, hit, text(s.title, s.summary,

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from ..analysis import EditionAnalysis, analyse
 from ..analysis.reflection import reflect
 from ..errors import NotFound
-from ..i18n import LANGUAGES
+from ..i18n import LANGUAGES, localised
 from ..store import queries
 from ..store.dataset import Dataset, read_dataset
 from . import resources as r
@@ -55,6 +55,14 @@ class Resources:
     analyses: dict[str, dict]  # edition id -> the analysis as the API shows it
 
 
+@dataclass(frozen=True)
+class ProgrammeLink:
+    """A programme as the site's programme switcher offers it."""
+    id: str
+    name: str  # in the language of the page
+    latest_year: int | None  # of its latest edition; None when it has none
+
+
 @dataclass
 class Snapshot:
     version: str
@@ -66,13 +74,16 @@ class Snapshot:
     indicators_as_of: dict[tuple[str, str, int], IndicatorView]  # (id, lang, edition year)
     reflections: dict[tuple[int, str], ReflectionView]
     methods: dict[tuple[int, str], MethodsView]
-    programme: dict[str, ProgrammeView]
-    actions: dict[str, ActionsView]
+    programme: dict[tuple[str, str], ProgrammeView]  # (programme id, lang)
+    actions: dict[tuple[str, str], ActionsView]  # (programme id, lang)
     maps: MapData
     search: SearchIndex
     about: dict[str, AboutView]
     reports: dict[tuple[int, str], ReportView]
     resources: Resources
+    main: str = ""  # the programme the site opens with (Langer Thuis)
+    programmes: dict[str, tuple[ProgrammeLink, ...]] = field(default_factory=dict)  # per lang
+    programme_of: dict[tuple[str, object], str] = field(default_factory=dict)
     _artefacts: OrderedDict = field(default_factory=OrderedDict, repr=False)
     _locks: dict = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -83,6 +94,14 @@ class Snapshot:
             known = ", ".join(str(y) for _, y in self.editions) or "none (run load)"
             raise NotFound(f"no edition {year}; known editions: {known}")
         return found[0]
+
+    def current_programme(self, page: str, params: dict) -> str:
+        """The programme a page belongs to: that of its edition, indicator or programme
+        parameter; the main programme for pages of the whole site."""
+        for kind in ("programme", "year", "id"):
+            if kind in params:
+                return self.programme_of.get((kind, params[kind]), self.main)
+        return self.main
 
     def artefact(self, key: tuple, build: Callable[[], Any]) -> Any:
         """What `build` makes for `key`, made once per snapshot even under concurrent
@@ -156,8 +175,16 @@ def build_snapshot(session: Session) -> Snapshot:
             for x in e.entries:
                 as_of[(x.indicator_id, lang, e.year)] = indicator_view(
                     data, analyses, x.indicator_id, lang, e.year)
-    programmes = {lang: programme_view(programme, lang) for lang in LANGUAGES} if programme else {}
-    actions = {lang: actions_view(data, programme, lang) for lang in LANGUAGES} if programme else {}
+    programmes = {(p.id, lang): programme_view(p, lang) for p in data.programmes
+                  for lang in LANGUAGES}
+    actions = {(p.id, lang): actions_view(data, p, lang) for p in data.programmes
+               for lang in LANGUAGES}
+    links = {lang: tuple(ProgrammeLink(p.id, localised(p.name, p.name_en, lang), max(
+        (e.year for e in data.programme_editions(p.id)), default=None))
+        for p in sorted(data.programmes, key=lambda p: p.start_year)) for lang in LANGUAGES}
+    programme_of = {("programme", p.id): p.id for p in data.programmes}
+    programme_of.update({("year", e.year): e.programme_id for e in data.editions})
+    programme_of.update({("id", i.id): i.programme_id for i in data.indicators})
     for lang in LANGUAGES:
         for e in data.editions:
             mine = data.programme_editions(e.programme_id)
@@ -179,11 +206,14 @@ def build_snapshot(session: Session) -> Snapshot:
     return Snapshot(
         version=data.version, editions=tuple((e.id, e.year) for e in
                                              sorted(data.editions, key=lambda e: e.year)),
-        latest_year=max((e.year for e in data.editions), default=2021), analyses=analyses,
+        latest_year=max((e.year for e in data.programme_editions(programme.id)) if programme
+                        else (), default=max((e.year for e in data.editions), default=2021)),
+        analyses=analyses,
         dashboards=dashboards, indicators=indicators, indicators_as_of=as_of,
         reflections=reflections, methods=methods,
         programme=programmes, actions=actions, maps=maps, search=search_index(data),
-        about={lang: about_view(data, lang) for lang in LANGUAGES}, reports=reports, resources=_resources(data, analyses))
+        about={lang: about_view(data, lang) for lang in LANGUAGES}, reports=reports, resources=_resources(data, analyses),
+        main=programme.id if programme else "", programmes=links, programme_of=programme_of)
 
 
 class Snapshots:

@@ -15,7 +15,7 @@ from .urls import parameter, url
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 #: The query parameters each page takes (English names).
-QUERIES = {"actions": ("action_line", "lead"),
+QUERIES = {"actions": ("action_line", "lead"), "actions_of": ("action_line", "lead"),
            "map": ("year", "action_line", "kind", "table", "sort"),
            "search": ("q",), "indicator": ("edition",)}
 
@@ -32,8 +32,13 @@ def render(snapshot: Snapshot, lang: str, page: str, template: str, context: dic
     params = params or {}
     other = other_language(lang)
     env = environment(lang, TEMPLATES)
+    current = snapshot.current_programme(page, params)
+    links = snapshot.programmes.get(lang, ())
+    here = next((p for p in links if p.id == current), None)
     html = env.get_template(template).render(
-        context, page=page, other=other, latest_year=snapshot.latest_year,
+        context, page=page, other=other, programmes=links, current=current,
+        main=snapshot.main,
+        latest_year=here.latest_year if here and here.latest_year else snapshot.latest_year,
         url=lambda name, q=None, **kw: url(name, lang, q, **kw),
         param=lambda name: parameter(name, lang),
         alternate=url(page, other, query, **params))
@@ -55,16 +60,19 @@ def _shown(value: str) -> str:
     return value if len(value) <= 40 else value[:40] + "…"
 
 
-def _check_query(s: Snapshot, lang: str, page: str, query: dict) -> Page | None:
+def _check_query(s: Snapshot, lang: str, page: str, query: dict,
+                 programme_id: str | None = None) -> Page | None:
     """A styled error when a filter value is not one the page offers, else None."""
     _ = translations(lang).gettext
-    lines = {str(line.number) for line in s.programme[lang].lines} if s.programme else set()
+    programme = programme_id or s.main
+    view = s.programme.get((programme, lang))
+    lines = {str(line.number) for line in view.lines} if view else set()
     line = query.get("action_line")
     if line and line not in lines:
         return not_found(s, lang, _("There is no action line {value}.").format(value=_shown(line)))
-    if page == "actions":
+    if page in ("actions", "actions_of"):
         lead = query.get("lead")
-        if lead and lead not in {o.id for o in s.actions[lang].leads}:
+        if lead and lead not in {o.id for o in s.actions[(programme, lang)].leads}:
             return not_found(s, lang, _("No action has the lead {value}.").format(value=_shown(lead)))
     if page == "map":
         year = query.get("year")
@@ -116,17 +124,25 @@ def build_page(snapshot: Snapshot, lang: str, page: str, params: dict, query: di
                 return not_found(s, lang, _("The edition {year} does not show this indicator.")
                                  .format(year=_shown(edition)))
         return render(s, lang, page, "indicator.html", {"view": view}, params, query)
-    if page == "programme":
-        return render(s, lang, page, "programme.html", {"view": s.programme[lang]})
-    problem = _check_query(s, lang, page, query)
+    programme = params.get("programme", s.main)
+    if page in ("programme", "programme_of", "actions", "actions_of") \
+            and (programme, lang) not in s.programme:
+        return not_found(s, lang, _("There is no programme {id}; the programmes are "
+                                    "{programmes}.").format(
+            id=_shown(programme), programmes=", ".join(p.id for p in s.programmes.get(lang, ()))))
+    if page in ("programme", "programme_of"):
+        return render(s, lang, page, "programme.html", {
+            "view": s.programme[(programme, lang)],
+            "actions_url": _actions_url(s, lang, programme)}, params)
+    problem = _check_query(s, lang, page, query, programme)
     if problem is not None:
         return problem
-    if page == "actions":
-        view = s.actions[lang]
+    if page in ("actions", "actions_of"):
+        view = s.actions[(programme, lang)]
         line, lead = query.get("action_line"), query.get("lead")
         return render(s, lang, page, "actions.html", {
-            "view": view, "shown": view.filtered(line, lead), "line": line, "lead": lead},
-            query=query)
+            "view": view, "shown": view.filtered(line, lead), "line": line, "lead": lead,
+            "actions_url": _actions_url(s, lang, programme)}, params, query=query)
     if page == "map":
         view = map_view(s.maps, _int(query.get("year")), query.get("action_line"),
                         query.get("kind"), query.get("table"), lang, query.get("sort"))
@@ -140,6 +156,14 @@ def build_page(snapshot: Snapshot, lang: str, page: str, params: dict, query: di
     if page == "about":
         return render(s, lang, page, "about.html", {"view": s.about[lang]})
     raise KeyError(page)
+
+
+def _actions_url(s: Snapshot, lang: str, programme: str):
+    """The address of a programme's actions with a query: the main programme's keeps
+    the address it always had."""
+    if programme == s.main:
+        return lambda q=None: url("actions", lang, q)
+    return lambda q=None: url("actions_of", lang, q, programme=programme)
 
 
 def _int(value: str | None) -> int | None:

@@ -58,6 +58,14 @@ def _routes(app: FastAPI, lang: str, snapshots: Snapshots) -> None:
     def methods(request: Request, year: int):
         return respond(request, "methods", {"year": year})
 
+    @app.get(ROUTES["programme_of"][lang], include_in_schema=False)
+    def programme_of(request: Request, programme: str):
+        return respond(request, "programme_of", {"programme": programme})
+
+    @app.get(ROUTES["actions_of"][lang], include_in_schema=False)
+    def actions_of(request: Request, programme: str):
+        return respond(request, "actions_of", {"programme": programme})
+
     for page in ("programme", "actions", "map", "search", "about"):
         app.add_api_route(ROUTES[page][lang], _simple(respond, page), methods=["GET"],
                           include_in_schema=False, name=f"{page}-{lang}")
