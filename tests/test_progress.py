@@ -27,7 +27,7 @@ def test_current_status_is_the_latest_entry(fixture_database):
         actions = {a.id: a for a in read_dataset(session).actions}
     first, second = actions["lt-action-1"], actions["lt-action-2"]
     assert [e.status for e in first.progress] == ["started", "delayed"]
-    assert (first.status, first.status_date) == ("delayed", dt.date(2020, 6, 1))
+    assert (first.status, first.status_date) == ("delayed", dt.date(2020, 6, 30))
     assert first.progress[-1].covid_19 and not first.progress[0].covid_19
     assert first.progress[0].reference.title == "Monitor Langer Thuis 2019"
     assert (second.status, second.status_date, second.progress) == ("not_reported", None, [])
@@ -63,6 +63,17 @@ def test_entry_needs_an_english_summary_and_a_date(content_dir: Path):
     assert any("summary_en" in f and "missing" in f for f in found), found
     assert any("progress[1] (id 'lt-action-1-2020').date" in f and "YYYY-MM-DD" in f
                for f in found), found
+
+
+@pytest.mark.parametrize("precision, date, expected", [
+    ("month", "2020-06-01", "2020-06-30"), ("year", "2020-06-30", "2020-12-31"),
+    ("month", "2020-12-01", "2020-12-31")])
+def test_date_is_the_end_of_its_period(content_dir: Path, precision, date, expected):
+    edit_yaml(content_dir / "lt/progress.yaml",
+              lambda d: d["progress"][1].update(date=date, date_precision=precision))
+    msg = only_problem(content_dir)
+    assert "progress[1] (id 'lt-action-1-2020').date" in msg
+    assert f"not the last day of its {precision}" in msg and f"write {expected}" in msg
 
 
 def test_duplicate_entry_id(content_dir: Path):

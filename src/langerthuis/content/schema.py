@@ -20,7 +20,7 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
                       PrivateAttr, Strict)
 
 from ..errors import Where
-from ..model.vocabulary import (ClaimMetric, Direction, EditionStatus, EntryStatus, Kind, Phase,
+from ..model.vocabulary import (ClaimMetric, DatePrecision, Direction, EditionStatus, EntryStatus, Kind, Phase,
                                 ProgressStatus, Qualifier, Unit)
 from .limits import (INT32_MAX, INT64_MAX, INT64_MIN, MAX_DEPTH, MAX_FREE_FORM_ITEMS,
                      MAX_PRINTED_NUMBER, MAX_RECORDS)
@@ -240,13 +240,15 @@ def _reported(value: ProgressStatus) -> ProgressStatus:
 
 class ProgressEntrySpec(Record):
     """What one source says about one action at one date (`<programme>/progress.yaml`).
-    `source` is the id of the source document in references.yaml; `summary` (Dutch) and
-    `summary_en` (English) say it in our own words; `covid_19` is true where the source
+    `date` is the last day of the day, month or year (`date_precision`) the source speaks
+    of; `source` is the id of the source document in references.yaml; `summary` (Dutch)
+    and `summary_en` (English) say it in our own words; `covid_19` is true where the source
     says COVID-19 delayed or changed the work."""
 
     id: Id
     action: Id
     date: Date
+    date_precision: DatePrecision = DatePrecision.DAY
     status: Annotated[ProgressStatus, AfterValidator(_reported)]
     covid_19: Bool = False
     summary: Text

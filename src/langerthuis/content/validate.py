@@ -3,12 +3,13 @@ unique, values fit their unit, and an edition's entries are consistent with the
 measurements they show. Runs after `reader.read_content`; writes nothing."""
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from decimal import Decimal
 
 from ..errors import ContentError, Problem, Where
-from ..model.vocabulary import UNIT_RANGE, EntryStatus, Kind, Unit
+from ..model.vocabulary import UNIT_RANGE, DatePrecision, EntryStatus, Kind, Unit
 from . import schema as s
 from .reader import ContentSet, ProgrammeContent
 
@@ -53,6 +54,16 @@ class _Checker:
         if places > decimals:
             self.add(where, f"value {value:g} has {places} decimal(s) where {decimals} are "
                      f"declared; correct the value or the decimals")
+
+
+def period_end(day: dt.date, precision: str) -> dt.date:
+    """The last day of the day, month or year `day` falls in."""
+    if precision == DatePrecision.YEAR:
+        return dt.date(day.year, 12, 31)
+    if precision == DatePrecision.MONTH:
+        following = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    return day
 
 
 def _nearest(value: str, known: dict) -> str | None:
@@ -219,6 +230,11 @@ def _check_programme(c: _Checker, p: ProgrammeContent, organisations: dict) -> N
     for entry in p.progress:
         c.known(entry.where, "action", entry.action, actions, "action")
         c.known(entry.where, "source", entry.source, references, "reference")
+        end = period_end(entry.date, entry.date_precision)
+        if entry.date != end:
+            c.add(entry.where.at("date"), f"{entry.date} is not the last day of its "
+                  f"{entry.date_precision}; with date_precision '{entry.date_precision}' "
+                  f"write {end}")
 
     c.unique(p.claims, "claim")
     line_numbers = {al.number for al in p.action_lines}

@@ -8,11 +8,11 @@ from .framework import (Action, ActionLine, Goal, Organisation, Programme, Progr
                         programme_partner)
 from .indicators import Continuation, DefinitionVersion, Indicator
 from .measurements import BreakdownRow, BreakdownTable, Measurement, Relation
-from .vocabulary import (ClaimMetric, Direction, EditionStatus, EntryStatus, Kind, Phase,
+from .vocabulary import (ClaimMetric, DatePrecision, Direction, EditionStatus, EntryStatus, Kind, Phase,
                          ProgressStatus, Qualifier, Unit, UNIT_RANGE)
 
 __all__ = [
-    "Action", "ActionLine", "Continuation", "DataSource", "MapShape", "Municipality", "MunicipalityLink", "ClaimMetric", "Base", "BreakdownRow", "BreakdownTable",
+    "Action", "ActionLine", "Continuation", "DataSource", "MapShape", "Municipality", "MunicipalityLink", "ClaimMetric", "DatePrecision", "Base", "BreakdownRow", "BreakdownTable",
     "DefinitionVersion", "Direction", "Edition", "EditionEntry", "EditionStatus", "EntryStatus",
     "Goal", "Indicator", "Initiative", "Kind", "LoadInfo", "Measurement", "Organisation", "Phase",
     "Programme", "ProgressEntry", "ProgressStatus", "PublishedClaim", "Qualifier", "QualityNote", "Reference", "Relation", "Story", "UNIT_RANGE", "Unit",

@@ -142,7 +142,8 @@ class Action(Base):
 
 
 class ProgressEntry(Base):
-    """What one source says about one action at one date: a status from `ProgressStatus`
+    """What one source says about one action at one date (the last day of the day, month
+    or year the source speaks of, `date_precision`): a status from `ProgressStatus`
     (never `not_reported`), whether COVID-19 delayed or changed it, a summary in our own
     words (Dutch and English), the source document (a reference) and where in it."""
 
@@ -151,6 +152,7 @@ class ProgressEntry(Base):
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     action_id: Mapped[str] = mapped_column(ForeignKey("action.id", ondelete="CASCADE"))
     date: Mapped[dt.date] = mapped_column(Date)
+    date_precision: Mapped[str] = mapped_column(String(5), default="day")
     status: Mapped[str] = mapped_column(String(20))
     covid_19: Mapped[bool] = mapped_column(Boolean, default=False)
     summary: Mapped[str] = mapped_column(Text)

@@ -86,6 +86,15 @@ class ProgressStatus(StrEnum):
     NOT_REPORTED = "not_reported"  # no source speaks of the action
 
 
+class DatePrecision(StrEnum):
+    """How precisely a source dates what it says: a progress entry's `date` is the last day
+    of that day, month or year, and is shown as such ("1 mei 2021", "juni 2020", "2020")."""
+
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
 class ClaimMetric(StrEnum):
     """What a published claim counts among the indicators in its scope."""
 

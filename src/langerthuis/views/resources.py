@@ -79,6 +79,7 @@ class ProgressEntry(Resource):
 
     id: str
     date: dt.date
+    date_precision: str = "day"
     status: str
     covid_19: bool = False
     summary: str

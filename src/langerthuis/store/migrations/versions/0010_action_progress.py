@@ -33,6 +33,7 @@ def upgrade() -> None:
         sa.Column('id', sa.String(length=64), nullable=False),
         sa.Column('action_id', sa.String(length=64), nullable=False),
         sa.Column('date', sa.Date(), nullable=False),
+        sa.Column('date_precision', sa.String(length=5), nullable=False),
         sa.Column('status', sa.String(length=20), nullable=False),
         sa.Column('covid_19', sa.Boolean(), nullable=False),
         sa.Column('summary', sa.Text(), nullable=False),
