@@ -35,7 +35,11 @@ def format_value(value: float | None, unit: str, decimals: int = 0, lang: str = 
     return number
 
 
-def format_date(value: dt.date | None, lang: str = "nl") -> str:
+#: How a date is written when the source gives only its month or year (juni 2020, 2020).
+DATE_FORMATS = {"day": "long", "month": "MMMM y", "year": "y"}
+
+
+def format_date(value: dt.date | None, lang: str = "nl", precision: str = "day") -> str:
     if value is None:
         return ""
-    return _format_date(value, format="long", locale=LOCALES[lang])
+    return _format_date(value, format=DATE_FORMATS[precision], locale=LOCALES[lang])

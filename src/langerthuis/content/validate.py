@@ -89,6 +89,7 @@ def validate(content: ContentSet) -> None:
         _check_programme(c, p, organisations)
     _check_continuity(c, content)
     _check_global_uniqueness(c, content)
+    _check_edition_years(c, content)
     if c.problems:
         raise ContentError(c.problems)
 
@@ -123,6 +124,18 @@ def _check_continuity(c: _Checker, content: ContentSet) -> None:
             else:
                 c.known(x.where, "continues", x.continues, earlier,
                         "indicator of an earlier programme")
+
+
+def _check_edition_years(c: _Checker, content: ContentSet) -> None:
+    """The site addresses an edition by its year (/monitor/2021): one programme per year."""
+    owner: dict[int, str] = {}
+    for p in content.programmes:
+        for e in p.editions:
+            other = owner.setdefault(e.year, p.programme.id)
+            if other != p.programme.id:
+                c.add(e.where.at("year"), f"edition year {e.year} is also used by programme "
+                      f"{other!r}; the site addresses editions by year, so each year belongs "
+                      "to one programme")
 
 
 def _check_global_uniqueness(c: _Checker, content: ContentSet) -> None:

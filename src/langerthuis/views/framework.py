@@ -8,6 +8,7 @@ from .. import model as m
 from ..i18n import localised, translations
 from ..i18n.labels import PROGRESS_STATUSES, label
 from ..store.dataset import Dataset
+from .values import date_text
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,9 @@ class ActionView:
     leads: str
     lead_ids: tuple[str, ...]
     status: str
+    summary: str = ""  # what the action is about (the annex summary)
+    progress: str = ""  # what the latest progress entry says
+    progress_date: str = ""  # the date it refers to
 
 
 @dataclass(frozen=True)
@@ -91,17 +95,30 @@ def programme_view(programme: m.Programme, lang: str) -> ProgrammeView:
                          partners)
 
 
+def _latest(action: m.Action, lang: str) -> tuple[str, str]:
+    """What the latest progress entry says, and the date it refers to."""
+    x = action.latest_progress
+    if x is None:
+        return "", ""
+    return (localised(x.summary, x.summary_en, lang),
+            date_text(x.date, lang, x.date_precision))
+
+
 def actions_view(data: Dataset, programme: m.Programme, lang: str) -> ActionsView:
     _ = translations(lang).gettext
     mine = [a for a in data.actions if a.programme_id == programme.id]
     mine.sort(key=lambda a: (a.action_line.number, a.number))
     actions = tuple(ActionView(
-        a.action_line.number, a.number, f"{a.action_line.number}.{a.number}", a.title,
+        a.action_line.number, a.number, f"{a.action_line.number}.{a.number}",
+        localised(a.title, a.title_en, lang),
         a.goal.number if a.goal else None,
         _("Goal {number}: {title}").format(number=a.goal.number, title=localised(
             a.goal.title, a.goal.title_en, lang)) if a.goal else "",
-        a.milestone or "", a.timeline or "", a.leads_printed or "",
-        tuple(o.id for o in a.leads), label(PROGRESS_STATUSES, a.status, lang)) for a in mine)
+        localised(a.milestone, a.milestone_en, lang) or "",
+        localised(a.timeline, a.timeline_en, lang) or "", a.leads_printed or "",
+        tuple(o.id for o in a.leads), label(PROGRESS_STATUSES, a.status, lang),
+        localised(a.annex_summary, a.annex_summary_en, lang) or "",
+        *_latest(a, lang)) for a in mine)
     leads = sorted({o.id: o for a in mine for o in a.leads}.values(),
                    key=lambda o: o.name.lower())
     return ActionsView(actions, programme_view(programme, lang).lines,

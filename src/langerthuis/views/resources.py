@@ -67,6 +67,8 @@ class Programme(Resource):
     name_en: str | None = None
     start_year: int
     end_year: int | None = None
+    predecessor: str | None = Field(None, validation_alias="predecessor_id",
+                                    description="the programme this one succeeds")
     summary: str | None = None
     summary_en: str | None = None
     url: str | None = None
