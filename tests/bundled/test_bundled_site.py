@@ -99,15 +99,44 @@ def bundled_url(browser, bundled_site):
         yield url
 
 
+#: WOZO's page kinds: its dashboard, programme and actions pages (with the programme
+#: switcher in the header), and indicator pages that show a series across both programmes.
+WOZO_PAGES = {
+    "wozo-dashboard": "/monitor/2023", "wozo-dashboard-en": "/en/monitor/2023",
+    "wozo-programme": "/programma/wozo", "wozo-actions": "/acties/wozo?actielijn=4",
+    "wozo-actions-en": "/en/actions/wozo", "wozo-indicator-continued": "/indicator/wozo-ehealth-grants",
+    "lt-indicator-continued-en": "/en/indicator/housing-care-subsidies",
+    "wozo-indicator-table": "/indicator/wozo-zzp-clients",
+}
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("path", ["/monitor/2021", "/indicator/elderly-care-physician-hours",
-                                  "/indicator/stories-preparing-housing"])
+                                  "/indicator/stories-preparing-housing",
+                                  *WOZO_PAGES.values()])
 def test_page_passes_axe(axe_page, bundled_url, path):
     page = axe_page
     response = page.goto(bundled_url + path)
     assert response.status == 200
     assert page.locator("h1").count() == 1
     check_with_axe(page)
+
+
+@pytest.mark.browser
+def test_wozo_screenshots(browser, bundled_url):
+    """WOZO's pages at desktop and phone width, kept to look at (test-artifacts/)."""
+    from test_browser import ARTIFACTS
+    ARTIFACTS.mkdir(exist_ok=True)
+    for width, suffix in ((1366, "desktop"), (390, "phone")):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        pg = context.new_page()
+        for name, path in sorted(WOZO_PAGES.items()):
+            pg.goto(bundled_url + path)
+            shot = ARTIFACTS / f"{name}-{suffix}.png"
+            pg.screenshot(path=str(shot), full_page=True)
+            assert shot.stat().st_size > 5_000, shot
+            assert pg.evaluate("document.documentElement.scrollWidth") <= width, (name, width)
+        context.close()
 
 
 # --- on PostgreSQL --------------------------------------------------------------------------
