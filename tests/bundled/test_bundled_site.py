@@ -125,18 +125,8 @@ def test_page_passes_axe(axe_page, bundled_url, path):
 @pytest.mark.browser
 def test_wozo_screenshots(browser, bundled_url):
     """WOZO's pages at desktop and phone width, kept to look at (test-artifacts/)."""
-    from test_browser import ARTIFACTS
-    ARTIFACTS.mkdir(exist_ok=True)
-    for width, suffix in ((1366, "desktop"), (390, "phone")):
-        context = browser.new_context(viewport={"width": width, "height": 900})
-        pg = context.new_page()
-        for name, path in sorted(WOZO_PAGES.items()):
-            pg.goto(bundled_url + path)
-            shot = ARTIFACTS / f"{name}-{suffix}.png"
-            pg.screenshot(path=str(shot), full_page=True)
-            assert shot.stat().st_size > 5_000, shot
-            assert pg.evaluate("document.documentElement.scrollWidth") <= width, (name, width)
-        context.close()
+    from test_browser import take_screenshots
+    take_screenshots(browser, bundled_url, WOZO_PAGES)
 
 
 # --- on PostgreSQL --------------------------------------------------------------------------

@@ -185,6 +185,9 @@ def build_snapshot(session: Session) -> Snapshot:
     programme_of = {("programme", p.id): p.id for p in data.programmes}
     programme_of.update({("year", e.year): e.programme_id for e in data.editions})
     programme_of.update({("id", i.id): i.programme_id for i in data.indicators})
+    # The initiative map belongs to the report of a programme with local initiatives.
+    with_initiatives = {(i.action_line or i.indicator).programme_id for i in data.initiatives
+                        if i.action_line or i.indicator}
     for lang in LANGUAGES:
         for e in data.editions:
             mine = data.programme_editions(e.programme_id)
@@ -196,8 +199,9 @@ def build_snapshot(session: Session) -> Snapshot:
                 dashboard=dashboards[(e.year, lang)],
                 earlier=tuple(dashboards[(x.year, lang)] for x in reversed(mine)
                               if x.year < e.year),
-                map=map_view(maps, e.year if e.year in maps.years_with_data() else None,
-                             None, None, None, lang),
+                map=(map_view(maps, e.year if e.year in maps.years_with_data() else None,
+                              None, None, None, lang)
+                     if e.programme_id in with_initiatives else None),
                 indicators=tuple(as_of[(x.indicator_id, lang, e.year)]
                                  for x in sorted(e.entries, key=lambda x: x.number)),
                 reflection=reflections[(e.year, lang)].reflection,
