@@ -47,6 +47,7 @@ PAGES = {
     "about": "/over", "not-found": "/indicator/does-not-exist",
     "methods": "/verantwoording/2021", "methods-en": "/en/methods/2019",
     "indicator-as-of": "/indicator/quality-of-life?editie=2020",
+    "action": "/acties/lt-action-1", "action-en": "/en/actions/lt-action-2",
 }
 NEEDS_OPEN_DATA = {"indicator-computed", "map-choropleth"}
 
@@ -65,7 +66,8 @@ def test_page_renders_and_passes_axe(axe_page, base_url, name):
 
 STATIC_PAGES = ["/monitor/2021", "/monitor/2019", "/en/monitor/2020",
                 "/indicator/elderly-care-physician-hours", "/en/indicator/quality-of-life",
-                "/indicator/carer-stories", "/programma", "/acties", "/kaart",
+                "/indicator/carer-stories", "/programma", "/acties", "/acties/lt-action-1",
+                "/kaart",
                 "/beschouwing/2021", "/en/reflection/2021", "/over"]
 
 

@@ -103,16 +103,16 @@ def test_programme_switcher_and_the_successor_pages(two):
     assert 'href="/monitor/2021">Langer Thuis</a>' in switcher
     assert 'href="/monitor/2023" aria-current="true">WZ</a>' in switcher
     menu = html[html.index('class="menu"'):]
-    assert 'href="/programma/wz"' in menu and 'href="/acties/wz"' in menu
+    assert 'href="/programma/wz"' in menu and 'href="/programma/wz/acties"' in menu
     assert 'href="/beschouwing/2023"' in menu
     html = client.get("/programma/wz").text
-    assert "Programma WZ (vanaf 2022)" in html and 'href="/acties/wz?actielijn=1"' in html
+    assert "Programma WZ (vanaf 2022)" in html and 'href="/programma/wz/acties?actielijn=1"' in html
     assert 'href="/programma/wz" aria-current="page"' in html
     assert "Programme WZ (since 2022)" in client.get("/en/programme/wz").text
-    html = client.get("/acties/wz?actielijn=1").text
-    assert "Synthetische maatregel" in html and 'action="/acties/wz"' in html
-    assert "Synthetic measure" in client.get("/en/actions/wz").text
-    missing = client.get("/acties/wz?actielijn=7")
+    html = client.get("/programma/wz/acties?actielijn=1").text
+    assert "Synthetische maatregel" in html and 'action="/programma/wz/acties"' in html
+    assert "Synthetic measure" in client.get("/en/programme/wz/actions").text
+    missing = client.get("/programma/wz/acties?actielijn=7")
     assert missing.status_code == 404 and "geen actielijn 7" in missing.text
     unknown = client.get("/programma/nope")
     assert unknown.status_code == 404 and "geen programma nope" in unknown.text

@@ -35,11 +35,18 @@ def format_value(value: float | None, unit: str, decimals: int = 0, lang: str = 
     return number
 
 
-#: How a date is written when the source gives only its month or year (juni 2020, 2020).
-DATE_FORMATS = {"day": "long", "month": "MMMM y", "year": "y"}
-
-
-def format_date(value: dt.date | None, lang: str = "nl", precision: str = "day") -> str:
+def format_date(value: dt.date | None, lang: str = "nl") -> str:
     if value is None:
         return ""
-    return _format_date(value, format=DATE_FORMATS[precision], locale=LOCALES[lang])
+    return _format_date(value, format="long", locale=LOCALES[lang])
+
+
+def format_period_date(value: dt.date | None, precision: str = "day", lang: str = "nl") -> str:
+    """A date as precisely as its source gives it: "1 mei 2021", "juni 2020" or "2020"."""
+    if value is None:
+        return ""
+    if precision == "year":
+        return str(value.year)
+    if precision == "month":
+        return _format_date(value, format="LLLL y", locale=LOCALES[lang])
+    return format_date(value, lang)

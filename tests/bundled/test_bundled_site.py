@@ -103,8 +103,8 @@ def bundled_url(browser, bundled_site):
 #: switcher in the header), and indicator pages that show a series across both programmes.
 WOZO_PAGES = {
     "wozo-dashboard": "/monitor/2023", "wozo-dashboard-en": "/en/monitor/2023",
-    "wozo-programme": "/programma/wozo", "wozo-actions": "/acties/wozo?actielijn=4",
-    "wozo-actions-en": "/en/actions/wozo", "wozo-indicator-continued": "/indicator/wozo-ehealth-grants",
+    "wozo-programme": "/programma/wozo", "wozo-actions": "/programma/wozo/acties?actielijn=4",
+    "wozo-actions-en": "/en/programme/wozo/actions", "wozo-indicator-continued": "/indicator/wozo-ehealth-grants",
     "lt-indicator-continued-en": "/en/indicator/housing-care-subsidies",
     "wozo-indicator-table": "/indicator/wozo-zzp-clients",
 }
@@ -112,7 +112,8 @@ WOZO_PAGES = {
 
 @pytest.mark.browser
 @pytest.mark.parametrize("path", ["/monitor/2021", "/indicator/elderly-care-physician-hours",
-                                  "/indicator/stories-preparing-housing",
+                                  "/indicator/stories-preparing-housing", "/programma",
+                                  "/acties/lt-al1-a13", "/en/actions/lt-al2-a11", "/acties",
                                   *WOZO_PAGES.values()])
 def test_page_passes_axe(axe_page, bundled_url, path):
     page = axe_page

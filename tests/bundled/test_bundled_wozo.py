@@ -147,10 +147,13 @@ def test_wozo_pages(bundled_database):
     assert client.get("/", follow_redirects=False).headers["location"] == "/monitor/2021"
     html = client.get("/monitor/2023").text
     assert "Voortgang WOZO december 2023" in html and "638" in html
-    html = client.get("/acties/wozo?actielijn=4").text
+    html = client.get("/programma/wozo/acties?actielijn=4").text
     assert "Stimuleringsregeling zorggeschikte woningen" in html and "december 2023" in html
-    html = client.get("/en/actions/wozo?action_line=5").text
+    html = client.get("/en/programme/wozo/actions?action_line=5").text
     assert "Slimme Zorg Estafette" in html and "December 2023" in html
+    html = client.get("/acties/wozo-al4-m04").text
+    assert "15 september 2023" in html and "13 aanvragen" in html
+    assert 'href="/programma/wozo/acties?actielijn=4"' in html
     html = client.get("/programma/wozo").text
     assert "Programma WOZO (vanaf 2022)" in html and "Wonen en zorg voor ouderen" in html
     report = client.get("/rapport/2023.html").text

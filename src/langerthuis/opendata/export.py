@@ -2,6 +2,8 @@
 
     key-figures.csv                one row per indicator per edition (the dashboards' figures)
     breakdowns.csv                 every breakdown table as tidy long data
+    actions.csv                    one row per action, with where it stands and since when
+    action-progress.csv            one row per progress entry of an action, with its source
     editions/<year>/key-figures.csv and .json
     indicators/<id>.csv and .json
     monitor.json                   the whole dataset, as the API serialises it
@@ -22,6 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..views.snapshot import Resources, Snapshot
 from .keyfigures import COLUMNS, FORMULA_START, key_figure_rows, to_csv
+from .progress import ACTION_FIELDS, PROGRESS_FIELDS, action_rows, progress_rows
 
 LICENCE = ("Licence: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/). "
            "Source: RIVM, Monitor Langer Thuis 2019, 2020 and 2021; Ministerie van VWS, "
@@ -134,6 +137,9 @@ def excel(res: Resources) -> bytes:
                                                         "differs from the value."}[name]])
     _append(about, ["Tabel …", "(dimension columns)", "string",
                   "An empty dimension cell means the total over that dimension."])
+    for sheet_name, fields in (("Acties", ACTION_FIELDS), ("Voortgang", PROGRESS_FIELDS)):
+        for name, (kind, meaning) in fields.items():
+            _append(about, [sheet_name, name, kind, meaning])
     sheet = book.create_sheet("Kerncijfers")
     _append(sheet, COLUMNS)
     for r in key_figure_rows(res):
@@ -148,6 +154,12 @@ def excel(res: Resources) -> bytes:
         for r in t.rows:
             _append(sheet, [r.dimensions.get(d, "") for d in t.dimensions]
                          + [r.value, r.unit, r.n, ";".join(r.qualifiers or []), r.printed])
+    for name, fields, rows in (("Acties", ACTION_FIELDS, action_rows(res)),
+                               ("Voortgang", PROGRESS_FIELDS, progress_rows(res))):
+        sheet = book.create_sheet(name)
+        _append(sheet, list(fields))
+        for r in rows:
+            _append(sheet, [r[f] for f in fields])
     for name, items, fields in (
             ("Verhalen", res.stories, {"id": "id", "indicator_id": "indicator",
                                        "edition_id": "edition", "title": "title",
@@ -171,6 +183,12 @@ def datapackage(breakdown_columns: list[str]) -> dict:
     def field(name: str, kind: str, description: str) -> dict:
         return {"name": name, "type": kind, "description": description}
     key_fields = [field(n, k, d) for n, (k, d) in KEY_FIGURE_FIELDS.items()]
+
+    def table(name: str, fields: dict, key: str) -> dict:
+        return {"name": name, "path": f"{name}.csv", "format": "csv", "mediatype": "text/csv",
+                "encoding": "utf-8", "schema": {
+                    "fields": [field(n, k, d) for n, (k, d) in fields.items()],
+                    "primaryKey": [key]}}
     integers = {"edition", "table_number", "n"}
     numbers = {"value"}
     breakdown_fields = [field(c, "integer" if c in integers else
@@ -190,6 +208,8 @@ def datapackage(breakdown_columns: list[str]) -> dict:
             {"name": "breakdowns", "path": "breakdowns.csv", "format": "csv",
              "mediatype": "text/csv", "encoding": "utf-8",
              "schema": {"fields": breakdown_fields}},
+            table("actions", ACTION_FIELDS, "action_id"),
+            table("action-progress", PROGRESS_FIELDS, "entry_id"),
         ],
     }
 
@@ -202,6 +222,8 @@ def build_downloads(snapshot: Snapshot) -> dict[str, str | bytes]:
     files["key-figures.csv"] = to_csv(rows)
     columns, breakdowns = breakdown_rows(res)
     files["breakdowns.csv"] = to_csv(breakdowns, columns)
+    files["actions.csv"] = to_csv(action_rows(res), list(ACTION_FIELDS))
+    files["action-progress.csv"] = to_csv(progress_rows(res), list(PROGRESS_FIELDS))
     for edition in sorted(res.editions, key=lambda e: e.year):
         mine = [r for r in rows if r["edition"] == edition.year]
         files[f"editions/{edition.year}/key-figures.csv"] = to_csv(mine)

@@ -1,14 +1,17 @@
 """The programme: its action lines and goals, its partners, and the actions of the plan
-with their leads (filterable by action line and lead)."""
+with their leads (filterable by action line and lead), where each stands (the status of its
+latest progress entry, with the date it refers to), its progress entries with their
+sources, its governance and the plan's longer text on it."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from .. import model as m
 from ..i18n import localised, translations
+from ..formatting import format_period_date
 from ..i18n.labels import PROGRESS_STATUSES, label
 from ..store.dataset import Dataset
-from .values import date_text
 
 
 @dataclass(frozen=True)
@@ -18,12 +21,32 @@ class GoalView:
 
 
 @dataclass(frozen=True)
+class StatusCount:
+    code: str  # a ProgressStatus value, for styling
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
 class LineView:
     number: int
     title: str
     summary: str
     goals: tuple[GoalView, ...]
     actions: int
+    statuses: tuple[StatusCount, ...] = ()  # how many of its actions stand where
+
+
+@dataclass(frozen=True)
+class ProgressView:
+    """One progress entry as a reader sees it."""
+    date: str  # as precisely as the source dates it: "juni 2020"
+    status_code: str
+    status: str
+    covid_19: bool
+    summary: str
+    source: str  # the source document's title
+    source_url: str
 
 
 @dataclass(frozen=True)
@@ -48,10 +71,14 @@ class ActionView:
     timeline: str
     leads: str
     lead_ids: tuple[str, ...]
-    status: str
-    summary: str = ""  # what the action is about (the annex summary)
-    progress: str = ""  # what the latest progress entry says
-    progress_date: str = ""  # the date it refers to
+    status: str  # where the action stands, in words
+    id: str = ""
+    status_code: str = "not_reported"
+    status_date: str = ""  # the date the status refers to ("" when not reported)
+    covid_19: bool = False  # its latest entry says COVID-19 delayed or changed it
+    governance: str = ""
+    annex_summary: str = ""
+    progress: tuple[ProgressView, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -72,10 +99,20 @@ class ActionsView:
                      if (not line or str(a.line_number) == line)
                      and (not lead or lead in a.lead_ids))
 
+    def get(self, action_id: str) -> ActionView | None:
+        return next((a for a in self.actions if a.id == action_id), None)
+
 
 def main_programme(data: Dataset) -> m.Programme | None:
     return next((p for p in data.programmes if p.id == "langer-thuis"),
                 data.programmes[0] if data.programmes else None)
+
+
+def status_counts(actions: list[m.Action], lang: str) -> tuple[StatusCount, ...]:
+    """How many of `actions` stand where, in the order of the vocabulary."""
+    found = Counter(a.status for a in actions)
+    return tuple(StatusCount(code, label(PROGRESS_STATUSES, code, lang), found[code])
+                 for code in PROGRESS_STATUSES if found[code])
 
 
 def programme_view(programme: m.Programme, lang: str) -> ProgrammeView:
@@ -86,22 +123,13 @@ def programme_view(programme: m.Programme, lang: str) -> ProgrammeView:
         al.number, localised(al.title, al.title_en, lang),
         localised(al.summary, al.summary_en, lang),
         tuple(GoalView(g.number, localised(g.title, g.title_en, lang)) for g in al.goals),
-        len(al.actions)) for al in programme.action_lines)
+        len(al.actions), status_counts(al.actions, lang)) for al in programme.action_lines)
     partners = tuple(o.name + (f" ({o.abbreviation})" if o.abbreviation and
                                o.abbreviation != o.name else "") for o in programme.partners)
     return ProgrammeView(programme.id, programme.name,
                          _("Programme {name}").format(name=programme.name) + years,
                          localised(programme.summary, programme.summary_en, lang), lines,
                          partners)
-
-
-def _latest(action: m.Action, lang: str) -> tuple[str, str]:
-    """What the latest progress entry says, and the date it refers to."""
-    x = action.latest_progress
-    if x is None:
-        return "", ""
-    return (localised(x.summary, x.summary_en, lang),
-            date_text(x.date, lang, x.date_precision))
 
 
 def actions_view(data: Dataset, programme: m.Programme, lang: str) -> ActionsView:
@@ -114,12 +142,27 @@ def actions_view(data: Dataset, programme: m.Programme, lang: str) -> ActionsVie
         a.goal.number if a.goal else None,
         _("Goal {number}: {title}").format(number=a.goal.number, title=localised(
             a.goal.title, a.goal.title_en, lang)) if a.goal else "",
-        localised(a.milestone, a.milestone_en, lang) or "",
-        localised(a.timeline, a.timeline_en, lang) or "", a.leads_printed or "",
-        tuple(o.id for o in a.leads), label(PROGRESS_STATUSES, a.status, lang),
-        localised(a.annex_summary, a.annex_summary_en, lang) or "",
-        *_latest(a, lang)) for a in mine)
+        localised(a.milestone, a.milestone_en, lang), localised(a.timeline, a.timeline_en, lang),
+        a.leads_printed or "", tuple(o.id for o in a.leads),
+        label(PROGRESS_STATUSES, a.status, lang), a.id, a.status,
+        _when(a.latest_progress, lang),
+        bool(a.latest_progress and a.latest_progress.covid_19),
+        localised(a.governance, a.governance_en, lang),
+        localised(a.annex_summary, a.annex_summary_en, lang),
+        tuple(_progress(e, lang) for e in reversed(a.progress))) for a in mine)
     leads = sorted({o.id: o for a in mine for o in a.leads}.values(),
                    key=lambda o: o.name.lower())
     return ActionsView(actions, programme_view(programme, lang).lines,
                        tuple(Lead(o.id, o.name) for o in leads))
+
+
+def _when(entry: m.ProgressEntry | None, lang: str) -> str:
+    return format_period_date(entry.date, entry.date_precision, lang) if entry else ""
+
+
+def _progress(entry: m.ProgressEntry, lang: str) -> ProgressView:
+    """A progress entry for the reader; the latest comes first on the page."""
+    return ProgressView(_when(entry, lang), entry.status,
+                        label(PROGRESS_STATUSES, entry.status, lang), entry.covid_19,
+                        localised(entry.summary, entry.summary_en, lang),
+                        entry.reference.title, entry.reference.url or "")

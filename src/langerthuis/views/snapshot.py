@@ -184,6 +184,7 @@ def build_snapshot(session: Session) -> Snapshot:
         for p in sorted(data.programmes, key=lambda p: p.start_year)) for lang in LANGUAGES}
     programme_of = {("programme", p.id): p.id for p in data.programmes}
     programme_of.update({("year", e.year): e.programme_id for e in data.editions})
+    programme_of.update({("id", a.id): a.programme_id for a in data.actions})
     programme_of.update({("id", i.id): i.programme_id for i in data.indicators})
     # The initiative map belongs to the report of a programme with local initiatives.
     with_initiatives = {(i.action_line or i.indicator).programme_id for i in data.initiatives

@@ -46,5 +46,5 @@ def qualifiers(codes, lang: str) -> tuple[str, ...]:
     return tuple(label(QUALIFIERS, q, lang) for q in (codes or []))
 
 
-def date_text(value, lang: str, precision: str = "day") -> str:
-    return format_date(value, lang, precision) if value else ""
+def date_text(value, lang: str) -> str:
+    return format_date(value, lang) if value else ""

@@ -125,6 +125,16 @@ def build_page(snapshot: Snapshot, lang: str, page: str, params: dict, query: di
                                  .format(year=_shown(edition)))
         return render(s, lang, page, "indicator.html", {"view": view}, params, query)
     programme = params.get("programme", s.main)
+    if page == "action":
+        owner = s.programme_of.get(("id", params["id"]), s.main)
+        actions = s.actions.get((owner, lang))
+        view = actions.get(params["id"]) if actions else None
+        if view is None:
+            return not_found(s, lang, _("There is no action {id}.").format(id=_shown(params["id"])))
+        line = next((al.title for al in actions.lines if al.number == view.line_number), "")
+        return render(s, lang, page, "action.html", {
+            "view": view, "line_title": line, "actions_url": _actions_url(s, lang, owner)},
+            params)
     if page in ("programme", "programme_of", "actions", "actions_of") \
             and (programme, lang) not in s.programme:
         return not_found(s, lang, _("There is no programme {id}; the programmes are "

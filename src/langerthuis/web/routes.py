@@ -50,6 +50,10 @@ def _routes(app: FastAPI, lang: str, snapshots: Snapshots) -> None:
     def indicator(request: Request, id: str):
         return respond(request, "indicator", {"id": id})
 
+    @app.get(ROUTES["action"][lang], include_in_schema=False)
+    def action(request: Request, id: str):
+        return respond(request, "action", {"id": id})
+
     @app.get(ROUTES["reflection"][lang], include_in_schema=False)
     def reflection(request: Request, year: int):
         return respond(request, "reflection", {"year": year})
