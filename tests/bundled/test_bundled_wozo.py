@@ -156,5 +156,7 @@ def test_wozo_pages(bundled_database):
     assert 'href="/programma/wozo/acties?actielijn=4"' in html
     html = client.get("/programma/wozo").text
     assert "Programma WOZO (vanaf 2022)" in html and "Wonen en zorg voor ouderen" in html
+    assert client.get("/api/indicators?programme=wozo").json()["meta"]["total"] == 47
+    assert client.get("/api/actions?programme=wozo").json()["meta"]["total"] == 42
     report = client.get("/rapport/2023.html").text
     assert "Voortgang WOZO december 2023" in report
