@@ -175,3 +175,9 @@ def test_report_lists_progress_per_action(fixture_database, tmp_path):
     for part in ("vertraagd (juni 2020)", "Synthetisch verslag van de start.",
                  "Wat het plan zegt", "Besproken door", "Geen van de bronnen"):
         assert part in text, part
+
+
+def test_search_finds_actions_by_their_progress_and_links_their_page(client):
+    html = client.get("/en/search?q=delay caused").text
+    assert 'href="/en/actions/lt-action-1"' in html
+    assert "1.1 Synthetic fixture action about self-reliance (English)" in html

@@ -18,7 +18,7 @@ from .dashboard import EditionLink, edition_links
 from .values import figure
 
 #: Notes about these subjects concern the programme's sources, not one edition.
-GENERAL_SUBJECTS = ("programme", "action", "reference", "table", "initiative")
+GENERAL_SUBJECTS = ("programme", "action", "progress_entry", "reference", "table", "initiative")
 
 
 @dataclass(frozen=True)

@@ -25,10 +25,10 @@ class Hit:
     indicator_id: str | None = None
     action_line: int | None = None
     year: int | None = None  # an initiative's year: its map
-    programme: str | None = None  # an action's programme
     before: str = ""  # the snippet around the first match: before, match, after
     match: str = ""
     after: str = ""
+    action_id: str | None = None  # an action's own page
 
 
 @dataclass(frozen=True)
@@ -77,12 +77,13 @@ def search_index(data: Dataset) -> SearchIndex:
                                 text(i.title, i.title_en, i.short_label, i.description,
                                      i.source))]
     for a in sorted(data.actions, key=lambda a: a.id):
-        hits = [Hit("action", f"{a.action_line.number}.{a.number} "
-                    f"{localised(a.title, a.title_en, lang)}",
-                    action_line=a.action_line.number, programme=a.programme_id)
-                for lang in ("nl", "en")]
-        entries.append(SearchEntry(*hits, text(a.title, a.title_en, a.milestone, a.timeline,
-                                               a.leads_printed)))
+        nl, en = (Hit("action", f"{a.action_line.number}.{a.number} "
+                      f"{localised(a.title, a.title_en, lang)}",
+                      action_line=a.action_line.number, action_id=a.id) for lang in ("nl", "en"))
+        entries.append(SearchEntry(nl, en, text(
+            a.title, a.title_en, a.milestone, a.milestone_en, a.timeline, a.timeline_en,
+            a.leads_printed, a.governance, a.governance_en, a.annex_summary,
+            a.annex_summary_en, *(t for e in a.progress for t in (e.summary, e.summary_en)))))
     for s in data.stories:
         hit = Hit("story", s.title, s.indicator_id)
         entries.append(SearchEntry(hit, hit, text(s.title, s.summary,
