@@ -287,7 +287,8 @@ class _Importer:
         for path, x in self.records(lists["references"], "references"):
             if (r := self.one(x, s.ReferenceSpec, path)):
                 first_indicator = r.indicators[0] if r.indicators else None
-                owner(index.indicator(first_indicator)).references.append(r)
+                owner(index.indicator(first_indicator) if first_indicator
+                      else index.cited.get(r.id)).references.append(r)
         for path, x in self.records(lists["quality_notes"], "quality_notes"):
             subject = {"type": x.pop("subject_type", None), "id": x.pop("subject_id", None)}
             x["subject"] = {k: v for k, v in subject.items() if v is not None}
@@ -378,6 +379,13 @@ class _Index:
                            for x in lists["references"] if isinstance(x, dict)
                            and isinstance(x.get("id"), str) and isinstance(x.get("indicators"), list)}
         self.actions = ids("actions", "programme")
+        # A reference that no indicator names belongs to the programme whose progress
+        # entries cite it.
+        self.cited = {e.get("source"): x.get("programme")
+                      for x in lists["actions"] if isinstance(x, dict)
+                      and isinstance(x.get("progress"), list)
+                      for e in x["progress"] if isinstance(e, dict)
+                      and isinstance(e.get("source"), str)}
 
     def indicator(self, indicator: Any) -> Any:
         """The programme of an indicator (None when unknown: the first programme's checks
