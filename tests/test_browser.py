@@ -156,13 +156,18 @@ def test_filters_work_without_javascript(browser, base_url):
 
 def test_screenshots(browser, base_url):
     """Every kind of page at desktop and phone width, kept to look at (test-artifacts/)."""
+    take_screenshots(browser, base_url, {name: path for name, path in PAGES.items()
+                                         if name not in NEEDS_OPEN_DATA or OPEN_DATA.is_dir()})
+
+
+def take_screenshots(browser, base_url: str, pages: dict[str, str]) -> None:
+    """`pages` (name -> path) at desktop and phone width into test-artifacts/, none of them
+    wider than the screen."""
     ARTIFACTS.mkdir(exist_ok=True)
     for width, suffix in ((1366, "desktop"), (390, "phone")):
         context = browser.new_context(viewport={"width": width, "height": 900})
         pg = context.new_page()
-        for name, path in sorted(PAGES.items()):
-            if name in NEEDS_OPEN_DATA and not OPEN_DATA.is_dir():
-                continue
+        for name, path in sorted(pages.items()):
             pg.goto(base_url + path)
             shot = ARTIFACTS / f"{name}-{suffix}.png"
             pg.screenshot(path=str(shot), full_page=True)

@@ -142,12 +142,18 @@ def test_printed_differently():
     assert findings("printed-differently", entries=[entry(65985, "nvt", "hours")]) == []
     [f] = findings("printed-differently", entries=[entry(65985, "65.958", "hours")])
     assert f.values == ("65.958", "65985") and f.location == "lt-2019, indicator 8"
+    assert findings("printed-differently", entries=[entry(24_700_000, "€ 24,7 mln", "euro")]) == []
+    [f] = findings("printed-differently", entries=[entry(24_000_000, "€ 24,7 mln", "euro")])
+    assert f.values == ("€ 24,7 mln", "2.4e+07")
     row = [(("2020",), 168.21, "euro", "€ 168,21**")]
     assert findings("printed-differently", tables=[table(row, ["year"], unit="euro")]) == []
 
 
 @pytest.mark.parametrize("text,value", [("65.958", 65958), ("€ 168,21**", 168.21),
                                         ("15.980*", 15980), ("9,1%", 9.1), ("nvt", None),
-                                        ("--", None)])
+                                        ("--", None), ("€ 24,7 mln", 24_700_000),
+                                        ("maximaal € 312 mln", 312_000_000),
+                                        ("€ 6,8 mln", 6_800_000), ("125,3 (×1000)", 125_300),
+                                        ("ruim 5.800", 5800)])
 def test_parse_dutch_number(text, value):
     assert parse_dutch_number(text) == value

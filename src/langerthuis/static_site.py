@@ -60,7 +60,8 @@ def _patterns() -> list[tuple[re.Pattern, str, str]]:
     for page, paths in ROUTES.items():
         for lang, path in paths.items():
             regex = re.escape(path).replace(r"\{year\}", r"(?P<year>\d+)").replace(
-                r"\{id\}", r"(?P<id>[^/]+)").replace(r"\{fmt\}", r"(?P<fmt>pdf|html|svg|png|csv)")
+                r"\{id\}", r"(?P<id>[^/]+)").replace(r"\{fmt\}", r"(?P<fmt>pdf|html|svg|png|csv)").replace(
+                r"\{programme\}", r"(?P<programme>[^/]+)")
             out.append((re.compile(f"^{regex}$"), page, lang))
     return out
 

@@ -42,7 +42,9 @@ def flat(text: str) -> str:
 @pytest.fixture(scope="module")
 def actions(bundled_database) -> list[m.Action]:
     with Session(bundled_database[1]) as session:
-        return list(session.scalars(select(m.Action).options(
+        # Langer Thuis's actions; WOZO's measures are tested in test_bundled_wozo.py.
+        return list(session.scalars(select(m.Action).where(
+            m.Action.programme_id == "langer-thuis").options(
             selectinload(m.Action.progress).selectinload(m.ProgressEntry.reference),
             selectinload(m.Action.action_line))))
 

@@ -99,17 +99,35 @@ def bundled_url(browser, bundled_site):
         yield url
 
 
+#: WOZO's page kinds: its dashboard, programme and actions pages (with the programme
+#: switcher in the header), and indicator pages that show a series across both programmes.
+WOZO_PAGES = {
+    "wozo-dashboard": "/monitor/2023", "wozo-dashboard-en": "/en/monitor/2023",
+    "wozo-programme": "/programma/wozo", "wozo-actions": "/programma/wozo/acties?actielijn=4",
+    "wozo-actions-en": "/en/programme/wozo/actions", "wozo-indicator-continued": "/indicator/wozo-ehealth-grants",
+    "lt-indicator-continued-en": "/en/indicator/housing-care-subsidies",
+    "wozo-indicator-table": "/indicator/wozo-zzp-clients",
+}
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("path", ["/monitor/2021", "/indicator/elderly-care-physician-hours",
                                   "/indicator/stories-preparing-housing", "/programma",
                                   "/acties/lt-al1-a13", "/en/actions/lt-al2-a11", "/acties",
-                                  "/wonen"])
+                                  "/wonen", *WOZO_PAGES.values()])
 def test_page_passes_axe(axe_page, bundled_url, path):
     page = axe_page
     response = page.goto(bundled_url + path)
     assert response.status == 200
     assert page.locator("h1").count() == 1
     check_with_axe(page)
+
+
+@pytest.mark.browser
+def test_wozo_screenshots(browser, bundled_url):
+    """WOZO's pages at desktop and phone width, kept to look at (test-artifacts/)."""
+    from test_browser import take_screenshots
+    take_screenshots(browser, bundled_url, WOZO_PAGES)
 
 
 # --- on PostgreSQL --------------------------------------------------------------------------

@@ -80,12 +80,23 @@ def key_decimals(x: m.Measurement) -> int:
     return x.decimals if x.decimals is not None else x.indicator.decimals
 
 
+#: A figure printed in thousands ("125,3 (×1000)") or millions ("€ 24,7 mln").
+_THOUSANDS = re.compile(r"\(?\s*[×x]\s*1\.?000\s*\)?")
+_MILLIONS = re.compile(r"\bmln\b")
+
+
 def parse_dutch_number(text: str) -> float | None:
-    """'65.958' -> 65958; '€ 168,21**' -> 168.21; 'nvt' -> None."""
+    """'65.958' -> 65958; '€ 168,21**' -> 168.21; '€ 24,7 mln' -> 24700000;
+    '125,3 (×1000)' -> 125300; 'nvt' -> None."""
+    scale = 1
+    if _THOUSANDS.search(text):
+        scale, text = 1000, _THOUSANDS.sub("", text)
+    elif _MILLIONS.search(text):
+        scale = 1_000_000
     digits = re.sub(r"[^\d.,-]", "", text)
     if not re.search(r"\d", digits):
         return None
-    return float(digits.replace(".", "").replace(",", "."))
+    return round(float(digits.replace(".", "").replace(",", ".")) * scale, 6)
 
 
 def decimals_of(value: float) -> int:

@@ -48,6 +48,7 @@ PROGRAMME_FILES: dict[str, tuple[str, type[s.Record]]] = {
     "claims.yaml": ("claims", s.ClaimSpec),
     "relations.yaml": ("relations", s.RelationSpec),
     "progress.yaml": ("progress", s.ProgressEntrySpec),
+    "continuity.yaml": ("continuity", s.ContinuationSpec),
 }
 
 
@@ -76,6 +77,7 @@ class ProgrammeContent:
     claims: list[s.ClaimSpec] = field(default_factory=list)
     relations: list[s.RelationSpec] = field(default_factory=list)
     progress: list[s.ProgressEntrySpec] = field(default_factory=list)
+    continuity: list[s.ContinuationSpec] = field(default_factory=list)
 
 
 @dataclass

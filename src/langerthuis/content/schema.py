@@ -259,6 +259,19 @@ class ProgressEntrySpec(Record):
     source_location: Text300 | None = None
 
 
+class ContinuationSpec(Record):
+    """An indicator of this programme that carries on an indicator of an earlier programme
+    (`<programme>/continuity.yaml`): `note` (Dutch) and `note_en` (English) say for the
+    public how far the two series compare; `source_location` where the sources tie them."""
+
+    id: Id
+    indicator: Id
+    continues: Id
+    note: Text
+    note_en: Text
+    source_location: Text300 | None = None
+
+
 class DefinitionSpec(Record):
     from_edition: Id
     text: Text

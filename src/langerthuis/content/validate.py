@@ -21,7 +21,7 @@ SHOWS_MEASUREMENT = {EntryStatus.NEW, EntryStatus.STILL_VALID, EntryStatus.NOT_U
 #: The lists of records of a programme (besides its action lines).
 RECORD_LISTS = ("actions", "indicators", "editions", "measurements", "tables", "stories",
                 "initiative_kinds", "initiatives", "references", "quality_notes", "claims",
-                "relations", "progress")
+                "relations", "progress", "continuity")
 
 
 class _Checker:
@@ -94,6 +94,7 @@ def validate(content: ContentSet) -> None:
         for i, org in enumerate(p.programme.partners):
             c.known(p.programme.where, f"partners[{i}]", org, organisations, "organisation")
         _check_programme(c, p, organisations)
+    _check_continuity(c, content)
     _check_global_uniqueness(c, content)
     c.problems += missing_translations(content.organisations)
     for p in content.programmes:
@@ -102,6 +103,7 @@ def validate(content: ContentSet) -> None:
         for t in p.tables:
             c.problems += missing_labels(t, p.table_rows.get(t.id, []))
     _check_housing_targets(c, content.housing_targets)
+    _check_edition_years(c, content)
     if c.problems:
         raise ContentError(c.problems)
 
@@ -122,6 +124,50 @@ def _check_housing_targets(c: _Checker, targets: list[s.HousingTargetSpec]) -> N
         if t.homes_built is not None and t.homes > t.homes_built:
             c.add(t.where.at("homes"), f"{t.homes:,} homes for older people is more than the "
                   f"{t.homes_built:,} homes built (homes_built)")
+
+
+def _earlier(content: ContentSet, programme_id: str) -> list[ProgrammeContent]:
+    """The programmes `programme_id` succeeds: its predecessor, that one's, and so on."""
+    by_id = {p.programme.id: p for p in content.programmes}
+    out: list[ProgrammeContent] = []
+    current = by_id.get(programme_id)
+    while current is not None and current.programme.predecessor in by_id \
+            and by_id[current.programme.predecessor] not in out:
+        current = by_id[current.programme.predecessor]
+        out.append(current)
+    return out
+
+
+def _check_continuity(c: _Checker, content: ContentSet) -> None:
+    """A continuation ties an indicator of its own programme to one of an earlier
+    programme (a predecessor, or a predecessor's predecessor)."""
+    for p in content.programmes:
+        own = {i.id: i for i in p.indicators}
+        earlier = {i.id: i for q in _earlier(content, p.programme.id) for i in q.indicators}
+        c.unique(p.continuity, "continuation")
+        c.unique(p.continuity, "continued indicator of a continuation", "continues")
+        for x in p.continuity:
+            c.known(x.where, "indicator", x.indicator, own, f"indicator of programme "
+                    f"{p.programme.id!r}")
+            if not earlier:
+                c.add(x.where.at("continues"), f"programme {p.programme.id!r} has no "
+                      "predecessor whose indicator it could continue; set `predecessor` in "
+                      "its programme.yaml")
+            else:
+                c.known(x.where, "continues", x.continues, earlier,
+                        "indicator of an earlier programme")
+
+
+def _check_edition_years(c: _Checker, content: ContentSet) -> None:
+    """The site addresses an edition by its year (/monitor/2021): one programme per year."""
+    owner: dict[int, str] = {}
+    for p in content.programmes:
+        for e in p.editions:
+            other = owner.setdefault(e.year, p.programme.id)
+            if other != p.programme.id:
+                c.add(e.where.at("year"), f"edition year {e.year} is also used by programme "
+                      f"{other!r}; the site addresses editions by year, so each year belongs "
+                      "to one programme")
 
 
 def _check_global_uniqueness(c: _Checker, content: ContentSet) -> None:

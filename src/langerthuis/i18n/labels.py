@@ -14,7 +14,7 @@ ENTRY_STATUSES = {
 QUALIFIERS = {
     "provisional": N_("provisional"), "lower_bound": N_("lower bound"),
     "maximum_tariff": N_("maximum tariff"), "estimate": N_("estimate"),
-    "projection": N_("projection")}
+    "projection": N_("projection"), "approximate": N_("approximate")}
 
 CHANGES = {
     "desired": N_("desired direction"), "undesired": N_("undesired direction"),
@@ -42,7 +42,8 @@ DIMENSIONS = {
     "phase": N_("Phase"), "measure": N_("Measure"), "application": N_("Application"),
     "sex": N_("Sex"), "age_group": N_("Age"), "field": N_("Field"), "region": N_("Region"),
     "medium": N_("Medium"), "housing_form": N_("Housing form"), "ownership": N_("Owner"),
-    "role": N_("Role"), "municipality_code": N_("Municipality")}
+    "role": N_("Role"), "municipality_code": N_("Municipality"), "package": N_("Package"),
+    "budget": N_("Budget"), "tranche": N_("Tranche")}
 
 #: The word for a unit, as the title of a value axis or of a table's value column.
 UNITS = {"percentage": N_("Percentage"), "count": N_("Number"), "mark": N_("Mark (1-10)"),

@@ -9,7 +9,7 @@ from .framework import (Action, ActionLine, Goal, Organisation, Programme, Progr
 from .geography import DataSource, MapShape, Municipality, MunicipalityLink
 from .housing import (AreaTarget, Delivery, DeliveryImport, DeliveryReview, HousingProject,
                       HousingTarget, HousingTargetCategory)
-from .indicators import DefinitionVersion, Indicator
+from .indicators import Continuation, DefinitionVersion, Indicator
 from .measurements import BreakdownRow, BreakdownTable, Measurement, Relation, Revision
 from .vocabulary import (UNIT_RANGE, ClaimMetric, DatePrecision, DeliveryStatus, Direction,
                          EditionStatus, EntryStatus, HousingCategory, Kind, Phase, ProgressStatus,
@@ -19,7 +19,7 @@ __all__ = [
     # accounts, sessions, tokens and the audit trail (kept by load)
     "KEPT", "Account", "ApiToken", "Assignment", "AuditEvent", "LoginAttempt", "LoginSession",
     # the framework and the monitor
-    "Action", "ActionLine", "Base", "BreakdownRow", "BreakdownTable", "DefinitionVersion",
+    "Action", "ActionLine", "Base", "Continuation", "BreakdownRow", "BreakdownTable", "DefinitionVersion",
     "Edition", "EditionEntry", "Goal", "Indicator", "Initiative", "InitiativeKind", "LoadInfo",
     "Measurement", "Organisation", "Programme", "ProgressEntry", "PublishedClaim",
     "QualityNote", "Reference", "Relation", "Revision", "Story",

@@ -35,6 +35,9 @@ class Indicator(Base):
     goal: Mapped[Goal | None] = relationship()
     definitions: Mapped[list[DefinitionVersion]] = relationship(
         back_populates="indicator", order_by="DefinitionVersion.from_year")
+    continuations: Mapped[list[Continuation]] = relationship(
+        foreign_keys="Continuation.indicator_id", order_by="Continuation.id",
+        viewonly=True)
 
     def definition_for(self, year: int) -> DefinitionVersion | None:
         """The definition that holds in the edition of `year`: the latest from or before it."""
@@ -58,3 +61,23 @@ class DefinitionVersion(Base):
     change_note_en: Mapped[str | None] = mapped_column(Text)
 
     indicator: Mapped[Indicator] = relationship(back_populates="definitions")
+
+
+class Continuation(Base):
+    """An indicator of a programme that carries on an indicator of an earlier programme
+    (for example WOZO's count of grants under the Stimuleringsregeling Wonen en Zorg after
+    Langer Thuis's indicator 32): the two series are shown together. `note` says in plain
+    words how far they compare; `source_location` where the sources tie them."""
+
+    __tablename__ = "continuation"
+    __table_args__ = (UniqueConstraint("indicator_id", "continues_id"),)
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    indicator_id: Mapped[str] = mapped_column(ForeignKey("indicator.id"))
+    continues_id: Mapped[str] = mapped_column(ForeignKey("indicator.id"))
+    note: Mapped[str | None] = mapped_column(Text)
+    note_en: Mapped[str | None] = mapped_column(Text)
+    source_location: Mapped[str | None] = mapped_column(String(300))
+
+    indicator: Mapped[Indicator] = relationship(foreign_keys=[indicator_id])
+    continues: Mapped[Indicator] = relationship(foreign_keys=[continues_id])

@@ -60,6 +60,7 @@ class Qualifier(StrEnum):
     MAXIMUM_TARIFF = "maximum_tariff"  # amount computed at the maximum tariff
     ESTIMATE = "estimate"
     PROJECTION = "projection"  # a forecast, not an observation
+    APPROXIMATE = "approximate"  # "ca.", "ongeveer", "bijna": the source rounds the figure
 
 
 class Phase(StrEnum):

@@ -237,9 +237,13 @@ class _Importer:
             if (p := programme_of(path, x)) and line(p, path, x, with_goal=True):
                 if (r := self.one(x, s.ActionSpec, path)):
                     p.actions.append(r)
-                self._progress(p, progress, x.get("id"), f"{_label(path, x)}.progress")
+                self._nested(p.progress, progress, s.ProgressEntrySpec, "action", x.get("id"),
+                             f"{_label(path, x)}.progress")
         for path, x in self.records(lists["indicators"], "indicators"):
+            continues = x.pop("continues", [])
             if (p := programme_of(path, x)) and line(p, path, x, with_goal=True):
+                self._nested(p.continuity, continues, s.ContinuationSpec, "indicator",
+                             x.get("id"), f"{_label(path, x)}.continues")
                 definitions = x.get("definitions")
                 if isinstance(definitions, list):
                     x["definitions"] = [_without(d, "from_year") for d in definitions]
@@ -290,7 +294,8 @@ class _Importer:
         for path, x in self.records(lists["references"], "references"):
             if (r := self.one(x, s.ReferenceSpec, path)):
                 first_indicator = r.indicators[0] if r.indicators else None
-                owner(index.indicator(first_indicator)).references.append(r)
+                owner(index.indicator(first_indicator) if first_indicator
+                      else index.cited.get(r.id)).references.append(r)
         for path, x in self.records(lists["quality_notes"], "quality_notes"):
             subject = {"type": x.pop("subject_type", None), "id": x.pop("subject_id", None)}
             x["subject"] = {k: v for k, v in subject.items() if v is not None}
@@ -304,8 +309,11 @@ class _Importer:
                 owner(index.indicator(index.measurement(index.table(r.table)))).relations.append(r)
         return content
 
-    def _progress(self, p: ProgrammeContent, entries: Any, action: Any, path: str) -> None:
-        """The progress entries listed under an action, as records of `p`."""
+    def _nested(self, target: list, entries: Any, spec: type[R], parent_key: str,
+                parent: Any, path: str) -> None:
+        """Records listed under their parent (progress entries under an action, an
+        indicator's continuations), appended to `target` with the parent's id as
+        `parent_key`."""
         if not isinstance(entries, list):
             self.add(path, f"expected a list, found {_kind(entries)}")
             return
@@ -313,8 +321,8 @@ class _Importer:
             where = _label(f"{path}[{j}]", entry)
             if not isinstance(entry, dict):
                 self.add(where, f"expected an object, found {_kind(entry)}")
-            elif (r := self.one({**entry, "action": action}, s.ProgressEntrySpec, where)):
-                p.progress.append(r)
+            elif (r := self.one({**entry, parent_key: parent}, spec, where)):
+                target.append(r)
 
     def _action_lines(self, lines: Any, programme: str, path: str) -> list[s.ActionLineSpec]:
         if not isinstance(lines, list):
@@ -378,6 +386,13 @@ class _Index:
                            for x in lists["references"] if isinstance(x, dict)
                            and isinstance(x.get("id"), str) and isinstance(x.get("indicators"), list)}
         self.actions = ids("actions", "programme")
+        # A reference that no indicator names belongs to the programme whose progress
+        # entries cite it.
+        self.cited = {e.get("source"): x.get("programme")
+                      for x in lists["actions"] if isinstance(x, dict)
+                      and isinstance(x.get("progress"), list)
+                      for e in x["progress"] if isinstance(e, dict)
+                      and isinstance(e.get("source"), str)}
 
     def indicator(self, indicator: Any) -> Any:
         """The programme of an indicator (None when unknown: the first programme's checks

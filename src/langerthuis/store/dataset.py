@@ -35,6 +35,7 @@ class Dataset:
     links: list[m.MunicipalityLink] = field(default_factory=list)
     municipalities: list[m.Municipality] = field(default_factory=list)
     housing: HousingData = field(default_factory=lambda: HousingData())
+    continuations: list[m.Continuation] = field(default_factory=list)
 
     def programme_editions(self, programme_id: str) -> list[m.Edition]:
         return [e for e in self.editions if e.programme_id == programme_id]
@@ -92,7 +93,8 @@ def _read(session: Session) -> Dataset:
                          selectinload(m.Action.leads),
                          selectinload(m.Action.progress).selectinload(m.ProgressEntry.reference)]),
         indicators=_all(session, m.Indicator, m.Indicator.id,
-                        options=[selectinload(m.Indicator.definitions)]),
+                        options=[selectinload(m.Indicator.definitions),
+                                 selectinload(m.Indicator.continuations)]),
         editions=_all(session, m.Edition, m.Edition.programme_id, m.Edition.year, options=[
             entries.selectinload(m.EditionEntry.indicator),
             entries.selectinload(m.EditionEntry.measurement)
@@ -111,6 +113,7 @@ def _read(session: Session) -> Dataset:
         references=_all(session, m.Reference, m.Reference.id,
                         options=[selectinload(m.Reference.indicators)]),
         quality_notes=_all(session, m.QualityNote, m.QualityNote.id),
+        continuations=_all(session, m.Continuation, m.Continuation.id),
         data_sources=_all(session, m.DataSource, m.DataSource.id),
         shapes=shapes,
         links=_all(session, m.MunicipalityLink, m.MunicipalityLink.from_year),

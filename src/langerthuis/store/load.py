@@ -78,6 +78,8 @@ def _insert(session: Session, content: ContentSet) -> Counter[str]:
     add([row(m.HousingTarget, t, categories=[
         row(m.HousingTargetCategory, x, target_id=t.id, position=i)
         for i, x in enumerate(t.categories)]) for t in content.housing_targets])
+    # After every programme: a continuation refers to an indicator of another programme.
+    add([row(m.Continuation, x) for p in content.programmes for x in p.continuity])
     return written
 
 

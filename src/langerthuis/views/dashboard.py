@@ -135,7 +135,7 @@ def dashboard_view(data: Dataset, analysis: EditionAnalysis, lang: str) -> Dashb
     rows = tuple(KindRow(kind, label(KINDS, kind, lang), tuple(
         Cell(h.number, h.title, tuple(cells.get((kind, h.number), [])),
              _cell_summary(cells.get((kind, h.number), []), lang)) for h in heads))
-        for kind in KIND_ORDER)
+        for kind in KIND_ORDER if any(k == kind for k, _n in cells))
     summary = ""
     if analysis.previous_year:
         summary = tr.gettext(

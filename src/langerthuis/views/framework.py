@@ -127,7 +127,8 @@ def organisation_name(o: m.Organisation, lang: str) -> str:
 
 def programme_view(programme: m.Programme, lang: str) -> ProgrammeView:
     _ = translations(lang).gettext
-    years = (f" ({programme.start_year}–{programme.end_year})" if programme.end_year else "")
+    years = (f" ({programme.start_year}–{programme.end_year})" if programme.end_year else
+             " (" + _("since {year}").format(year=programme.start_year) + ")")
     lines = tuple(LineView(
         al.number, localised(al.title, al.title_en, lang),
         localised(al.summary, al.summary_en, lang),

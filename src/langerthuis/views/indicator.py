@@ -80,6 +80,19 @@ class ComputedView:
 
 
 @dataclass(frozen=True)
+class ContinuityView:
+    """The series of an indicator together with the one it carries on (or that carries it
+    on) in another programme."""
+    other_id: str
+    other_title: str
+    other_programme: str
+    continues: bool  # True: this indicator carries on the other; False: the other, this one
+    note: str
+    series: tuple[TrendRow, ...]  # both indicators' key figures, oldest first
+    chart: Chart | None
+
+
+@dataclass(frozen=True)
 class IndicatorView:
     id: str
     title: str
@@ -106,6 +119,7 @@ class IndicatorView:
     as_of: int | None  # the edition this view shows the indicator as of; None: all
     editions: tuple[int, ...]  # the years of the editions that show the indicator
     references: tuple[ReferenceView, ...]
+    continuity: tuple[ContinuityView, ...] = ()
 
 
 def table_view(table: m.BreakdownTable, lang: str) -> TableView:
@@ -174,6 +188,51 @@ def _facts(ind: m.Indicator, latest: m.EditionEntry, lang: str) -> tuple[Fact, .
     return tuple(facts)
 
 
+def _entries(data: Dataset, indicator_id: str, upto: int | None) -> list[m.EditionEntry]:
+    """The edition entries of an indicator, oldest first (up to the year `upto`)."""
+    return sorted((e for ed in data.editions for e in ed.entries
+                   if e.indicator_id == indicator_id and (upto is None or ed.year <= upto)),
+                  key=lambda e: e.edition.year)
+
+
+def _trend_rows(entries: list[m.EditionEntry], lang: str) -> tuple[TrendRow, ...]:
+    _ = translations(lang).gettext
+    return tuple(TrendRow(
+        year=e.edition.year, edition_title=edition_title(e.edition, lang), number=e.number,
+        value=figure(e.measurement, lang, e.printed),
+        printed_note=(_("printed as {printed}").format(printed=e.printed)
+                      if e.printed and e.measurement else ""),
+        status=label(ENTRY_STATUSES, e.status, lang), is_new=e.status == "new",
+        period=period(e.measurement, lang) or "–") for e in entries)
+
+
+def _continuity(data: Dataset, analyses: dict[str, EditionAnalysis], ind: m.Indicator,
+                lang: str, upto: int | None) -> tuple[ContinuityView, ...]:
+    """The indicator's series joined with each indicator of another programme that it
+    carries on, or that carries it on."""
+    _ = translations(lang).gettext
+    out = []
+    for c in data.continuations:
+        if ind.id not in (c.indicator_id, c.continues_id):
+            continue
+        other = c.continues if c.indicator_id == ind.id else c.indicator
+        entries = sorted(_entries(data, c.continues_id, upto) + _entries(data, c.indicator_id, upto),
+                         key=lambda e: e.edition.year)
+        if not entries:
+            continue
+        title = localised(ind.title, ind.title_en, lang)
+        joined = (trend_figure(
+            f"{ind.id}-{other.id}-trend" + (f"-{upto}" if upto else ""), ind, entries,
+            analyses, _("Key figure in both programmes: {title}").format(title=title), lang)
+            if ind.unit == other.unit and ind.kind != "narrative" else None)
+        out.append(ContinuityView(
+            other.id, localised(other.title, other.title_en, lang),
+            localised(other.programme.name, other.programme.name_en, lang),
+            c.indicator_id == ind.id, localised(c.note, c.note_en, lang),
+            _trend_rows(entries, lang), joined.chart if joined else None))
+    return tuple(out)
+
+
 def indicator_view(data: Dataset, analyses: dict[str, EditionAnalysis], indicator_id: str,
                    lang: str, upto: int | None = None) -> IndicatorView | None:
     """The indicator with its values in every edition (up to the edition of `upto`)."""
@@ -181,17 +240,10 @@ def indicator_view(data: Dataset, analyses: dict[str, EditionAnalysis], indicato
     if ind is None:
         return None
     _ = translations(lang).gettext
-    entries = [e for ed in data.programme_editions(ind.programme_id) for e in ed.entries
-               if e.indicator_id == indicator_id and (upto is None or ed.year <= upto)]
+    entries = _entries(data, indicator_id, upto)
     latest = entries[-1] if entries else None
     title = localised(ind.title, ind.title_en, lang)
-    trend = tuple(TrendRow(
-        year=e.edition.year, edition_title=edition_title(e.edition, lang), number=e.number,
-        value=figure(e.measurement, lang, e.printed),
-        printed_note=(_("printed as {printed}").format(printed=e.printed)
-                      if e.printed and e.measurement else ""),
-        status=label(ENTRY_STATUSES, e.status, lang), is_new=e.status == "new",
-        period=period(e.measurement, lang) or "–") for e in entries)
+    trend = _trend_rows(entries, lang)
     over_time = None
     if ind.kind != "narrative" and entries:
         over_time = trend_figure(
@@ -245,4 +297,5 @@ def indicator_view(data: Dataset, analyses: dict[str, EditionAnalysis], indicato
             r.organisation or "", r.title,
             date_text(r.date, lang) if r.date else localised(r.date_text, r.date_text_en, lang),
             r.url or "")
-            for r in refs))
+            for r in refs),
+        continuity=_continuity(data, analyses, ind, lang, upto))

@@ -23,7 +23,7 @@ class ReportView:
     programme: ProgrammeView
     dashboard: DashboardView
     earlier: tuple[DashboardView, ...]  # newest first
-    map: MapView
+    map: MapView | None  # None for a programme without local initiatives
     indicators: tuple[IndicatorView, ...]  # in the edition's order
     reflection: Reflection
     methods: MethodsView

@@ -68,6 +68,8 @@ class Programme(Resource):
     name_en: str | None = None
     start_year: int
     end_year: int | None = None
+    predecessor: str | None = Field(None, validation_alias="predecessor_id",
+                                    description="the programme this one succeeds")
     summary: str | None = None
     summary_en: str | None = None
     url: str | None = None
@@ -123,6 +125,15 @@ class Definition(Resource):
     change_note_en: str | None = None
 
 
+class Continuation(Resource):
+    id: str
+    continues: str = Field(validation_alias="continues_id",
+                           description="the indicator of an earlier programme it carries on")
+    note: str | None = None
+    note_en: str | None = None
+    source_location: str | None = None
+
+
 class Indicator(Resource):
     id: str
     programme: str = Field(validation_alias="programme_id")
@@ -143,6 +154,9 @@ class Indicator(Resource):
     description_en: str | None = None
     source: str | None = None
     definitions: list[Definition] = []
+    continues: list[Continuation] = Field(
+        default=[], validation_alias="continuations",
+        description="indicators of an earlier programme this one carries on")
 
 
 class Revision(Resource):

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from ..analysis import EditionAnalysis, analyse
 from ..analysis.reflection import reflect
 from ..errors import NotFound
-from ..i18n import LANGUAGES
+from ..i18n import LANGUAGES, localised
 from ..store import queries
 from ..store.dataset import Dataset, read_dataset
 from . import resources as r
@@ -58,6 +58,14 @@ class Resources:
     analyses: dict[str, dict]  # edition id -> the analysis as the API shows it
 
 
+@dataclass(frozen=True)
+class ProgrammeLink:
+    """A programme as the site's programme switcher offers it."""
+    id: str
+    name: str  # in the language of the page
+    latest_year: int | None  # of its latest edition; None when it has none
+
+
 @dataclass
 class Snapshot:
     version: str
@@ -69,8 +77,8 @@ class Snapshot:
     indicators_as_of: dict[tuple[str, str, int], IndicatorView]  # (id, lang, edition year)
     reflections: dict[tuple[int, str], ReflectionView]
     methods: dict[tuple[int, str], MethodsView]
-    programme: dict[str, ProgrammeView]
-    actions: dict[str, ActionsView]
+    programme: dict[tuple[str, str], ProgrammeView]  # (programme id, lang)
+    actions: dict[tuple[str, str], ActionsView]  # (programme id, lang)
     maps: MapData
     search: SearchIndex
     about: dict[str, AboutView]
@@ -79,6 +87,9 @@ class Snapshot:
     #: every chart of the indicator pages by (id, language), for its downloads
     figures: dict[tuple[str, str], FigureView] = field(default_factory=dict)
     housing: HousingMonitor | None = None
+    main: str = ""  # the programme the site opens with (Langer Thuis)
+    programmes: dict[str, tuple[ProgrammeLink, ...]] = field(default_factory=dict)  # per lang
+    programme_of: dict[tuple[str, object], str] = field(default_factory=dict)
     _artefacts: OrderedDict = field(default_factory=OrderedDict, repr=False)
     _locks: dict = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -89,6 +100,14 @@ class Snapshot:
             known = ", ".join(str(y) for _, y in self.editions) or "none (run load)"
             raise NotFound(f"no edition {year}; known editions: {known}")
         return found[0]
+
+    def current_programme(self, page: str, params: dict) -> str:
+        """The programme a page belongs to: that of its edition, indicator or programme
+        parameter; the main programme for pages of the whole site."""
+        for kind in ("programme", "year", "id"):
+            if kind in params:
+                return self.programme_of.get((kind, params[kind]), self.main)
+        return self.main
 
     def artefact(self, key: tuple, build: Callable[[], Any]) -> Any:
         """What `build` makes for `key`, made once per snapshot even under concurrent
@@ -164,8 +183,20 @@ def build_snapshot(session: Session, drafts: bool = False) -> Snapshot:
             for x in e.entries:
                 as_of[(x.indicator_id, lang, e.year)] = indicator_view(
                     data, analyses, x.indicator_id, lang, e.year)
-    programmes = {lang: programme_view(programme, lang) for lang in LANGUAGES} if programme else {}
-    actions = {lang: actions_view(data, programme, lang) for lang in LANGUAGES} if programme else {}
+    programmes = {(p.id, lang): programme_view(p, lang) for p in data.programmes
+                  for lang in LANGUAGES}
+    actions = {(p.id, lang): actions_view(data, p, lang) for p in data.programmes
+               for lang in LANGUAGES}
+    links = {lang: tuple(ProgrammeLink(p.id, localised(p.name, p.name_en, lang), max(
+        (e.year for e in data.programme_editions(p.id)), default=None))
+        for p in sorted(data.programmes, key=lambda p: p.start_year)) for lang in LANGUAGES}
+    programme_of = {("programme", p.id): p.id for p in data.programmes}
+    programme_of.update({("year", e.year): e.programme_id for e in data.editions})
+    programme_of.update({("id", a.id): a.programme_id for a in data.actions})
+    programme_of.update({("id", i.id): i.programme_id for i in data.indicators})
+    # The initiative map belongs to the report of a programme with local initiatives.
+    with_initiatives = {(i.action_line or i.indicator).programme_id for i in data.initiatives
+                        if i.action_line or i.indicator}
     for lang in LANGUAGES:
         for e in data.editions:
             mine = data.programme_editions(e.programme_id)
@@ -177,8 +208,9 @@ def build_snapshot(session: Session, drafts: bool = False) -> Snapshot:
                 dashboard=dashboards[(e.year, lang)],
                 earlier=tuple(dashboards[(x.year, lang)] for x in reversed(mine)
                               if x.year < e.year),
-                map=map_view(maps, e.year if e.year in maps.years_with_data() else None,
-                             None, None, None, lang),
+                map=(map_view(maps, e.year if e.year in maps.years_with_data() else None,
+                              None, None, None, lang)
+                     if e.programme_id in with_initiatives else None),
                 indicators=tuple(as_of[(x.indicator_id, lang, e.year)]
                                  for x in sorted(e.entries, key=lambda x: x.number)),
                 reflection=reflections[(e.year, lang)].reflection,
@@ -187,13 +219,16 @@ def build_snapshot(session: Session, drafts: bool = False) -> Snapshot:
     return Snapshot(
         version=data.version, editions=tuple((e.id, e.year) for e in
                                              sorted(data.editions, key=lambda e: e.year)),
-        latest_year=max((e.year for e in data.editions), default=2021), analyses=analyses,
+        latest_year=max((e.year for e in data.programme_editions(programme.id)) if programme
+                        else (), default=max((e.year for e in data.editions), default=2021)),
+        analyses=analyses,
         dashboards=dashboards, indicators=indicators, indicators_as_of=as_of,
         reflections=reflections, methods=methods,
         programme=programmes, actions=actions, maps=maps, search=search_index(data),
         about={lang: about_view(data, lang) for lang in LANGUAGES}, reports=reports, resources=_resources(data, analyses),
         figures=_figures([(k[1], v) for k, v in list(indicators.items()) + list(as_of.items())]),
-        housing=housing_monitor(data))
+        housing=housing_monitor(data),
+        main=programme.id if programme else "", programmes=links, programme_of=programme_of)
 
 
 def _figures(views: list[tuple[str, IndicatorView | None]]) -> dict[tuple[str, str], FigureView]:

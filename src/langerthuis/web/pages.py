@@ -16,7 +16,7 @@ from .urls import parameter, url
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 #: The query parameters each page takes (English names).
-QUERIES = {"actions": ("action_line", "lead"),
+QUERIES = {"actions": ("action_line", "lead"), "actions_of": ("action_line", "lead"),
            "map": ("year", "action_line", "kind", "table", "sort"),
            "search": ("q",), "indicator": ("edition",)}
 
@@ -33,9 +33,13 @@ def render(snapshot: Snapshot, lang: str, page: str, template: str, context: dic
     params = params or {}
     other = other_language(lang)
     env = environment(lang, TEMPLATES)
+    current = snapshot.current_programme(page, params)
+    links = snapshot.programmes.get(lang, ())
+    here = next((p for p in links if p.id == current), None)
     html = env.get_template(template).render(
-        context, page=page, other=other, latest_year=snapshot.latest_year,
-        has_housing=snapshot.housing is not None,
+        context, page=page, other=other, programmes=links, current=current,
+        main=snapshot.main, has_housing=snapshot.housing is not None,
+        latest_year=here.latest_year if here and here.latest_year else snapshot.latest_year,
         url=lambda name, q=None, **kw: url(name, lang, q, **kw),
         param=lambda name: parameter(name, lang),
         alternate=url(page, other, query, **params))
@@ -57,16 +61,19 @@ def _shown(value: str) -> str:
     return value if len(value) <= 40 else value[:40] + "…"
 
 
-def _check_query(s: Snapshot, lang: str, page: str, query: dict) -> Page | None:
+def _check_query(s: Snapshot, lang: str, page: str, query: dict,
+                 programme_id: str | None = None) -> Page | None:
     """A styled error when a filter value is not one the page offers, else None."""
     _ = translations(lang).gettext
-    lines = {str(line.number) for line in s.programme[lang].lines} if s.programme else set()
+    programme = programme_id or s.main
+    view = s.programme.get((programme, lang))
+    lines = {str(line.number) for line in view.lines} if view else set()
     line = query.get("action_line")
     if line and line not in lines:
         return not_found(s, lang, _("There is no action line {value}.").format(value=_shown(line)))
-    if page == "actions":
+    if page in ("actions", "actions_of"):
         lead = query.get("lead")
-        if lead and lead not in {o.id for o in s.actions[lang].leads}:
+        if lead and lead not in {o.id for o in s.actions[(programme, lang)].leads}:
             return not_found(s, lang, _("No action has the lead {value}.").format(value=_shown(lead)))
     if page == "map":
         year = query.get("year")
@@ -118,23 +125,35 @@ def build_page(snapshot: Snapshot, lang: str, page: str, params: dict, query: di
                 return not_found(s, lang, _("The edition {year} does not show this indicator.")
                                  .format(year=_shown(edition)))
         return render(s, lang, page, "indicator.html", {"view": view}, params, query)
-    if page == "programme":
-        return render(s, lang, page, "programme.html", {"view": s.programme[lang]})
+    programme = params.get("programme", s.main)
     if page == "action":
-        view = s.actions[lang].get(params["id"]) if s.actions else None
+        owner = s.programme_of.get(("id", params["id"]), s.main)
+        actions = s.actions.get((owner, lang))
+        view = actions.get(params["id"]) if actions else None
         if view is None:
             return not_found(s, lang, _("There is no action {id}.").format(id=_shown(params["id"])))
-        line = next((al.title for al in s.actions[lang].lines if al.number == view.line_number), "")
-        return render(s, lang, page, "action.html", {"view": view, "line_title": line}, params)
-    problem = _check_query(s, lang, page, query)
+        line = next((al.title for al in actions.lines if al.number == view.line_number), "")
+        return render(s, lang, page, "action.html", {
+            "view": view, "line_title": line, "actions_url": _actions_url(s, lang, owner)},
+            params)
+    if page in ("programme", "programme_of", "actions", "actions_of") \
+            and (programme, lang) not in s.programme:
+        return not_found(s, lang, _("There is no programme {id}; the programmes are "
+                                    "{programmes}.").format(
+            id=_shown(programme), programmes=", ".join(p.id for p in s.programmes.get(lang, ()))))
+    if page in ("programme", "programme_of"):
+        return render(s, lang, page, "programme.html", {
+            "view": s.programme[(programme, lang)],
+            "actions_url": _actions_url(s, lang, programme)}, params)
+    problem = _check_query(s, lang, page, query, programme)
     if problem is not None:
         return problem
-    if page == "actions":
-        view = s.actions[lang]
+    if page in ("actions", "actions_of"):
+        view = s.actions[(programme, lang)]
         line, lead = query.get("action_line"), query.get("lead")
         return render(s, lang, page, "actions.html", {
-            "view": view, "shown": view.filtered(line, lead), "line": line, "lead": lead},
-            query=query)
+            "view": view, "shown": view.filtered(line, lead), "line": line, "lead": lead,
+            "actions_url": _actions_url(s, lang, programme)}, params, query=query)
     if page == "map":
         view = map_view(s.maps, _int(query.get("year")), query.get("action_line"),
                         query.get("kind"), query.get("table"), lang, query.get("sort"))
@@ -152,6 +171,14 @@ def build_page(snapshot: Snapshot, lang: str, page: str, params: dict, query: di
             return not_found(s, lang, _("No housing target is loaded."))
         return render(s, lang, page, "housing.html", {"view": housing_page(s.housing, lang)})
     raise KeyError(page)
+
+
+def _actions_url(s: Snapshot, lang: str, programme: str):
+    """The address of a programme's actions with a query: the main programme's keeps
+    the address it always had."""
+    if programme == s.main:
+        return lambda q=None: url("actions", lang, q)
+    return lambda q=None: url("actions_of", lang, q, programme=programme)
 
 
 def _int(value: str | None) -> int | None:

@@ -77,6 +77,9 @@ def _routes(app: FastAPI, lang: str, snapshots: Snapshots) -> None:
             return Response(status_code=304, headers=headers)
         return Response(found.content, media_type=found.media_type, headers=headers)
 
+    for page in ("programme_of", "actions_of"):
+        app.add_api_route(ROUTES[page][lang], _of_programme(respond, page), methods=["GET"],
+                          include_in_schema=False, name=f"{page}-{lang}")
     for page in ("programme", "actions", "map", "search", "about", "housing"):
         app.add_api_route(ROUTES[page][lang], _simple(respond, page), methods=["GET"],
                           include_in_schema=False, name=f"{page}-{lang}")
@@ -99,6 +102,13 @@ def error_response(request: Request, snapshots: Snapshots, status: int,
     path = request.url.path
     lang = "en" if path == "/en" or path.startswith("/en/") else "nl"
     return page_response(request, error_page(snapshots.current(), lang, status, message))
+
+
+def _of_programme(respond, page: str):
+    """A page of one programme (/programma/wozo): its id is the path parameter."""
+    def endpoint(request: Request, programme: str):
+        return respond(request, page, {"programme": programme})
+    return endpoint
 
 
 def _simple(respond, page: str):

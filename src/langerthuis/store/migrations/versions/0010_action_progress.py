@@ -3,7 +3,7 @@ English, source reference), the action's governance and annex summary, and its t
 timeline and milestone in English; the stored action status gives way to the progress
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0009
 Create Date: 2026-11-30
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ from alembic import op
 
 
 revision = '0010'
-down_revision = '0008'
+down_revision = '0009'
 branch_labels = None
 depends_on = None
 
