@@ -3,7 +3,7 @@ these objects. They are SQLAlchemy mapped classes, persisted by `langerthuis.sto
 from .base import Base
 from .context import Initiative, QualityNote, Reference, Story, indicator_reference
 from .editions import Edition, EditionEntry, LoadInfo, PublishedClaim
-from .geography import DataSource, MapShape, Municipality, MunicipalityLink
+from .geography import DataSource, MapShape, Municipality, MunicipalityLink, Population
 from .framework import Action, ActionLine, Goal, Organisation, Programme, action_lead, programme_partner
 from .indicators import DefinitionVersion, Indicator
 from .measurements import BreakdownRow, BreakdownTable, Measurement, Relation
@@ -11,7 +11,7 @@ from .vocabulary import (ActionStatus, ClaimMetric, Direction, EditionStatus, En
                          Qualifier, Unit, UNIT_RANGE)
 
 __all__ = [
-    "Action", "ActionLine", "DataSource", "MapShape", "Municipality", "MunicipalityLink", "ActionStatus", "ClaimMetric", "Base", "BreakdownRow", "BreakdownTable",
+    "Action", "ActionLine", "DataSource", "MapShape", "Municipality", "MunicipalityLink", "Population", "ActionStatus", "ClaimMetric", "Base", "BreakdownRow", "BreakdownTable",
     "DefinitionVersion", "Direction", "Edition", "EditionEntry", "EditionStatus", "EntryStatus",
     "Goal", "Indicator", "Initiative", "Kind", "LoadInfo", "Measurement", "Organisation", "Phase",
     "Programme", "PublishedClaim", "Qualifier", "QualityNote", "Reference", "Relation", "Story", "UNIT_RANGE", "Unit",

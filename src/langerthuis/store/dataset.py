@@ -32,6 +32,7 @@ class Dataset:
     shapes: dict[int, list[m.MapShape]] = field(default_factory=dict)  # municipality layer
     links: list[m.MunicipalityLink] = field(default_factory=list)
     municipalities: list[m.Municipality] = field(default_factory=list)
+    population: list[m.Population] = field(default_factory=list)
 
     def programme_editions(self, programme_id: str) -> list[m.Edition]:
         return [e for e in self.editions if e.programme_id == programme_id]
@@ -76,4 +77,6 @@ def read_dataset(session: Session) -> Dataset:
         shapes=shapes,
         links=_all(session, m.MunicipalityLink, m.MunicipalityLink.from_year),
         municipalities=_all(session, m.Municipality, m.Municipality.year, m.Municipality.code),
+        population=_all(session, m.Population, m.Population.year, m.Population.code,
+                        m.Population.age_band),
     )

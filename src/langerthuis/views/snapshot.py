@@ -25,6 +25,7 @@ from .framework import ActionsView, ProgrammeView, actions_view, main_programme,
 from .indicator import IndicatorView, indicator_view
 from .initiative_map import MapData, map_data, map_view
 from .methods import MethodsView, methods_view
+from .municipality import MunicipalityData, municipality_data
 from .pages import AboutView, ReflectionView, SearchIndex, about_view, search_index
 from .report import ReportView
 from .values import date_text
@@ -47,6 +48,7 @@ class Resources:
     tables: tuple[r.Table, ...]
     stories: tuple[r.Story, ...]
     initiatives: tuple[r.Initiative, ...]
+    municipalities: tuple[r.Municipality, ...]
     references: tuple[r.Reference, ...]
     quality_notes: tuple[r.QualityNote, ...]
     claims: tuple[r.Claim, ...]
@@ -69,6 +71,7 @@ class Snapshot:
     programme: dict[str, ProgrammeView]
     actions: dict[str, ActionsView]
     maps: MapData
+    municipalities: MunicipalityData
     search: SearchIndex
     about: dict[str, AboutView]
     reports: dict[tuple[int, str], ReportView]
@@ -105,7 +108,8 @@ class Snapshot:
             return value
 
 
-def _resources(data: Dataset, analyses: dict[str, EditionAnalysis]) -> Resources:
+def _resources(data: Dataset, analyses: dict[str, EditionAnalysis],
+               municipalities: MunicipalityData) -> Resources:
     shown: dict[str, list[str]] = {}
     for e in data.editions:
         for entry in e.entries:
@@ -128,6 +132,9 @@ def _resources(data: Dataset, analyses: dict[str, EditionAnalysis]) -> Resources
         tables=many(r.Table, sorted(data.tables, key=lambda t: t.id)),
         stories=many(r.Story, sorted(data.stories, key=lambda s: s.id)),
         initiatives=many(r.Initiative, sorted(data.initiatives, key=lambda i: i.id)),
+        municipalities=tuple(r.Municipality.model_validate(x).model_copy(
+            update={"population_year": municipalities.population_year})
+            for x in sorted(municipalities.items, key=lambda x: x.code)),
         references=many(r.Reference, data.references),
         quality_notes=many(r.QualityNote, data.quality_notes),
         claims=many(r.Claim, data.claims),
@@ -142,7 +149,8 @@ def build_snapshot(session: Session) -> Snapshot:
     data = read_dataset(session)
     analyses = {e.id: analyse(data, e.id) for e in data.editions}
     programme = main_programme(data)
-    maps = map_data(data)
+    municipalities = municipality_data(data)
+    maps = map_data(data, municipalities)
     dashboards, indicators, reflections, reports, methods, as_of = {}, {}, {}, {}, {}, {}
     for lang in LANGUAGES:
         for e in data.editions:
@@ -182,8 +190,9 @@ def build_snapshot(session: Session) -> Snapshot:
         latest_year=max((e.year for e in data.editions), default=2021), analyses=analyses,
         dashboards=dashboards, indicators=indicators, indicators_as_of=as_of,
         reflections=reflections, methods=methods,
-        programme=programmes, actions=actions, maps=maps, search=search_index(data),
-        about={lang: about_view(data, lang) for lang in LANGUAGES}, reports=reports, resources=_resources(data, analyses))
+        programme=programmes, actions=actions, maps=maps, municipalities=municipalities,
+        search=search_index(data, municipalities),
+        about={lang: about_view(data, lang) for lang in LANGUAGES}, reports=reports, resources=_resources(data, analyses, municipalities))
 
 
 class Snapshots:

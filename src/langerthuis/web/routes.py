@@ -50,6 +50,10 @@ def _routes(app: FastAPI, lang: str, snapshots: Snapshots) -> None:
     def indicator(request: Request, id: str):
         return respond(request, "indicator", {"id": id})
 
+    @app.get(ROUTES["municipality"][lang], include_in_schema=False)
+    def municipality(request: Request, id: str):
+        return respond(request, "municipality", {"id": id})
+
     @app.get(ROUTES["reflection"][lang], include_in_schema=False)
     def reflection(request: Request, year: int):
         return respond(request, "reflection", {"year": year})
@@ -58,7 +62,7 @@ def _routes(app: FastAPI, lang: str, snapshots: Snapshots) -> None:
     def methods(request: Request, year: int):
         return respond(request, "methods", {"year": year})
 
-    for page in ("programme", "actions", "map", "search", "about"):
+    for page in ("programme", "actions", "map", "municipalities", "search", "about"):
         app.add_api_route(ROUTES[page][lang], _simple(respond, page), methods=["GET"],
                           include_in_schema=False, name=f"{page}-{lang}")
 

@@ -12,6 +12,8 @@ ROUTES = {
     "programme": {"nl": "/programma", "en": "/en/programme"},
     "actions": {"nl": "/acties", "en": "/en/actions"},
     "map": {"nl": "/kaart", "en": "/en/map"},
+    "municipalities": {"nl": "/gemeenten", "en": "/en/municipalities"},
+    "municipality": {"nl": "/gemeente/{id}", "en": "/en/municipality/{id}"},
     "reflection": {"nl": "/beschouwing/{year}", "en": "/en/reflection/{year}"},
     "search": {"nl": "/zoeken", "en": "/en/search"},
     "about": {"nl": "/over", "en": "/en/about"},
@@ -21,7 +23,8 @@ ROUTES = {
 
 #: Query parameters: English name (used in code) -> Dutch name.
 PARAMETERS = {"action_line": "actielijn", "lead": "trekker", "year": "jaar", "kind": "soort",
-              "table": "tabel", "q": "q", "edition": "editie", "sort": "sorteer"}
+              "table": "tabel", "q": "q", "edition": "editie", "sort": "sorteer",
+              "province": "provincie"}
 
 
 def parameter(name: str, lang: str) -> str:
