@@ -17,6 +17,7 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 #: The query parameters each page takes (English names).
 QUERIES = {"actions": ("action_line", "lead"), "municipalities": ("province", "sort"),
+           "dashboard": ("view",),
            "map": ("year", "action_line", "kind", "table", "sort"),
            "search": ("q",), "indicator": ("edition",)}
 
@@ -104,10 +105,15 @@ def build_page(snapshot: Snapshot, lang: str, page: str, params: dict, query: di
     s = snapshot
     _ = translations(lang).gettext
     editions = ", ".join(str(y) for _id, y in s.editions)
+    if page == "dashboard" and query.get("view") not in (None, "compact"):
+        return error_page(s, lang, 400, _("The dashboard has a full view and a compact view "
+                                          "({value}).").format(value="compact"))
     if page in ("dashboard", "reflection", "methods"):
         view = {"dashboard": s.dashboards, "reflection": s.reflections,
                 "methods": s.methods}[page].get((params["year"], lang))
-        return (render(s, lang, page, f"{page}.html", {"view": view}, params) if view
+        return (render(s, lang, page, f"{page}.html", {"view": view,
+                                                       "compact": bool(query.get("view"))},
+                       params, query) if view
                 else not_found(s, lang, _("There is no edition {year}; the editions are "
                                           "{editions}.").format(year=_shown(str(params["year"])),
                                                                 editions=editions)))

@@ -24,7 +24,7 @@ ROUTES = {
 #: Query parameters: English name (used in code) -> Dutch name.
 PARAMETERS = {"action_line": "actielijn", "lead": "trekker", "year": "jaar", "kind": "soort",
               "table": "tabel", "q": "q", "edition": "editie", "sort": "sorteer",
-              "province": "provincie"}
+              "province": "provincie", "view": "weergave"}
 
 
 def parameter(name: str, lang: str) -> str:
