@@ -248,6 +248,7 @@ class MunicipalityView:
     initiatives: tuple[InitiativeLine, ...]
     similar: tuple[MunicipalityFacts, ...]
     size_class: str
+    predecessors: str  # "Brielle, Hellevoetsluis and Westvoorne"
     # The housing task of the municipality (WOZO) will be added here when it is content.
 
 
@@ -283,7 +284,15 @@ def municipality_view(md: MunicipalityData, x: MunicipalityFacts, lang: str) -> 
     by_code = md.by_code
     return MunicipalityView(x, md.population_year, tuple(rows), lines,
                             tuple(by_code[c] for c in x.similar),
-                            size_class_text(x.size_class, lang))
+                            size_class_text(x.size_class, lang), names_text(x.predecessors, lang))
+
+
+def names_text(names: tuple[str, ...], lang: str) -> str:
+    """Names as a sentence lists them: "A", "A and B", "A, B and C"."""
+    if len(names) < 2:
+        return "".join(names)
+    return translations(lang).gettext("{first} and {last}").format(
+        first=", ".join(names[:-1]), last=names[-1])
 
 
 #: How the index can be sorted (a link per column, no script needed).
