@@ -169,3 +169,12 @@ def test_the_compact_dashboard(client):
     assert 'class="dashboard compact"' in compact and "Verandering sinds de vorige editie" in compact
     assert 'class="dashboard compact"' in client.get("/en/monitor/2021?view=compact").text
     assert client.get("/monitor/2021?weergave=tiny").status_code == 400
+
+
+def test_without_the_open_data_the_pages_say_so(fixture_database):
+    url, _engine = fixture_database
+    bare = TestClient(create_app(url))
+    index = bare.get("/gemeenten")
+    assert index.status_code == 200 and "geen gegevens" in visible(index.text).lower()
+    assert bare.get("/en/municipality/amsterdam").status_code == 404
+    assert bare.get("/api/municipalities").json()["meta"]["total"] == 0

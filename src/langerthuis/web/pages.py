@@ -137,9 +137,11 @@ def build_page(snapshot: Snapshot, lang: str, page: str, params: dict, query: di
     if page == "municipality":
         found = s.municipalities.get(params["id"])
         if found is None:
-            return not_found(s, lang, _("There is no municipality {id}; the list of "
-                                        "municipalities has every municipality of {year}.")
-                             .format(id=_shown(params["id"]), year=s.municipalities.year))
+            known = (_("There is no municipality {id}; the list of municipalities has every "
+                       "municipality of {year}.") if s.municipalities.items
+                     else _("There is no municipality {id}."))
+            return not_found(s, lang, known.format(id=_shown(params["id"]),
+                                                   year=s.municipalities.year))
         return render(s, lang, page, "municipality.html", {
             "view": municipality_view(s.municipalities, found, lang),
             "indicators": {i for i, _lang in s.indicators}}, {"id": found.slug})
