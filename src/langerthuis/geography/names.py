@@ -19,9 +19,14 @@ _ABBREVIATIONS = [
 ]
 
 
+def without_accents(text: str) -> str:
+    """"Súdwest-Fryslân" -> "Sudwest-Fryslan"."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
 def normalise(name: str) -> str:
     """Lower case, no accents, abbreviations spelled out, punctuation as spaces."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = without_accents(name).lower()
     text = text.replace("\u2019", "'")
     for pattern, replacement in _ABBREVIATIONS:
         text = re.sub(pattern, replacement, text)

@@ -5,7 +5,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from ..analysis.reflection import Reflection
-from ..geography.names import normalise, variants_by_name
+from ..geography.names import variants_by_name, without_accents
 from ..i18n import localised
 from ..store.dataset import Dataset
 from .dashboard import EditionLink
@@ -70,8 +70,9 @@ class SearchIndex:
 
 
 def search_index(data: Dataset, municipalities: MunicipalityData | None = None) -> SearchIndex:
-    """Everything search finds: municipalities (by name, common variants and the name
-    without accents), indicators, actions, stories and initiatives."""
+    """Everything search finds: municipalities (by name, common variants, the name without
+    accents and the municipalities merged into it), indicators, actions, stories and
+    initiatives."""
     def text(*parts) -> str:
         return " · ".join(dict.fromkeys(" ".join(p.split()) for p in parts if p))
     entries = []
@@ -80,7 +81,7 @@ def search_index(data: Dataset, municipalities: MunicipalityData | None = None) 
         hit = Hit("municipality", f"{x.name} ({x.province})" if x.province else x.name,
                   page=x.slug)
         entries.append(SearchEntry(hit, hit, text(x.name, *variants.get(x.name, ()),
-                                                  normalise(x.name), *x.predecessors)))
+                                                  without_accents(x.name), *x.predecessors)))
     for i in data.indicators:
         entries += [SearchEntry(Hit("indicator", localised(i.title, i.title_en, "nl"), i.id),
                                 Hit("indicator", localised(i.title, i.title_en, "en"), i.id),
