@@ -171,6 +171,13 @@ def support_ratio():
     return needs_open_data().support_ratio()
 
 
+@pytest.fixture(scope="session")
+def population():
+    """Residents per municipality and age band on 1 January 2021 from the open data, as
+    `load` stores them: (year, [(code, age band, persons)])."""
+    return needs_open_data().population()
+
+
 @contextmanager
 def reusing_open_data() -> Iterator[None]:
     """prepare() and the `geo` commands reuse the session's registry and support ratio."""

@@ -130,7 +130,8 @@ def municipality_map(areas: list[Area], title: str, description: str,
             y += 22
         y += 16
     body.append(text(0, height - 6, attribution, size=11, fill=MUTED))
-    return document(width, height, title, description, body, css_class="map")
+    return document(width, height, title, description, body, css_class="map",
+                    role="group" if any(m.href for m in markers or ()) else "img")
 
 
 def classes(values: dict[str, float], n: int = 5) -> tuple[dict[str, int], list[tuple[float, float]]]:
