@@ -1,8 +1,9 @@
 """Requests per second and latency percentiles of the website under concurrent load on
-loopback, for the dashboard and an indicator page, against a baseline measured in the same
-run: a static file served by the same server. Not a test: run it by hand.
+loopback, for the dashboard, an indicator page, a municipality page and the map, against a
+baseline measured in the same run: a static file served by the same server. Not a test: run
+it by hand.
 
-    python benchmarks/web_load.py [--requests 400] [--concurrency 8]
+    python benchmarks/web_load.py [--requests 640] [--concurrency 64]
 
 It loads the bundled content into a temporary SQLite database, starts `langerthuis serve`
 on a free loopback port, and stops it afterwards. Every request loop is bounded in count.
@@ -21,7 +22,8 @@ from langerthuis.web.local import local_server
 from web_burst import burst  # the same request loop, beside this script
 
 PATHS = {"baseline (static css)": "/static/style.css", "dashboard": "/monitor/2021",
-         "indicator page": "/indicator/overburdened-carers"}
+         "indicator page": "/indicator/overburdened-carers",
+         "municipality page": "/gemeente/amsterdam", "map": "/kaart"}
 
 
 def load(port: int, path: str, requests: int, concurrency: int) -> dict:
@@ -33,12 +35,13 @@ def load(port: int, path: str, requests: int, concurrency: int) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--requests", type=int, default=400)
-    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--requests", type=int, default=640)
+    parser.add_argument("--concurrency", type=int, default=64)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db = f"sqlite:///{Path(tmp) / 'bench.sqlite'}"
-        env = {**os.environ, "LANGERTHUIS_DATABASE_URL": db}
+        env = {**os.environ, "LANGERTHUIS_DATABASE_URL": db,
+               "LANGERTHUIS_PREBUILD_REPORTS": "0"}
         subprocess.run([sys.executable, "-m", "langerthuis.cli", "load"], env=env, check=True,
                        capture_output=True)
         with local_server(["langerthuis.cli", "serve", "--port", "{port}"], "/monitor/2021",

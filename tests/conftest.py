@@ -92,8 +92,10 @@ class OpenDataOnce:
         from langerthuis.geography.sources import OpenData
         self.data = OpenData(root)
         self._build_registry = registry_module.build_registry
+        from langerthuis.compute import population
         self._support_ratio_2021 = derived.support_ratio_2021
-        self._registry = self._support_ratio = None
+        self._age_bands = population.age_bands
+        self._registry = self._support_ratio = self._population = None
 
     def _ours(self, data) -> bool:
         return Path(data.root).resolve() == Path(self.data.root).resolve()
@@ -113,13 +115,22 @@ class OpenDataOnce:
             self._support_ratio = self._support_ratio_2021(self.data, self.registry())
         return self._support_ratio
 
+    def population(self, data=None, registry=None):
+        if (data is not None and not self._ours(data)) or \
+                (registry is not None and registry is not self._registry):
+            return self._age_bands(data, registry)
+        if self._population is None:
+            self._population = self._age_bands(self.data, self.registry())
+        return self._population
+
     @contextmanager
     def reused(self) -> Iterator[None]:
-        from langerthuis.compute import derived
+        from langerthuis.compute import derived, population
         from langerthuis.geography import registry as registry_module
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(registry_module, "build_registry", self.registry)
             patch.setattr(derived, "support_ratio_2021", self.support_ratio)
+            patch.setattr(population, "age_bands", self.population)
             yield
 
 
@@ -158,6 +169,13 @@ def support_ratio():
     """The oldest-old support ratio of 1 January 2021 from the open data: (country,
     municipal, regional, notes)."""
     return needs_open_data().support_ratio()
+
+
+@pytest.fixture(scope="session")
+def population():
+    """Residents per municipality and age band on 1 January 2021 from the open data, as
+    `load` stores them: (year, [(code, age band, persons)])."""
+    return needs_open_data().population()
 
 
 @contextmanager

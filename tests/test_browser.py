@@ -5,11 +5,12 @@ Screenshots are kept in test-artifacts/. The bundled content's pages are checked
 in tests/bundled/test_bundled_site.py."""
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
 
-from conftest import OPEN_DATA, check_with_axe, serve
+from conftest import OPEN_DATA, VIEWPORT, check_with_axe, serve
 from langerthuis.config import CHECKOUT
 from langerthuis.web.local import local_server
 
@@ -48,8 +49,16 @@ PAGES = {
     "methods": "/verantwoording/2021", "methods-en": "/en/methods/2019",
     "indicator-as-of": "/indicator/quality-of-life?editie=2020",
     "action": "/acties/lt-action-1", "action-en": "/en/actions/lt-action-2",
+    "dashboard-compact": "/monitor/2021?weergave=compact",
+    "municipality": "/gemeente/amsterdam", "municipality-en": "/en/municipality/voorne-aan-zee",
+    "municipalities": "/gemeenten?provincie=Zeeland", "municipalities-en": "/en/municipalities",
+    "search-municipality": "/zoeken?q=den+bosch",
 }
-NEEDS_OPEN_DATA = {"indicator-computed", "map-choropleth"}
+NEEDS_OPEN_DATA = {"indicator-computed", "map-choropleth", "municipality", "municipality-en",
+                   "municipalities", "municipalities-en", "search-municipality"}
+#: The page kinds of Mijn gemeente and the compact dashboard, checked at phone width too.
+PHONE_PAGES = ("dashboard-compact", "municipality", "municipality-en", "municipalities",
+               "search-municipality")
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))
@@ -62,6 +71,49 @@ def test_page_renders_and_passes_axe(axe_page, base_url, name):
     assert page.locator("h1").count() == 1
     assert page.locator("html").get_attribute("lang") == ("en" if name.endswith("-en") else "nl")
     check_with_axe(page)
+
+
+@pytest.mark.parametrize("name", PHONE_PAGES)
+def test_new_page_kinds_pass_axe_at_phone_width(axe_page, base_url, name):
+    page = axe_page
+    if name in NEEDS_OPEN_DATA and not OPEN_DATA.is_dir():
+        pytest.skip("open data not beside the checkout")
+    page.set_viewport_size({"width": 390, "height": 844})
+    try:
+        assert page.goto(base_url + PAGES[name]).status == 200
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        check_with_axe(page)
+    finally:
+        page.set_viewport_size(VIEWPORT)
+
+
+def test_municipality_by_keyboard(page, base_url):
+    """From the index to a municipality's page and on to a similar municipality, by keyboard."""
+    if not OPEN_DATA.is_dir():
+        pytest.skip("open data not beside the checkout")
+    page.goto(base_url + "/gemeenten?provincie=Zeeland")
+    page.locator("tbody a", has_text="Goes").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/gemeente/goes")
+    assert page.locator("h1").inner_text() == "Goes"
+    page.locator("#similar").scroll_into_view_if_needed()
+    link = page.locator("section[aria-labelledby=similar] tbody a").first
+    link.focus()
+    target = link.get_attribute("href")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**" + target)
+    assert page.locator("h1").count() == 1
+
+
+def test_the_compact_dashboard_fits_one_screen_and_one_printed_page(browser, base_url):
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    pg = context.new_page()
+    pg.goto(base_url + "/monitor/2021?weergave=compact")
+    bottom = pg.evaluate("document.querySelector('.matrix').getBoundingClientRect().bottom")
+    assert bottom <= 768
+    from pypdf import PdfReader
+    assert len(PdfReader(io.BytesIO(pg.pdf(format="A4"))).pages) == 1
+    context.close()
 
 
 STATIC_PAGES = ["/monitor/2021", "/monitor/2019", "/en/monitor/2020",

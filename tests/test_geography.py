@@ -102,7 +102,7 @@ def test_boundary_crosswalk_agrees_with_the_address_data(registry, addresses, ye
 
 def test_years_after_the_last_boundaries(registry):
     new = registry.get("GM1992", 2023)
-    assert new.derived and new.name is None and "GM0501, GM0530, GM0614" in new.note
+    assert new.derived and new.name == "Voorne aan Zee" and "GM0501, GM0530, GM0614" in new.note
     assert new.province.name == "Zuid-Holland"
     assert [k.to_code for k in registry.crosswalk(2022, 2023) if k.from_code == "GM0457"] == [
         "GM0363"]  # Weesp into Amsterdam

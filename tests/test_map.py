@@ -22,7 +22,7 @@ def client(tmp_path_factory):
     if prepared.registry is None:
         pytest.skip("the open data (LANGERTHUIS_OPEN_DATA_DIR) is not here")
     url = sqlite_url(tmp_path_factory.mktemp("map") / "map.sqlite")
-    load_content(make_engine(url), prepared.content, prepared.registry)
+    load_content(make_engine(url), prepared.content, prepared.registry, prepared.population)
     return TestClient(create_app(url))
 
 

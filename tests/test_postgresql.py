@@ -24,14 +24,15 @@ def test_schema_and_load_on_postgresql(pg_engine):
         assert len(s.get(m.Edition, "lt-2020").entries) == 3
 
 
-def test_the_fixture_site_on_postgresql(pg_engine, registry):
-    """The fixture content with its geography, served from PostgreSQL."""
+def test_the_fixture_site_on_postgresql(pg_engine, registry, population):
+    """The fixture content with its geography and residents, served from PostgreSQL."""
     from fastapi.testclient import TestClient
 
     from langerthuis.app import create_app
-    load_content(pg_engine, check_content(FIXTURE_CONTENT), registry)
+    load_content(pg_engine, check_content(FIXTURE_CONTENT), registry, population)
     client = TestClient(create_app(pg_engine.url.render_as_string(hide_password=False)))
     assert "37.469 uur" in client.get("/monitor/2021").text
     assert client.get("/api/analysis/lt-2021").json()["data"]["summary"]["updated"] == 5
     assert client.get("/api/measurements?edition=lt-2020").status_code == 200
     assert "Amsterdam" in client.get("/kaart?jaar=2020").text
+    assert "inwoners van 75 jaar en ouder" in client.get("/gemeente/amsterdam").text

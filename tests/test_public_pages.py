@@ -49,7 +49,8 @@ def visible(html: str) -> str:
 def site(tmp_path_factory):
     database = sqlite_url(tmp_path_factory.mktemp("public") / "public.sqlite")
     prepared = prepare(FIXTURE_CONTENT, load_settings().open_data_dir)
-    load_content(make_engine(database), prepared.content, prepared.registry)
+    load_content(make_engine(database), prepared.content, prepared.registry,
+                 prepared.population)
     client = TestClient(create_app(database))
     api = {name: client.get(f"/api/{name}?limit=1000").json()["data"] for name in (
         "indicators", "editions", "measurements", "tables", "stories", "initiatives",
@@ -63,8 +64,10 @@ def public_pages(api) -> list[str]:
         for e in api["editions"]:
             pages += [url(p, lang, year=e["year"]) for p in ("dashboard", "reflection", "methods")]
         pages += [url("indicator", lang, id=i["id"]) for i in api["indicators"]]
-        pages += [url(p, lang) for p in ("programme", "actions", "map", "search", "about")]
+        pages += [url(p, lang) for p in ("programme", "actions", "map", "municipalities",
+                                          "search", "about")]
         pages.append(url("search", lang, {"q": "zorg"}))
+        pages += [url("municipality", lang, id=m) for m in ("amsterdam", "voorne-aan-zee")]
     return pages
 
 

@@ -71,7 +71,7 @@ def load(content_dir: Path | None, database_url: str | None) -> None:
         click.echo("Computed the oldest-old support ratio per municipality (CBS, 2021).")
     engine = make_engine(database_url or settings.database_url)
     try:
-        written = load_content(engine, content, registry)
+        written = load_content(engine, content, registry, prepared.population)
     finally:
         engine.dispose()  # no connection outlives the command
     click.echo(f"Loaded {root} into {engine.url.render_as_string(hide_password=True)}: "

@@ -16,6 +16,8 @@ class Prepared:
     content: ContentSet
     registry: Registry | None
     derived: bool  # whether figures computed from the open data were added
+    #: residents per municipality and age band: (year, [(code, age band, persons)])
+    population: tuple[int, list[tuple[str, str, float]]] | None = None
 
 
 def prepare(content_root: Path, open_data_dir: Path | None) -> Prepared:
@@ -24,6 +26,7 @@ def prepare(content_root: Path, open_data_dir: Path | None) -> Prepared:
     content = check_content(content_root)
     if open_data_dir is None or not open_data_dir.is_dir():
         return Prepared(content, None, False)
+    from .compute import population
     from .compute.derived import add_support_ratio
     from .geography.check import check_references
     from .geography.registry import build_registry
@@ -35,4 +38,5 @@ def prepare(content_root: Path, open_data_dir: Path | None) -> Prepared:
         raise ContentError(problems)
     from .housing.estimate import estimate_from_open_data
     content.area_estimates = estimate_from_open_data(content.housing_targets, data, registry)
-    return Prepared(content, registry, add_support_ratio(content, data, registry))
+    derived = add_support_ratio(content, data, registry)
+    return Prepared(content, registry, derived, population.age_bands(data, registry))

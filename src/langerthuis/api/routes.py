@@ -204,6 +204,20 @@ def build_router(snapshots: Snapshots) -> APIRouter:
                       i=lambda x: not indicator or x.indicator == indicator)
         return page(request, s.Initiative, items, limit, offset)
 
+    @router.get("/municipalities", response_model=s.Page[s.Municipality], tags=["geography"])
+    def municipalities(request: Request, province: str | None = None,
+                       shrinking_region: str | None = None, limit: int = Limit,
+                       offset: int = Offset):
+        items = where(res().municipalities,
+                      p=lambda x: not province or x.province == province,
+                      r=lambda x: not shrinking_region or x.shrinking_region == shrinking_region)
+        return page(request, s.Municipality, items, limit, offset)
+
+    @router.get("/municipalities/{code}", response_model=s.Item[s.Municipality],
+                tags=["geography"])
+    def municipality(request: Request, code: str):
+        return item(request, s.Municipality, res().municipalities, code, "municipality")
+
     @router.get("/references", response_model=s.Page[s.Reference], tags=["monitor"])
     def references(request: Request, indicator: str | None = None, limit: int = Limit,
                    offset: int = Offset):
@@ -282,9 +296,10 @@ COLLECTIONS = {
     "indicators": ("indicators", s.Indicator), "editions": ("editions", s.Edition),
     "measurements": ("measurements", s.Measurement), "tables": ("tables", s.Table),
     "stories": ("stories", s.Story), "initiatives": ("initiatives", s.Initiative),
+    "municipalities": ("municipalities", s.Municipality),
     "references": ("references", s.Reference), "quality-notes": ("quality_notes", s.QualityNote)}
 #: The collections whose items have a path of their own.
-ITEMS = ("programmes", "indicators", "editions", "tables")
+ITEMS = ("programmes", "indicators", "editions", "tables", "municipalities")
 DEFAULT_LIMIT = 100
 
 
@@ -296,8 +311,8 @@ def openapi_document() -> dict:
 
 
 DESCRIPTION = ("Read-only open data of the Monitor Langer Thuis: the framework, indicators, "
-               "editions, measurements, breakdown tables, stories, initiatives and the "
-               "analysis of each edition. Licence CC BY 4.0; source RIVM, Monitor Langer "
+               "editions, measurements, breakdown tables, stories, initiatives, "
+               "municipalities and the analysis of each edition. Licence CC BY 4.0; source RIVM, Monitor Langer "
                "Thuis 2019-2021.")
 
 

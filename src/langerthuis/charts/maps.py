@@ -35,6 +35,7 @@ class Marker:
     count: int
     label: str
     colour: str = MARKER
+    href: str = ""  # the page of the place, when it has one
 
 
 @dataclass(frozen=True)
@@ -106,9 +107,11 @@ def municipality_map(areas: list[Area], title: str, description: str,
     for m in markers or []:
         x, y = project(m.lon, m.lat)
         r = 3 + 2 * math.sqrt(m.count)
-        body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{m.colour}" '
-                    f'fill-opacity="0.9" stroke="#ffffff" stroke-width="1">'
-                    f'<title>{escape(m.label)}</title></circle>')
+        dot = (f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{m.colour}" '
+               f'fill-opacity="0.9" stroke="#ffffff" stroke-width="1">'
+               f'<title>{escape(m.label)}</title></circle>')
+        body.append(f'<a href="{escape(m.href)}" aria-label="{escape(m.label)}">{dot}</a>'
+                    if m.href else dot)
     y = project.height + 16
     for lg, lines in zip(legends, titles):
         for line in lines:
@@ -127,7 +130,8 @@ def municipality_map(areas: list[Area], title: str, description: str,
             y += 22
         y += 16
     body.append(text(0, height - 6, attribution, size=11, fill=MUTED))
-    return document(width, height, title, description, body, css_class="map")
+    return document(width, height, title, description, body, css_class="map",
+                    role="group" if any(m.href for m in markers or ()) else "img")
 
 
 def classes(values: dict[str, float], n: int = 5) -> tuple[dict[str, int], list[tuple[float, float]]]:

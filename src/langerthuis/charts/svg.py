@@ -37,9 +37,11 @@ def text(x: float, y: float, content: str, *, anchor: str = "start", size: int =
 
 
 def document(width: float, height: float, title: str, description: str, body: list[str],
-             css_class: str = "chart") -> Chart:
+             css_class: str = "chart", role: str = "img") -> Chart:
+    """An SVG with its title and description; `role` "group" for one that holds links
+    (an image may not)."""
     n = next(_ids)
-    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" class="{css_class}" role="img" '
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" class="{css_class}" role="{role}" '
            f'viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" height="{height:.0f}" '
            f'aria-labelledby="chart-title-{n} chart-desc-{n}" '
            f'font-family="system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif">'

@@ -59,3 +59,14 @@ def municipal_population(data: OpenData, registry: Registry) -> tuple[pd.DataFra
 
 def write_population(frame: pd.DataFrame, path: Path) -> None:
     frame.to_csv(path, index=False)
+
+
+def age_bands(data: OpenData, registry: Registry) -> tuple[int, list[tuple[str, str, float]]]:
+    """The year and, per municipality code of that year and age band, the number of
+    residents (code '' for postcodes without a municipality): what `load` stores for the
+    municipality pages."""
+    frame, _notes = municipal_population(data, registry)
+    frame = frame.assign(municipality_code=frame["municipality_code"].fillna(""))
+    summed = frame.groupby(["municipality_code", "age_band"], as_index=False)["persons"].sum()
+    return YEAR, [(r.municipality_code, r.age_band, float(r.persons))
+                  for r in summed.itertuples(index=False)]

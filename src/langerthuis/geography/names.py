@@ -19,9 +19,14 @@ _ABBREVIATIONS = [
 ]
 
 
+def without_accents(text: str) -> str:
+    """"Súdwest-Fryslân" -> "Sudwest-Fryslan"."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
 def normalise(name: str) -> str:
     """Lower case, no accents, abbreviations spelled out, punctuation as spaces."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = without_accents(name).lower()
     text = text.replace("\u2019", "'")
     for pattern, replacement in _ABBREVIATIONS:
         text = re.sub(pattern, replacement, text)
@@ -29,10 +34,24 @@ def normalise(name: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def slug(name: str) -> str:
+    """The name as it appears in an address: "'s-Hertogenbosch" -> "s-hertogenbosch"."""
+    return normalise(name).replace(" ", "-")
+
+
 def read_variants(path: Path = VARIANTS_FILE) -> dict[str, str]:
     """{normalised variant: official name}."""
     with path.open(encoding="utf-8") as f:
         return {normalise(row["variant"]): row["official_name"] for row in csv.DictReader(f)}
+
+
+def variants_by_name(path: Path = VARIANTS_FILE) -> dict[str, list[str]]:
+    """{official name: its variants as written}."""
+    out: dict[str, list[str]] = {}
+    with path.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            out.setdefault(row["official_name"], []).append(row["variant"])
+    return out
 
 
 class NameIndex:

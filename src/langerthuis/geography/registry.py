@@ -182,7 +182,23 @@ def build_registry(data: OpenData) -> Registry:
                                                           links[(year - 1, year)])
     registry = Registry(municipalities, shapes, links, regions, region_shapes)
     _assign_shrinking(registry, shrinking)
+    _name_new(registry, data.new_municipalities())
     return registry
+
+
+def _name_new(registry: Registry, path) -> None:
+    """Names of municipalities created after the last boundary file, from the open data's
+    list of them (gemeentecode, gemeentenaam, vanaf), for every year from their start."""
+    if path is None:
+        return
+    with path.open(encoding="utf-8") as f:
+        named = {row["gemeentecode"]: (row["gemeentenaam"], int(row["vanaf"][:4]))
+                 for row in csv.DictReader(f)}
+    for year in registry.years:
+        for code, (name, start) in named.items():
+            found = registry.municipalities[year].get(code)
+            if found is not None and found.name is None and year >= start:
+                registry.municipalities[year][code] = replace(found, name=name)
 
 
 def _derive_year(year: int, previous: dict[str, Municipality], shapes: dict[str, BaseGeometry],
@@ -202,8 +218,7 @@ def _derive_year(year: int, previous: dict[str, Municipality], shapes: dict[str,
         name = before.name if code in previous else None
         if code not in previous:
             note = (f"new code in {year}, formed from "
-                    f"{', '.join(sorted(p.from_code for p in parts))}; its name is not in the "
-                    "open data")
+                    f"{', '.join(sorted(p.from_code for p in parts))}")
         elif len(parts) > 1:
             note = (f"took in {', '.join(sorted(p.from_code for p in parts if p.from_code != code))}"
                     f" on 1 January {year}")

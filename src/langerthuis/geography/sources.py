@@ -75,6 +75,12 @@ class OpenData:
     def address_crosswalk(self) -> Path:
         return self.file("mergers", "gemeente_omzetting_adressen_2018_2024.csv")
 
+    def new_municipalities(self) -> Path | None:
+        """Names of the municipalities created after the last boundary year, or None when
+        the open data has no such list."""
+        path = self.root / "regions" / "gemeenten_na_2022.csv"
+        return path if path.is_file() else None
+
     def population(self) -> Path:
         return self.file("population", "inwoners_per_postcode_leeftijd.csv")
 

@@ -6,7 +6,7 @@ from .context import Initiative, InitiativeKind, QualityNote, Reference, Story, 
 from .editions import Edition, EditionEntry, LoadInfo, PublishedClaim
 from .framework import (Action, ActionLine, Goal, Organisation, Programme, ProgressEntry,
                         action_lead, programme_partner)
-from .geography import DataSource, MapShape, Municipality, MunicipalityLink
+from .geography import DataSource, MapShape, Municipality, MunicipalityLink, Population
 from .housing import (AreaTarget, Delivery, DeliveryImport, DeliveryReview, HousingProject,
                       HousingTarget, HousingTargetCategory)
 from .indicators import Continuation, DefinitionVersion, Indicator
@@ -25,7 +25,7 @@ __all__ = [
     "QualityNote", "Reference", "Relation", "Revision", "Story",
     "action_lead", "indicator_reference", "programme_partner",
     # geography
-    "DataSource", "MapShape", "Municipality", "MunicipalityLink",
+    "DataSource", "MapShape", "Municipality", "MunicipalityLink", "Population",
     # the housing monitor
     "AreaTarget", "Delivery", "DeliveryImport", "DeliveryReview", "HousingProject",
     "HousingTarget", "HousingTargetCategory",

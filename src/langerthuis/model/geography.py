@@ -67,3 +67,17 @@ class DataSource(Base):
     url: Mapped[str] = mapped_column(String(500))
     attribution: Mapped[str] = mapped_column(String(300))
     note: Mapped[str | None] = mapped_column(Text)
+
+
+class Population(Base):
+    """Residents of a municipality (as valid on 1 January of `year`) in one five-year age
+    band, from the CBS postcode data: postcodes summed per municipality, so close to the
+    municipal count, not exact. The code '' holds the residents of postcodes that no
+    municipality is named for (they count for the country only)."""
+
+    __tablename__ = "population"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(6), primary_key=True)
+    age_band: Mapped[str] = mapped_column(String(10), primary_key=True)
+    persons: Mapped[float] = mapped_column(Float)

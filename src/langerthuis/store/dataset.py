@@ -36,6 +36,7 @@ class Dataset:
     municipalities: list[m.Municipality] = field(default_factory=list)
     housing: HousingData = field(default_factory=lambda: HousingData())
     continuations: list[m.Continuation] = field(default_factory=list)
+    population: list[m.Population] = field(default_factory=list)
 
     def programme_editions(self, programme_id: str) -> list[m.Edition]:
         return [e for e in self.editions if e.programme_id == programme_id]
@@ -119,4 +120,6 @@ def _read(session: Session) -> Dataset:
         links=_all(session, m.MunicipalityLink, m.MunicipalityLink.from_year),
         municipalities=_all(session, m.Municipality, m.Municipality.year, m.Municipality.code),
         housing=read_housing(session),
+        population=_all(session, m.Population, m.Population.year, m.Population.code,
+                        m.Population.age_band),
     )

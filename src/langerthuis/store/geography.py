@@ -8,11 +8,13 @@ from ..geography.maps import simplified_geojson
 from ..geography.registry import Registry
 from ..geography.sources import REGION_YEAR, SOURCES
 
-GEO_TABLES = (m.Municipality, m.MunicipalityLink, m.MapShape, m.DataSource)
+GEO_TABLES = (m.Municipality, m.MunicipalityLink, m.MapShape, m.DataSource, m.Population)
 
 
-def write_geography(session: Session, registry: Registry) -> int:
-    """Replace the stored geography with `registry`; returns the number of rows written."""
+def write_geography(session: Session, registry: Registry,
+                    population: tuple[int, list[tuple[str, str, float]]] | None = None) -> int:
+    """Replace the stored geography with `registry` (and the residents per municipality and
+    age band, when given); returns the number of rows written."""
     for table in GEO_TABLES:
         session.query(table).delete()
     rows: list[m.Base] = []
@@ -44,6 +46,10 @@ def write_geography(session: Session, registry: Registry) -> int:
     rows += [m.DataSource(id=s.id, title=s.title, publisher=s.publisher, licence=s.licence,
                           url=s.url, attribution=s.attribution, note=s.note or None)
              for s in SOURCES]
+    if population is not None:
+        year, counts = population
+        rows += [m.Population(year=year, code=code, age_band=band, persons=persons)
+                 for code, band, persons in counts]
     session.add_all(rows)
     session.flush()
     return len(rows)

@@ -19,10 +19,12 @@ from .housing import IMPORTED_TABLES, write_estimates
 from .migrate import upgrade
 
 
-def load_content(engine: Engine, content: ContentSet,
-                 registry: Registry | None = None) -> Counter[str]:
+def load_content(engine: Engine, content: ContentSet, registry: Registry | None = None,
+                 population: tuple[int, list[tuple[str, str, float]]] | None = None
+                 ) -> Counter[str]:
     """Replace the database's content with `content` (already validated), and its geography
-    with `registry` when given. Returns the number of rows written per table."""
+    with `registry` (and `population`, residents per municipality and age band) when given.
+    Returns the number of rows written per table."""
     upgrade(engine)
     with Session(engine) as session, session.begin():
         geo = {t.__table__ for t in GEO_TABLES}
@@ -37,7 +39,7 @@ def load_content(engine: Engine, content: ContentSet,
         session.add(m.LoadInfo(id=1, loaded_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
                                content_root=str(content.root)))
         if registry is not None:
-            written["geography"] = write_geography(session, registry)
+            written["geography"] = write_geography(session, registry, population)
         return written
 
 

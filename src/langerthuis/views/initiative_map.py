@@ -5,7 +5,9 @@ from a breakdown table per municipality, and the same data as tables. What a loa
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from shapely.geometry import mapping, shape
 from shapely.ops import unary_union
@@ -18,6 +20,9 @@ from ..formatting import format_number
 from ..geography.sources import MAP_CREDITS
 from ..i18n import localised, translations
 from ..store.dataset import Dataset
+
+if TYPE_CHECKING:
+    from .municipality import MunicipalityData
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,8 @@ class MapData:
     choropleths: tuple[Choropleth, ...]
     indicators: dict[str, tuple[str, str | None]]  # id -> (Dutch title, English title)
     shrinking: dict[int, tuple[Region, ...]]  # krimp regions per year, as outlines
+    pages: dict[tuple[int, str], str] = field(default_factory=dict)  # (year, code) -> the
+    # page (slug) of the municipality of the latest year that holds it
 
     def years_with_data(self, table_id: str | None = None) -> tuple[int, ...]:
         """The years a reader can choose: those with initiatives, or the choropleth's."""
@@ -100,6 +107,7 @@ class MapRow:
     action_line: int | None
     indicator_id: str | None
     indicator: str  # its title in the page's language
+    page: str = ""  # the slug of the municipality's page, if it has one
 
 
 #: How the table alternative can be sorted (without script: a link per column).
@@ -179,7 +187,39 @@ def initiative_name(i: InitiativeRow, lang: str) -> str:
     return i.name or localised(*i.kind_words, lang)
 
 
-def map_data(data: Dataset) -> MapData:
+def successors(links: list[m.MunicipalityLink], years: list[int], to_year: int
+               ) -> dict[tuple[int, str], set[str]]:
+    """For each (year, code) of `years`, the codes of `to_year` that hold part of it."""
+    step: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for k in links:
+        if k.to_year == k.from_year + 1:
+            step[k.from_year][k.from_code].add(k.to_code)
+    out: dict[tuple[int, str], set[str]] = {}
+    for year in years:
+        codes = {c for c in step.get(year, {})} if year < to_year else set()
+        for code in codes:
+            found, y = {code}, year
+            while y < to_year and y in step:
+                found = {t for c in found for t in step[y].get(c, ())}
+                y += 1
+            if y == to_year:
+                out[(year, code)] = found
+    return out
+
+
+def _pages(data: Dataset, municipalities: MunicipalityData | None) -> dict[tuple[int, str], str]:
+    """The page of each (year, code) that lies wholly in one municipality of the pages' year."""
+    if municipalities is None or not municipalities.items:
+        return {}
+    slugs = {x.code: x.slug for x in municipalities.items}
+    out = {(municipalities.year, c): s for c, s in slugs.items()}
+    for key, codes in successors(data.links, sorted(data.shapes), municipalities.year).items():
+        if len(codes) == 1 and next(iter(codes)) in slugs:
+            out[key] = slugs[next(iter(codes))]
+    return out
+
+
+def map_data(data: Dataset, municipalities: MunicipalityData | None = None) -> MapData:
     places = {}
     for year, shapes in data.shapes.items():
         places[year] = tuple(
@@ -201,7 +241,8 @@ def map_data(data: Dataset) -> MapData:
     choropleths = tuple(_choropleth(t) for t in sorted(data.tables, key=lambda t: t.id)
                         if "municipality_code" in t.dimensions)
     return MapData(tuple(sorted(places)), places, rows, carried, choropleths,
-                   {i.id: (i.title, i.title_en) for i in data.indicators}, _shrinking(data))
+                   {i.id: (i.title, i.title_en) for i in data.indicators}, _shrinking(data),
+                   _pages(data, municipalities))
 
 
 def _direction(c: Choropleth, lang: str) -> str:
@@ -210,9 +251,11 @@ def _direction(c: Choropleth, lang: str) -> str:
 
 
 def map_view(md: MapData, year: int | None, line: str | None, kind: str | None,
-             table_id: str | None, lang: str, sort: str | None = None) -> MapView:
+             table_id: str | None, lang: str, sort: str | None = None,
+             link: Callable[[str], str] | None = None) -> MapView:
     """The map of `year` (by default the latest with data): the initiatives of that year,
-    dots coloured by action line, and the chosen table's values per municipality."""
+    dots coloured by action line, and the chosen table's values per municipality. With
+    `link` (a page's slug -> its address) each dot links to its municipality's page."""
     tr = translations(lang)
     _ = tr.gettext
     if not md.years:
@@ -233,10 +276,12 @@ def map_view(md: MapData, year: int | None, line: str | None, kind: str | None,
             continue
         place = by_code[code]
         shift = 0.05 * ((number or 2) - 2)  # dots of several lines side by side
+        page = md.pages.get((md.map_year(map_year), code))
         markers.append(Marker(place.point[0] + shift, place.point[1], n,
                               _("{place}: {n} (action line {line})").format(
                                   place=place.name, n=n, line=number or "–"),
-                              LINE_COLOURS.get(number, MARKER)))
+                              LINE_COLOURS.get(number, MARKER),
+                              link(page) if link and page else ""))
     values = next((c for c in md.choropleths if c.id == table_id), None)
     klass, bounds = classes(values.values) if values else ({}, [])
     areas = [Area(p.code, p.name, p.geometry, klass.get(p.code)) for p in here]
@@ -270,7 +315,9 @@ def map_view(md: MapData, year: int | None, line: str | None, kind: str | None,
     rows = [MapRow(i.municipality_name or names.get(i.municipality_code, i.municipality_code),
                    i.municipality_code, initiative_name(i, lang), i.year, i.action_line,
                    i.indicator_id,
-                   localised(*md.indicators[i.indicator_id], lang) if i.indicator_id else "")
+                   localised(*md.indicators[i.indicator_id], lang) if i.indicator_id else "",
+                   md.pages.get((md.map_year(map_year), i.municipality_code),
+                                md.pages.get((i.year, i.municipality_code), "")))
             for i in placed]
     rows.sort(key=SORTS.get(sort or "municipality", SORTS["municipality"]))
     return MapView(

@@ -5,10 +5,12 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from ..analysis.reflection import Reflection
+from ..geography.names import variants_by_name, without_accents
 from ..i18n import localised
 from ..store.dataset import Dataset
 from .dashboard import EditionLink
 from .initiative_map import kind_words
+from .municipality import MunicipalityData
 from .values import date_text
 
 
@@ -26,6 +28,7 @@ class Hit:
     indicator_id: str | None = None
     action_line: int | None = None
     year: int | None = None  # an initiative's year: its map
+    page: str = ""  # a municipality's page (its slug)
     before: str = ""  # the snippet around the first match: before, match, after
     match: str = ""
     after: str = ""
@@ -40,7 +43,7 @@ class SearchEntry:
 
 #: Characters of context shown on each side of a match.
 SNIPPET = 70
-KINDS = ("indicator", "action", "story", "initiative")
+KINDS = ("municipality", "indicator", "action", "story", "initiative")
 
 
 def _snippet(hit: Hit, text: str, at: int, length: int) -> Hit:
@@ -68,10 +71,19 @@ class SearchIndex:
         return {k: tuple(v) for k, v in found.items()}
 
 
-def search_index(data: Dataset) -> SearchIndex:
+def search_index(data: Dataset, municipalities: MunicipalityData | None = None) -> SearchIndex:
+    """Everything search finds: municipalities (by name, common variants, the name without
+    accents and the municipalities merged into it), indicators, actions, stories and
+    initiatives."""
     def text(*parts) -> str:
-        return " · ".join(" ".join(p.split()) for p in parts if p)
+        return " · ".join(dict.fromkeys(" ".join(p.split()) for p in parts if p))
     entries = []
+    variants = variants_by_name()
+    for x in municipalities.items if municipalities else ():
+        hit = Hit("municipality", f"{x.name} ({x.province})" if x.province else x.name,
+                  page=x.slug)
+        entries.append(SearchEntry(hit, hit, text(x.name, *variants.get(x.name, ()),
+                                                  without_accents(x.name), *x.predecessors)))
     for i in data.indicators:
         entries += [SearchEntry(Hit("indicator", localised(i.title, i.title_en, "nl"), i.id),
                                 Hit("indicator", localised(i.title, i.title_en, "en"), i.id),

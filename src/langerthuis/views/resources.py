@@ -287,6 +287,47 @@ class Initiative(Resource):
     source_location: str | None = None
 
 
+def _round(x: Any) -> Any:
+    return round(x) if isinstance(x, float) else x
+
+
+#: A count of people: summed from postcodes, some shared over merged municipalities by
+#: area, so rounded to whole people.
+People = Annotated[int | None, BeforeValidator(_round)]
+
+
+class Residents(Resource):
+    """Residents on 1 January of `population_year`, within the municipality's boundaries."""
+    total: People
+    aged_75: People = Field(description="aged 75 or over")
+    aged_85: People = Field(description="aged 85 or over")
+    share_75: float | None = Field(description="percentage of residents aged 75 or over")
+    share_85: float | None = Field(description="percentage of residents aged 85 or over")
+
+
+class Municipality(Resource):
+    """A municipality of the latest registry year with what the monitor knows about it."""
+    id: str = Field(validation_alias="code", description="CBS code, e.g. GM0363")
+    name: str
+    slug: str
+    year: int = Field(description="the year whose boundaries it has")
+    province: str | None = None
+    ggd_region: str | None = None
+    care_office_region: str | None = None
+    shrinking_region: str | None = None
+    predecessors: list[str] = Field(description="municipalities merged into it since the "
+                                                "population year")
+    population_year: int | None = None
+    residents: Residents | None = None
+    support_ratio: float | None = Field(
+        description="people aged 50-74 per person aged 85+ (own computation from CBS data)")
+    support_ratio_recomputed: bool = Field(
+        description="recomputed from residents for boundaries that changed since then")
+    initiatives: Ids = []
+    similar: list[str] = Field(description="codes of similar municipalities: same size "
+                                           "class, closest share aged 75+")
+
+
 class Reference(Resource):
     id: str
     title: str

@@ -27,6 +27,7 @@ from .housing import HousingMonitor, housing_monitor
 from .indicator import IndicatorView, indicator_view
 from .initiative_map import MapData, map_data, map_view
 from .methods import MethodsView, methods_view
+from .municipality import MunicipalityData, municipality_data
 from .pages import AboutView, ReflectionView, SearchIndex, about_view, search_index
 from .report import ReportView
 from .values import date_text, edition_title
@@ -50,6 +51,7 @@ class Resources:
     stories: tuple[r.Story, ...]
     initiative_kinds: tuple[r.InitiativeKind, ...]
     initiatives: tuple[r.Initiative, ...]
+    municipalities: tuple[r.Municipality, ...]
     references: tuple[r.Reference, ...]
     quality_notes: tuple[r.QualityNote, ...]
     claims: tuple[r.Claim, ...]
@@ -80,6 +82,7 @@ class Snapshot:
     programme: dict[tuple[str, str], ProgrammeView]  # (programme id, lang)
     actions: dict[tuple[str, str], ActionsView]  # (programme id, lang)
     maps: MapData
+    municipalities: MunicipalityData
     search: SearchIndex
     about: dict[str, AboutView]
     reports: dict[tuple[int, str], ReportView]
@@ -130,7 +133,8 @@ class Snapshot:
             return value
 
 
-def _resources(data: Dataset, analyses: dict[str, EditionAnalysis]) -> Resources:
+def _resources(data: Dataset, analyses: dict[str, EditionAnalysis],
+               municipalities: MunicipalityData) -> Resources:
     shown: dict[str, list[str]] = {}
     for e in data.editions:
         for entry in e.entries:
@@ -154,6 +158,9 @@ def _resources(data: Dataset, analyses: dict[str, EditionAnalysis]) -> Resources
         stories=many(r.Story, sorted(data.stories, key=lambda s: s.id)),
         initiative_kinds=many(r.InitiativeKind, data.initiative_kinds),
         initiatives=many(r.Initiative, sorted(data.initiatives, key=lambda i: i.id)),
+        municipalities=tuple(r.Municipality.model_validate(x).model_copy(
+            update={"population_year": municipalities.population_year})
+            for x in sorted(municipalities.items, key=lambda x: x.code)),
         references=many(r.Reference, data.references),
         quality_notes=many(r.QualityNote, data.quality_notes),
         claims=many(r.Claim, data.claims),
@@ -169,7 +176,8 @@ def build_snapshot(session: Session, drafts: bool = False) -> Snapshot:
     data = read_dataset(session, drafts)
     analyses = {e.id: analyse(data, e.id) for e in data.editions}
     programme = main_programme(data)
-    maps = map_data(data)
+    municipalities = municipality_data(data)
+    maps = map_data(data, municipalities)
     dashboards, indicators, reflections, reports, methods, as_of = {}, {}, {}, {}, {}, {}
     for lang in LANGUAGES:
         for e in data.editions:
@@ -224,8 +232,10 @@ def build_snapshot(session: Session, drafts: bool = False) -> Snapshot:
         analyses=analyses,
         dashboards=dashboards, indicators=indicators, indicators_as_of=as_of,
         reflections=reflections, methods=methods,
-        programme=programmes, actions=actions, maps=maps, search=search_index(data),
-        about={lang: about_view(data, lang) for lang in LANGUAGES}, reports=reports, resources=_resources(data, analyses),
+        programme=programmes, actions=actions, maps=maps, municipalities=municipalities,
+        search=search_index(data, municipalities),
+        about={lang: about_view(data, lang) for lang in LANGUAGES}, reports=reports,
+        resources=_resources(data, analyses, municipalities),
         figures=_figures([(k[1], v) for k, v in list(indicators.items()) + list(as_of.items())]),
         housing=housing_monitor(data),
         main=programme.id if programme else "", programmes=links, programme_of=programme_of)

@@ -10,6 +10,7 @@ from ..i18n import other_language, translations
 from ..templating import environment
 from ..views.housing import housing_page
 from ..views.initiative_map import SORTS, map_view
+from ..views.municipality import INDEX_SORTS, municipality_index, municipality_view
 from ..views.snapshot import Snapshot
 from .urls import parameter, url
 
@@ -17,6 +18,7 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 #: The query parameters each page takes (English names).
 QUERIES = {"actions": ("action_line", "lead"), "actions_of": ("action_line", "lead"),
+           "municipalities": ("province", "sort"), "dashboard": ("view",),
            "map": ("year", "action_line", "kind", "table", "sort"),
            "search": ("q",), "indicator": ("edition",)}
 
@@ -94,6 +96,15 @@ def _check_query(s: Snapshot, lang: str, page: str, query: dict,
         table = query.get("table")
         if table and table not in {c.id for c in s.maps.choropleths}:
             return not_found(s, lang, _("There is no map of {value}.").format(value=_shown(table)))
+    if page == "municipalities":
+        province = query.get("province")
+        if province and province not in {x.province for x in s.municipalities.items}:
+            return not_found(s, lang, _("There is no province {value}.").format(
+                value=_shown(province)))
+        if query.get("sort") and query["sort"] not in INDEX_SORTS:
+            return error_page(s, lang, 400, _("The list can be sorted by name, province, "
+                                              "residents, share aged 75+, support ratio or "
+                                              "initiatives."))
     return None
 
 
@@ -103,10 +114,15 @@ def build_page(snapshot: Snapshot, lang: str, page: str, params: dict, query: di
     s = snapshot
     _ = translations(lang).gettext
     editions = ", ".join(str(y) for _id, y in s.editions)
+    if page == "dashboard" and query.get("view") not in (None, "compact"):
+        return error_page(s, lang, 400, _("The dashboard has a full view and a compact view "
+                                          "({value}).").format(value="compact"))
     if page in ("dashboard", "reflection", "methods"):
         view = {"dashboard": s.dashboards, "reflection": s.reflections,
                 "methods": s.methods}[page].get((params["year"], lang))
-        return (render(s, lang, page, f"{page}.html", {"view": view}, params) if view
+        return (render(s, lang, page, f"{page}.html", {"view": view,
+                                                       "compact": bool(query.get("view"))},
+                       params, query) if view
                 else not_found(s, lang, _("There is no edition {year}; the editions are "
                                           "{editions}.").format(year=_shown(str(params["year"])),
                                                                 editions=editions)))
@@ -145,6 +161,17 @@ def build_page(snapshot: Snapshot, lang: str, page: str, params: dict, query: di
         return render(s, lang, page, "programme.html", {
             "view": s.programme[(programme, lang)],
             "actions_url": _actions_url(s, lang, programme)}, params)
+    if page == "municipality":
+        found = s.municipalities.get(params["id"])
+        if found is None:
+            known = (_("There is no municipality {id}; the list of municipalities has every "
+                       "municipality of {year}.") if s.municipalities.items
+                     else _("There is no municipality {id}."))
+            return not_found(s, lang, known.format(id=_shown(params["id"]),
+                                                   year=s.municipalities.year))
+        return render(s, lang, page, "municipality.html", {
+            "view": municipality_view(s.municipalities, found, lang),
+            "indicators": {i for i, _lang in s.indicators}}, {"id": found.slug})
     problem = _check_query(s, lang, page, query, programme)
     if problem is not None:
         return problem
@@ -156,10 +183,15 @@ def build_page(snapshot: Snapshot, lang: str, page: str, params: dict, query: di
             "actions_url": _actions_url(s, lang, programme)}, params, query=query)
     if page == "map":
         view = map_view(s.maps, _int(query.get("year")), query.get("action_line"),
-                        query.get("kind"), query.get("table"), lang, query.get("sort"))
+                        query.get("kind"), query.get("table"), lang, query.get("sort"),
+                        lambda slug: url("municipality", lang, id=slug))
         return render(s, lang, page, "map.html", {
             "view": view, "line": query.get("action_line"), "kind": query.get("kind"),
             "table": query.get("table"), "query": query}, query=query)
+    if page == "municipalities":
+        view = municipality_index(s.municipalities, query.get("province"), query.get("sort"))
+        return render(s, lang, page, "municipalities.html", {"view": view, "query": query},
+                      query=query)
     if page == "search":
         q = query.get("q", "")
         return render(s, lang, page, "search.html", {"q": q, "hits": s.search.search(q, lang)},

@@ -55,6 +55,10 @@ def _routes(app: FastAPI, lang: str, snapshots: Snapshots) -> None:
     def action(request: Request, id: str):
         return respond(request, "action", {"id": id})
 
+    @app.get(ROUTES["municipality"][lang], include_in_schema=False)
+    def municipality(request: Request, id: str):
+        return respond(request, "municipality", {"id": id})
+
     @app.get(ROUTES["reflection"][lang], include_in_schema=False)
     def reflection(request: Request, year: int):
         return respond(request, "reflection", {"year": year})
@@ -80,7 +84,7 @@ def _routes(app: FastAPI, lang: str, snapshots: Snapshots) -> None:
     for page in ("programme_of", "actions_of"):
         app.add_api_route(ROUTES[page][lang], _of_programme(respond, page), methods=["GET"],
                           include_in_schema=False, name=f"{page}-{lang}")
-    for page in ("programme", "actions", "map", "search", "about", "housing"):
+    for page in ("programme", "actions", "map", "municipalities", "search", "about", "housing"):
         app.add_api_route(ROUTES[page][lang], _simple(respond, page), methods=["GET"],
                           include_in_schema=False, name=f"{page}-{lang}")
 

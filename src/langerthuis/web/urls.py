@@ -16,6 +16,8 @@ ROUTES = {
     "actions": {"nl": "/acties", "en": "/en/actions"},
     "action": {"nl": "/acties/{id}", "en": "/en/actions/{id}"},
     "map": {"nl": "/kaart", "en": "/en/map"},
+    "municipalities": {"nl": "/gemeenten", "en": "/en/municipalities"},
+    "municipality": {"nl": "/gemeente/{id}", "en": "/en/municipality/{id}"},
     "reflection": {"nl": "/beschouwing/{year}", "en": "/en/reflection/{year}"},
     "search": {"nl": "/zoeken", "en": "/en/search"},
     "about": {"nl": "/over", "en": "/en/about"},
@@ -27,7 +29,8 @@ ROUTES = {
 
 #: Query parameters: English name (used in code) -> Dutch name.
 PARAMETERS = {"action_line": "actielijn", "lead": "trekker", "year": "jaar", "kind": "soort",
-              "table": "tabel", "q": "q", "edition": "editie", "sort": "sorteer"}
+              "table": "tabel", "q": "q", "edition": "editie", "sort": "sorteer",
+              "province": "provincie", "view": "weergave"}
 
 
 def parameter(name: str, lang: str) -> str:
