@@ -45,6 +45,9 @@ PROGRAMME_FILES: dict[str, tuple[str, type[s.Record]]] = {
     "quality_notes.yaml": ("quality_notes", s.QualityNoteSpec),
     "claims.yaml": ("claims", s.ClaimSpec),
     "relations.yaml": ("relations", s.RelationSpec),
+    "findings.yaml": ("findings", s.FindingSpec),
+    "reflection.yaml": ("reflection", s.ReflectionPointSpec),
+    "introduction.yaml": ("introduction", s.IntroSectionSpec),
 }
 
 
@@ -71,6 +74,9 @@ class ProgrammeContent:
     quality_notes: list[s.QualityNoteSpec] = field(default_factory=list)
     claims: list[s.ClaimSpec] = field(default_factory=list)
     relations: list[s.RelationSpec] = field(default_factory=list)
+    findings: list[s.FindingSpec] = field(default_factory=list)
+    reflection: list[s.ReflectionPointSpec] = field(default_factory=list)
+    introduction: list[s.IntroSectionSpec] = field(default_factory=list)
 
 
 @dataclass

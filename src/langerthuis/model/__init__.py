@@ -3,17 +3,19 @@ these objects. They are SQLAlchemy mapped classes, persisted by `langerthuis.sto
 from .base import Base
 from .context import Initiative, QualityNote, Reference, Story, indicator_reference
 from .editions import Edition, EditionEntry, LoadInfo, PublishedClaim
+from .findings import Finding, FindingFact, IntroSection, ReflectionPoint
 from .geography import DataSource, MapShape, Municipality, MunicipalityLink
 from .framework import Action, ActionLine, Goal, Organisation, Programme, action_lead, programme_partner
 from .indicators import DefinitionVersion, Indicator
 from .measurements import BreakdownRow, BreakdownTable, Measurement, Relation
-from .vocabulary import (ActionStatus, ClaimMetric, Direction, EditionStatus, EntryStatus, Kind, Phase,
-                         Qualifier, Unit, UNIT_RANGE)
+from .vocabulary import (ActionStatus, ClaimMetric, Direction, EditionStatus, EntryStatus,
+                         FigureValues, Kind, Phase, Qualifier, ReflectionSection, Unit,
+                         UNIT_RANGE)
 
 __all__ = [
     "Action", "ActionLine", "DataSource", "MapShape", "Municipality", "MunicipalityLink", "ActionStatus", "ClaimMetric", "Base", "BreakdownRow", "BreakdownTable",
     "DefinitionVersion", "Direction", "Edition", "EditionEntry", "EditionStatus", "EntryStatus",
-    "Goal", "Indicator", "Initiative", "Kind", "LoadInfo", "Measurement", "Organisation", "Phase",
-    "Programme", "PublishedClaim", "Qualifier", "QualityNote", "Reference", "Relation", "Story", "UNIT_RANGE", "Unit",
+    "FigureValues", "Finding", "FindingFact", "Goal", "Indicator", "IntroSection", "Initiative", "Kind", "LoadInfo", "Measurement", "Organisation", "Phase",
+    "Programme", "PublishedClaim", "Qualifier", "QualityNote", "Reference", "ReflectionPoint", "ReflectionSection", "Relation", "Story", "UNIT_RANGE", "Unit",
     "action_lead", "indicator_reference", "programme_partner",
 ]

@@ -103,5 +103,12 @@ def _insert_programme(session: Session, p: ProgrammeContent, add, orgs: dict[str
     if links:
         session.execute(insert(m.indicator_reference), links)
     add([row(m.PublishedClaim, c) for c in p.claims])
+    add([row(m.Finding, f, position=pos) for pos, f in enumerate(p.findings)])
+    add([row(m.FindingFact, x, finding_id=f.id, position=pos,
+             source_location=x.source_location or f.source_location)
+         for f in p.findings for pos, x in enumerate(f.facts)])
+    add([row(m.ReflectionPoint, r, position=pos) for pos, r in enumerate(p.reflection)])
+    add([row(m.IntroSection, x, programme_id=pid, position=pos)
+         for pos, x in enumerate(p.introduction)])
     add([row(m.QualityNote, q, subject_type=q.subject.type, subject_id=q.subject.id)
          for q in p.quality_notes])
