@@ -31,6 +31,13 @@ REASONS = {
     "no_desired_direction": N_("no desired direction"),
     "first_edition": N_("first edition")}
 
+REFLECTION_SECTIONS = {
+    "purpose": N_("Purpose of the monitor"), "results": N_("What this edition holds"),
+    "comparison": N_("Comparison with the previous edition"),
+    "corona": N_("The COVID-19 crisis"), "initiative_map": N_("The initiative map"),
+    "follow_up": N_("What became of the previous recommendations"),
+    "recommendations": N_("Recommendations")}
+
 ACTION_STATUSES = {"unknown": N_("unknown"), "planned": N_("planned"),
                    "running": N_("running"), "completed": N_("completed")}
 

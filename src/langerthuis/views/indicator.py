@@ -12,6 +12,7 @@ from ..formatting import format_number, format_value
 from ..i18n import localised, translations
 from ..i18n.labels import DIMENSIONS, ENTRY_STATUSES, KINDS, REASONS, label
 from ..store.dataset import Dataset
+from .published import FindingView, indicator_findings
 from .values import ChangeView, change_view, date_text, figure, qualifiers
 
 
@@ -108,6 +109,7 @@ class IndicatorView:
     as_of: int | None  # the edition this view shows the indicator as of; None: all
     editions: tuple[int, ...]  # the years of the editions that show the indicator
     references: tuple[ReferenceView, ...]
+    findings: tuple[FindingView, ...] = ()  # what the text of the monitor adds (verdieping)
 
 
 def _decimals(value: float, unit: str, decimals: int) -> int:
@@ -265,4 +267,5 @@ def indicator_view(data: Dataset, analyses: dict[str, EditionAnalysis], indicato
         references=tuple(ReferenceView(
             r.organisation or "", r.title,
             date_text(r.date, lang) if r.date else (r.date_text or ""), r.url or "")
-            for r in refs))
+            for r in refs),
+        findings=indicator_findings(data, indicator_id, lang, upto))

@@ -8,14 +8,16 @@ from ..analysis.reflection import Reflection
 from ..i18n import localised
 from ..store.dataset import Dataset
 from .dashboard import EditionLink
+from .published import PublishedSection
 from .values import date_text
 
 
 @dataclass(frozen=True)
 class ReflectionView:
     year: int
-    reflection: Reflection
+    reflection: Reflection  # computed by us from the figures
     editions: tuple[EditionLink, ...]
+    published: tuple[PublishedSection, ...] = ()  # as the edition published it (RIVM)
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from .indicator import IndicatorView, indicator_view
 from .initiative_map import MapData, map_data, map_view
 from .methods import MethodsView, methods_view
 from .pages import AboutView, ReflectionView, SearchIndex, about_view, search_index
+from .published import IntroView, intro_view, published_reflection
 from .report import ReportView
 from .values import date_text
 
@@ -71,6 +72,7 @@ class Snapshot:
     maps: MapData
     search: SearchIndex
     about: dict[str, AboutView]
+    introduction: dict[str, IntroView]
     reports: dict[tuple[int, str], ReportView]
     resources: Resources
     _artefacts: OrderedDict = field(default_factory=OrderedDict, repr=False)
@@ -148,7 +150,8 @@ def build_snapshot(session: Session) -> Snapshot:
         for e in data.editions:
             dashboards[(e.year, lang)] = dashboard_view(data, analyses[e.id], lang)
             reflections[(e.year, lang)] = ReflectionView(
-                e.year, reflect(analyses[e.id], lang), edition_links(data, e))
+                e.year, reflect(analyses[e.id], lang), edition_links(data, e),
+                published_reflection(data, e, lang))
             methods[(e.year, lang)] = methods_view(data, analyses[e.id], lang)
         for i in data.indicators:
             indicators[(i.id, lang)] = indicator_view(data, analyses, i.id, lang)
@@ -175,7 +178,9 @@ def build_snapshot(session: Session) -> Snapshot:
                                  for x in sorted(e.entries, key=lambda x: x.number)),
                 reflection=reflections[(e.year, lang)].reflection,
                 methods=methods[(e.year, lang)],
-                actions=actions_view(data, e.programme, lang))
+                actions=actions_view(data, e.programme, lang),
+                published_reflection=reflections[(e.year, lang)].published,
+                introduction=intro_view(data, e.programme, lang))
     return Snapshot(
         version=data.version, editions=tuple((e.id, e.year) for e in
                                              sorted(data.editions, key=lambda e: e.year)),
@@ -183,7 +188,9 @@ def build_snapshot(session: Session) -> Snapshot:
         dashboards=dashboards, indicators=indicators, indicators_as_of=as_of,
         reflections=reflections, methods=methods,
         programme=programmes, actions=actions, maps=maps, search=search_index(data),
-        about={lang: about_view(data, lang) for lang in LANGUAGES}, reports=reports, resources=_resources(data, analyses))
+        about={lang: about_view(data, lang) for lang in LANGUAGES},
+        introduction={lang: intro_view(data, programme, lang) for lang in LANGUAGES},
+        reports=reports, resources=_resources(data, analyses))
 
 
 class Snapshots:

@@ -118,6 +118,8 @@ def build_page(snapshot: Snapshot, lang: str, page: str, params: dict, query: di
         return render(s, lang, page, "indicator.html", {"view": view}, params, query)
     if page == "programme":
         return render(s, lang, page, "programme.html", {"view": s.programme[lang]})
+    if page == "introduction":
+        return render(s, lang, page, "introduction.html", {"view": s.introduction[lang]})
     problem = _check_query(s, lang, page, query)
     if problem is not None:
         return problem

@@ -58,7 +58,7 @@ def _routes(app: FastAPI, lang: str, snapshots: Snapshots) -> None:
     def methods(request: Request, year: int):
         return respond(request, "methods", {"year": year})
 
-    for page in ("programme", "actions", "map", "search", "about"):
+    for page in ("programme", "introduction", "actions", "map", "search", "about"):
         app.add_api_route(ROUTES[page][lang], _simple(respond, page), methods=["GET"],
                           include_in_schema=False, name=f"{page}-{lang}")
 

@@ -10,6 +10,7 @@ ROUTES = {
     "dashboard": {"nl": "/monitor/{year}", "en": "/en/monitor/{year}"},
     "indicator": {"nl": "/indicator/{id}", "en": "/en/indicator/{id}"},
     "programme": {"nl": "/programma", "en": "/en/programme"},
+    "introduction": {"nl": "/inleiding", "en": "/en/introduction"},
     "actions": {"nl": "/acties", "en": "/en/actions"},
     "map": {"nl": "/kaart", "en": "/en/map"},
     "reflection": {"nl": "/beschouwing/{year}", "en": "/en/reflection/{year}"},
