@@ -31,6 +31,7 @@ TOP_LEVEL: dict[str, tuple[bool, type]] = {
     "measurements": (True, list), "tables": (True, list), "stories": (True, list),
     "initiatives": (True, list), "references": (True, list), "quality_notes": (True, list),
     "claims": (False, list), "relations": (False, list), "table_checks": (False, dict),
+    "findings": (False, list), "reflection": (False, list), "introduction": (False, list),
 }
 
 
@@ -288,6 +289,15 @@ class _Importer:
         for path, x in self.records(lists["claims"], "claims"):
             if (r := self.one(x, s.ClaimSpec, path)):
                 owner(index.edition(r.edition)).claims.append(r)
+        for path, x in self.records(lists["findings"], "findings"):
+            if (r := self.one(x, s.FindingSpec, path)):
+                owner(index.edition(r.edition)).findings.append(r)
+        for path, x in self.records(lists["reflection"], "reflection"):
+            if (r := self.one(x, s.ReflectionPointSpec, path)):
+                owner(index.edition(r.edition)).reflection.append(r)
+        for path, x in self.records(lists["introduction"], "introduction"):
+            if (p := programme_of(path, x)) and (r := self.one(x, s.IntroSectionSpec, path)):
+                p.introduction.append(r)
         for path, x in self.records(lists["relations"], "relations"):
             if (r := self.one(x, s.RelationSpec, path)):
                 owner(index.indicator(index.measurement(index.table(r.table)))).relations.append(r)

@@ -52,6 +52,9 @@ class Resources:
     quality_notes: tuple[r.QualityNote, ...]
     claims: tuple[r.Claim, ...]
     relations: tuple[r.Relation, ...]
+    findings: tuple[r.Finding, ...]
+    reflection: tuple[r.ReflectionPoint, ...]
+    introduction: tuple[r.IntroSection, ...]
     table_checks: dict[str, dict]
     analyses: dict[str, dict]  # edition id -> the analysis as the API shows it
 
@@ -134,6 +137,9 @@ def _resources(data: Dataset, analyses: dict[str, EditionAnalysis]) -> Resources
         quality_notes=many(r.QualityNote, data.quality_notes),
         claims=many(r.Claim, data.claims),
         relations=many(r.Relation, data.relations),
+        findings=many(r.Finding, data.findings),
+        reflection=many(r.ReflectionPoint, data.reflection),
+        introduction=many(r.IntroSection, data.introduction),
         table_checks={t.id: dict(t.checks) for t in sorted(data.tables, key=lambda t: t.id)
                       if t.checks},
         analyses={k: a.to_dict() for k, a in analyses.items()})
