@@ -60,15 +60,16 @@ def finding_view(f: m.Finding, lang: str) -> FindingView:
                       "is, so it is recorded without values.")}.get(f.figure_values or "", "")
     chart = None
     if f.chart:
-        shown = [(fact.label, x.value) for fact, x in zip(facts, f.facts) if x.value is not None]
-        unit = next(x.unit for x in f.facts if x.value is not None)
-        decimals = max(x.decimals for x in f.facts)
+        pairs = [(fact, x) for fact, x in zip(facts, f.facts) if x.value is not None]
+        unit = pairs[0][1].unit
+        written = {x.value: fact.value for fact, x in pairs}  # as the table writes them
 
         def fmt(v):
-            return format_value(v, unit, decimals, lang) if v is not None else "–"
+            return written.get(v, "–")
         caption = (_("Figure {number}: {title}").format(number=f.figure, title=title)
                    if f.figure else title)
-        chart = bar_chart(shown, caption, "; ".join(f"{k}: {fmt(v)}" for k, v in shown), fmt,
+        chart = bar_chart([(fact.label, x.value) for fact, x in pairs], caption,
+                          "; ".join(f"{fact.label}: {fact.value}" for fact, _x in pairs), fmt,
                           maximum=100 if unit == "percentage" else None)
     return FindingView(
         id=f.id, year=f.edition.year, title=title, figure=f.figure, values_note=note,
