@@ -220,3 +220,13 @@ def test_whole_dataset_export_imports_again(client, tmp_path: Path):
     assert survey.facts[1].value == 53.5 and survey.facts[1].qualifiers == ["estimate"]
     assert [r.id for r in p.reflection] == ["p-results", "p-recommend"]
     assert [s.id for s in p.introduction] == ["intro-kinds", "intro-baseline"]
+
+
+def test_a_quality_note_on_a_finding_is_on_the_methods_page_of_its_edition(client):
+    methods = visible(client.get("/verantwoording/2021").text)
+    assert "De twee aandelen in de enquête tellen niet op tot 100%." in methods
+    assert "niet op tot 100%" not in visible(client.get("/verantwoording/2020").text)
+    page = client.get("/indicator/overburdened-carers").text
+    assert 'href="/verantwoording/2021#methods-overburdened-carers"' in page
+    english = visible(client.get("/en/methods/2021").text)
+    assert "The two shares in the survey do not add up to 100%." in english

@@ -365,6 +365,7 @@ class _Index:
                            for x in lists["references"] if isinstance(x, dict)
                            and isinstance(x.get("id"), str) and isinstance(x.get("indicators"), list)}
         self.actions = ids("actions", "programme")
+        self.findings = ids("findings", "edition")
 
     def indicator(self, indicator: Any) -> Any:
         """The programme of an indicator (None when unknown: the first programme's checks
@@ -402,4 +403,6 @@ class _Index:
             return self.indicator(self.references.get(subject))
         if kind == "action":
             return self.actions.get(subject)
+        if kind == "finding":
+            return self.edition(self.findings.get(subject))
         return None  # action lines and goals: the first programme

@@ -228,6 +228,8 @@ def indicator_view(data: Dataset, analyses: dict[str, EditionAnalysis], indicato
     notes = [n for n in data.quality_notes
              if (n.subject_type == "indicator" and n.subject_id == indicator_id)
              or (n.subject_type == "measurement" and n.subject_id in shown)
+             or (n.subject_type == "finding" and n.subject_id in {
+                 f.id for f in data.findings if f.indicator_id == indicator_id})
              or (n.subject_type == "edition_entry" and n.subject_id.endswith("/" + indicator_id))]
     change, reasons = None, ""
     if latest is not None:
