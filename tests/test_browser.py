@@ -47,6 +47,8 @@ PAGES = {
     "about": "/over", "not-found": "/indicator/does-not-exist",
     "methods": "/verantwoording/2021", "methods-en": "/en/methods/2019",
     "indicator-as-of": "/indicator/quality-of-life?editie=2020",
+    "indicator-findings": "/indicator/overburdened-carers?editie=2021",
+    "introduction": "/inleiding", "introduction-en": "/en/introduction",
 }
 NEEDS_OPEN_DATA = {"indicator-computed", "map-choropleth"}
 
@@ -66,7 +68,7 @@ def test_page_renders_and_passes_axe(axe_page, base_url, name):
 STATIC_PAGES = ["/monitor/2021", "/monitor/2019", "/en/monitor/2020",
                 "/indicator/elderly-care-physician-hours", "/en/indicator/quality-of-life",
                 "/indicator/carer-stories", "/programma", "/acties", "/kaart",
-                "/beschouwing/2021", "/en/reflection/2021", "/over"]
+                "/beschouwing/2021", "/en/reflection/2021", "/over", "/inleiding"]
 
 
 @pytest.mark.parametrize("path", STATIC_PAGES)
