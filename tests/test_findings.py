@@ -230,3 +230,11 @@ def test_a_quality_note_on_a_finding_is_on_the_methods_page_of_its_edition(clien
     assert 'href="/verantwoording/2021#methods-overburdened-carers"' in page
     english = visible(client.get("/en/methods/2021").text)
     assert "The two shares in the survey do not add up to 100%." in english
+
+
+def test_a_period_is_given_in_both_languages(content_dir: Path):
+    edit_yaml(content_dir / "lt/findings.yaml",
+              lambda d: d["findings"][0]["facts"][0].pop("period_en"))
+    msg = only(content_dir)
+    assert "findings[0] (id 'f-carers-survey').facts[0].period_en" in msg
+    assert "one language only" in msg

@@ -233,10 +233,18 @@ def _check_findings(c: _Checker, p: ProgrammeContent, indicators: dict,
         elif f.figure_values is not None:
             c.add(f.where.at("figure_values"), "only a figure (with 'figure: N') has "
                   "figure_values")
+        if (f.notes is None) != (f.notes_en is None):
+            missing = "notes_en" if f.notes_en is None else "notes"
+            c.add(f.where.at(missing), f"the notes are given in one language only; add "
+                  f"{missing!r}")
         if not f.facts and f.figure is None:
             c.add(f.where.at("facts"), "a finding without a figure needs at least one fact")
         for i, fact in enumerate(f.facts):
             c.in_range(fact.where.at("value"), fact.value, fact.unit, fact.decimals)
+            if (fact.period is None) != (fact.period_en is None):
+                missing = "period_en" if fact.period_en is None else "period"
+                c.add(fact.where.at(missing), f"the period is given in one language only; "
+                      f"add {missing!r}")
             if fact.value is None and fact.printed is None:
                 c.add(fact.where.at("value"), "a fact has a value, or says in 'printed' "
                       "what the source wrote instead")
