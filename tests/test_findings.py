@@ -238,3 +238,10 @@ def test_a_period_is_given_in_both_languages(content_dir: Path):
     msg = only(content_dir)
     assert "findings[0] (id 'f-carers-survey').facts[0].period_en" in msg
     assert "one language only" in msg
+
+
+def test_search_finds_an_indicator_by_its_findings(client):
+    page = visible(client.get("/zoeken", params={"q": "lotgenotencontact"}).text)
+    assert "Het percentage overbelaste mantelzorgers" in page
+    english = visible(client.get("/en/search", params={"q": "peer contact"}).text)
+    assert "Knows peer contact" in english

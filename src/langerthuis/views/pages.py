@@ -72,11 +72,16 @@ def search_index(data: Dataset) -> SearchIndex:
     def text(*parts) -> str:
         return " · ".join(" ".join(p.split()) for p in parts if p)
     entries = []
+    found: dict[str, list[str]] = {}  # what the monitor's text adds, per indicator
+    for f in data.findings:
+        found.setdefault(f.indicator_id, []).extend(
+            [f.title, f.title_en or "", f.notes or "", f.notes_en or ""]
+            + [x for fact in f.facts for x in (fact.label, fact.label_en or "")])
     for i in data.indicators:
         entries += [SearchEntry(Hit("indicator", localised(i.title, i.title_en, "nl"), i.id),
                                 Hit("indicator", localised(i.title, i.title_en, "en"), i.id),
                                 text(i.title, i.title_en, i.short_label, i.description,
-                                     i.source))]
+                                     i.source, *found.get(i.id, [])))]
     for a in sorted(data.actions, key=lambda a: a.id):
         hit = Hit("action", f"{a.action_line.number}.{a.number} {a.title}",
                   action_line=a.action_line.number)
