@@ -245,3 +245,12 @@ def test_search_finds_an_indicator_by_its_findings(client):
     assert "Het percentage overbelaste mantelzorgers" in page
     english = visible(client.get("/en/search", params={"q": "peer contact"}).text)
     assert "Knows peer contact" in english
+
+
+def test_excel_has_a_sheet_of_findings(client):
+    from openpyxl import load_workbook
+    book = load_workbook(io.BytesIO(client.get("/data/monitor.xlsx").content), read_only=True)
+    rows = list(book["Bevindingen"].iter_rows(values_only=True))
+    assert rows[0][:3] == ("edition", "indicator_id", "finding_id")
+    labels = [r[7] for r in rows[1:]]
+    assert "Kent respijtzorg" in labels and "Beschikbaar bedrag" in labels

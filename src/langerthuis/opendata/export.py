@@ -212,6 +212,11 @@ def excel(res: Resources) -> bytes:
         _append(sheet, list(fields))
         for x in items:
             _append(sheet, [getattr(x, f) for f in fields.values()])
+    sheet = book.create_sheet("Bevindingen")
+    names = [n for n, _k, _d in FINDING_FIELDS]
+    _append(sheet, names)
+    for r in finding_rows(res):
+        _append(sheet, [r.get(n) for n in names])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
