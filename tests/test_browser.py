@@ -53,6 +53,8 @@ PAGES = {
     "municipality": "/gemeente/amsterdam", "municipality-en": "/en/municipality/voorne-aan-zee",
     "municipalities": "/gemeenten?provincie=Zeeland", "municipalities-en": "/en/municipalities",
     "search-municipality": "/zoeken?q=den+bosch",
+    "indicator-findings": "/indicator/overburdened-carers?editie=2021",
+    "introduction": "/inleiding", "introduction-en": "/en/introduction",
 }
 NEEDS_OPEN_DATA = {"indicator-computed", "map-choropleth", "municipality", "municipality-en",
                    "municipalities", "municipalities-en", "search-municipality"}
@@ -120,7 +122,7 @@ STATIC_PAGES = ["/monitor/2021", "/monitor/2019", "/en/monitor/2020",
                 "/indicator/elderly-care-physician-hours", "/en/indicator/quality-of-life",
                 "/indicator/carer-stories", "/programma", "/acties", "/acties/lt-action-1",
                 "/kaart",
-                "/beschouwing/2021", "/en/reflection/2021", "/over"]
+                "/beschouwing/2021", "/en/reflection/2021", "/over", "/inleiding"]
 
 
 @pytest.mark.parametrize("path", STATIC_PAGES)

@@ -107,7 +107,7 @@ def check_round_trip(exported: Path, source, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["import", str(exported / "monitor.json"),
                                        "--database", url])
     assert result.exit_code == 0, result.output
-    skip = {"load_info", "breakdown_row", "definition_version", "edition_entry"}
+    skip = {"load_info", "breakdown_row", "definition_version", "edition_entry", "finding_fact"}
     before, after = dump(source), dump(make_engine(url))
     # where a measurement was read from (its provenance, the last column) differs by design
     for rows in (before, after):

@@ -118,7 +118,8 @@ def export_site(snapshot: Snapshot, target: Path) -> list[str]:
     for _id, year in snapshot.editions:
         for lang in LANGUAGES:
             start += [url(page, lang, year=year) for page in ("dashboard", "reflection", "methods")]
-    start += [url(page, lang) for page in ("programme", "actions", "map", "municipalities",
+    start += [url(page, lang) for page in ("programme", "introduction", "actions", "map",
+                                           "municipalities",
                                            "search", "about")
               for lang in LANGUAGES]
     queue, seen = deque(start), set(start)

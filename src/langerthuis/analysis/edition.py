@@ -52,8 +52,10 @@ class EditionAnalysis:
         }
 
 
-def _notes_for(edition: m.Edition, notes: list[m.QualityNote]) -> list[m.QualityNote]:
-    """The data-quality notes about this edition, its entries or what they show."""
+def _notes_for(edition: m.Edition, notes: list[m.QualityNote],
+               findings: set[str]) -> list[m.QualityNote]:
+    """The data-quality notes about this edition, its entries or what they show, and the
+    findings of its text (`findings`: their ids)."""
     shown = {e.measurement_id for e in edition.entries if e.measurement_id}
     indicators = {e.indicator_id for e in edition.entries}
     keys = {f"{edition.id}/{i}" for i in indicators}
@@ -61,7 +63,8 @@ def _notes_for(edition: m.Edition, notes: list[m.QualityNote]) -> list[m.Quality
             (n.subject_type == "edition" and n.subject_id == edition.id)
             or (n.subject_type == "edition_entry" and n.subject_id in keys)
             or (n.subject_type == "measurement" and n.subject_id in shown)
-            or (n.subject_type == "indicator" and n.subject_id in indicators)]
+            or (n.subject_type == "indicator" and n.subject_id in indicators)
+            or (n.subject_type == "finding" and n.subject_id in findings)]
 
 
 def analyse(data: Dataset, edition_id: str) -> EditionAnalysis:
@@ -86,7 +89,8 @@ def analyse(data: Dataset, edition_id: str) -> EditionAnalysis:
         facts=facts, totals=whole(facts), action_lines=dict(sorted(lines.items())),
         action_line_titles=titles, kinds=by_kind(facts),
         claims=[check_claim(c, facts) for c in data.claims if c.edition_id == edition.id],
-        findings=run_rules(rule_data), quality_notes=_notes_for(edition, notes))
+        findings=run_rules(rule_data), quality_notes=_notes_for(
+            edition, notes, {f.id for f in data.findings if f.edition_id == edition.id}))
 
 
 def analyse_edition(session: Session, ref: str, programme_id: str | None = None) -> EditionAnalysis:

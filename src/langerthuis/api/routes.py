@@ -224,6 +224,26 @@ def build_router(snapshots: Snapshots) -> APIRouter:
         items = where(res().references, i=lambda x: not indicator or indicator in x.indicators)
         return page(request, s.Reference, items, limit, offset)
 
+    @router.get("/findings", response_model=s.Page[s.Finding], tags=["monitor"])
+    def findings(request: Request, indicator: str | None = None, edition: str | None = None,
+                 limit: int = Limit, offset: int = Offset):
+        items = where(res().findings, i=lambda x: not indicator or x.indicator == indicator,
+                      e=lambda x: not edition or x.edition == edition)
+        return page(request, s.Finding, items, limit, offset)
+
+    @router.get("/reflection-points", response_model=s.Page[s.ReflectionPoint],
+                tags=["monitor"])
+    def reflection_points(request: Request, edition: str | None = None,
+                          indicator: str | None = None, limit: int = Limit,
+                          offset: int = Offset):
+        items = where(res().reflection, e=lambda x: not edition or x.edition == edition,
+                      i=lambda x: not indicator or indicator in x.indicators)
+        return page(request, s.ReflectionPoint, items, limit, offset)
+
+    @router.get("/introduction", response_model=s.Page[s.IntroSection], tags=["monitor"])
+    def introduction(request: Request, limit: int = Limit, offset: int = Offset):
+        return page(request, s.IntroSection, res().introduction, limit, offset)
+
     @router.get("/quality-notes", response_model=s.Page[s.QualityNote], tags=["monitor"])
     def quality_notes(request: Request, limit: int = Limit, offset: int = Offset):
         return page(request, s.QualityNote, res().quality_notes, limit, offset)
@@ -297,7 +317,9 @@ COLLECTIONS = {
     "measurements": ("measurements", s.Measurement), "tables": ("tables", s.Table),
     "stories": ("stories", s.Story), "initiatives": ("initiatives", s.Initiative),
     "municipalities": ("municipalities", s.Municipality),
-    "references": ("references", s.Reference), "quality-notes": ("quality_notes", s.QualityNote)}
+    "references": ("references", s.Reference), "quality-notes": ("quality_notes", s.QualityNote),
+    "findings": ("findings", s.Finding), "reflection-points": ("reflection", s.ReflectionPoint),
+    "introduction": ("introduction", s.IntroSection)}
 #: The collections whose items have a path of their own.
 ITEMS = ("programmes", "indicators", "editions", "tables", "municipalities")
 DEFAULT_LIMIT = 100
@@ -312,7 +334,9 @@ def openapi_document() -> dict:
 
 DESCRIPTION = ("Read-only open data of the Monitor Langer Thuis: the framework, indicators, "
                "editions, measurements, breakdown tables, stories, initiatives, "
-               "municipalities and the analysis of each edition. Licence CC BY 4.0; source RIVM, Monitor Langer "
+               "municipalities, the findings in the text of each edition, its published "
+               "reflection, the introduction and the analysis of each edition. Licence CC BY "
+               "4.0; source RIVM, Monitor Langer "
                "Thuis 2019-2021.")
 
 

@@ -154,3 +154,15 @@ def breakdown_chart(groups: list[Group], series: tuple[str, ...], title: str,
     body.append(text(label_w + plot_w / 2, plot_bottom + 36, axis_title, size=12,
                      anchor="middle", weight="bold", fill=MUTED))
     return document(WIDTH, plot_bottom + 46, title, description, body)
+
+
+def bar_chart(rows: list[tuple[str, float | None]], title: str, description: str,
+              shown: Callable[[float | None], str], tick: Callable[[float, int], str],
+              axis_title: str = "", maximum: float | None = None,
+              totals: frozenset[str] = frozenset()) -> Chart:
+    """One series of labelled values as horizontal bars: `shown(value)` writes a value
+    beside its bar, `tick` the axis; rows whose label is in `totals` are drawn apart."""
+    items = tuple(Item(label, (value,), (shown(value),), is_total=label in totals)
+                  for label, value in rows)
+    return breakdown_chart([Group("", items)], (title,), title, description, axis_title, "",
+                           tick, maximum=maximum)

@@ -49,6 +49,9 @@ PROGRAMME_FILES: dict[str, tuple[str, type[s.Record]]] = {
     "relations.yaml": ("relations", s.RelationSpec),
     "progress.yaml": ("progress", s.ProgressEntrySpec),
     "continuity.yaml": ("continuity", s.ContinuationSpec),
+    "findings.yaml": ("findings", s.FindingSpec),
+    "reflection.yaml": ("reflection", s.ReflectionPointSpec),
+    "introduction.yaml": ("introduction", s.IntroSectionSpec),
 }
 
 
@@ -78,6 +81,9 @@ class ProgrammeContent:
     relations: list[s.RelationSpec] = field(default_factory=list)
     progress: list[s.ProgressEntrySpec] = field(default_factory=list)
     continuity: list[s.ContinuationSpec] = field(default_factory=list)
+    findings: list[s.FindingSpec] = field(default_factory=list)
+    reflection: list[s.ReflectionPointSpec] = field(default_factory=list)
+    introduction: list[s.IntroSectionSpec] = field(default_factory=list)
 
 
 @dataclass

@@ -21,7 +21,8 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
 
 from ..errors import Where
 from ..model.vocabulary import (ClaimMetric, DatePrecision, Direction, EditionStatus, EntryStatus,
-                                HousingCategory, Kind, Phase, ProgressStatus, Qualifier, Unit)
+                                FigureValues, HousingCategory, Kind, Phase, ProgressStatus,
+                                Qualifier, ReflectionSection, Unit)
 from .limits import (INT32_MAX, INT64_MAX, INT64_MIN, MAX_DEPTH, MAX_FREE_FORM_ITEMS,
                      MAX_PRINTED_NUMBER, MAX_RECORDS)
 
@@ -532,7 +533,7 @@ class ReferenceSpec(Record):
 class SubjectSpec(Record):
     type: Annotated[str, Field(pattern=r"^(programme|action_line|goal|action|progress_entry|indicator|edition|"
                                        r"edition_entry|measurement|table|story|initiative|"
-                                       r"reference)$"), Strict()]
+                                       r"reference|finding)$"), Strict()]
     id: Annotated[str, Strict(), Field(min_length=1, max_length=64), AfterValidator(_clean)]
 
 
@@ -571,3 +572,67 @@ class HousingTargetSpec(Record):
     summary_en: Text | None = None
     source_location: Text300 | None = None
     categories: List(TargetCategorySpec) = []
+
+
+class FactSpec(Record):
+    """One figure of a finding. `printed` keeps how the source wrote it where words carry
+    the value ("ruim 80.000", "19,3 miljoen euro"); `source_location` defaults to the
+    finding's."""
+
+    label: Text300
+    label_en: Text300
+    value: Float | None = None
+    unit: Unit
+    decimals: Decimals = 0
+    printed: Text100 | None = None
+    period: Text100 | None = None
+    period_en: Text100 | None = None
+    reference_date: Date | None = None
+    n: Count | None = None
+    qualifiers: List(Qualifier) = []
+    source_location: Text300 | None = None
+
+
+class FindingSpec(Record):
+    """Figures from the running text of an indicator's section in an edition, or a
+    numbered figure (`figure`, Figuur) with the values the text gives (`figure_values`:
+    all, some or none; with none the finding has no facts)."""
+
+    id: Id
+    indicator: Id
+    edition: Id
+    title: Text300
+    title_en: Text300
+    figure: Number | None = None
+    figure_values: FigureValues | None = None
+    chart: Bool = False
+    source: Text300 | None = None
+    n: Count | None = None
+    notes: Text | None = None
+    notes_en: Text | None = None
+    source_location: Text300
+    facts: List(FactSpec) = []
+
+
+class ReflectionPointSpec(Record):
+    """One claim of an edition's published reflection in our own words, with the
+    indicators it speaks of."""
+
+    id: Id
+    edition: Id
+    section: ReflectionSection
+    text: Text
+    text_en: Text
+    indicators: List(Id) = []
+    source_location: Text300
+
+
+class IntroSectionSpec(Record):
+    """A part of the monitor's introductory matter in our own words."""
+
+    id: Id
+    title: Text300
+    title_en: Text300
+    text: Text
+    text_en: Text
+    source_location: Text300 | None = None

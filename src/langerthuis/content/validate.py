@@ -21,7 +21,8 @@ SHOWS_MEASUREMENT = {EntryStatus.NEW, EntryStatus.STILL_VALID, EntryStatus.NOT_U
 #: The lists of records of a programme (besides its action lines).
 RECORD_LISTS = ("actions", "indicators", "editions", "measurements", "tables", "stories",
                 "initiative_kinds", "initiatives", "references", "quality_notes", "claims",
-                "relations", "progress", "continuity")
+                "relations", "progress", "continuity", "findings", "reflection",
+                "introduction")
 
 
 class _Checker:
@@ -292,17 +293,73 @@ def _check_programme(c: _Checker, p: ProgrammeContent, organisations: dict) -> N
         if claim.value > claim.of:
             c.add(claim.where.at("value"), f"{claim.value} is more than 'of' ({claim.of})")
 
+    findings = _check_findings(c, p, indicators, editions)
+
     c.unique(p.quality_notes, "quality note")
     subjects = {
         "programme": {p.programme.id: p.programme}, "action_line": lines, "goal": goals,
         "action": actions, "progress_entry": progress, "indicator": indicators, "edition": editions,
         "measurement": measurements, "table": tables, "story": stories,
-        "initiative": initiatives, "reference": references,
+        "initiative": initiatives, "reference": references, "finding": findings,
         "edition_entry": {f"{e.id}/{en.indicator}": en for e in p.editions for en in e.entries},
     }
     for note in p.quality_notes:
         c.known(note.where, "subject.id", note.subject.id, subjects[note.subject.type],
                 note.subject.type.replace("_", " "))
+
+
+def _check_findings(c: _Checker, p: ProgrammeContent, indicators: dict,
+                    editions: dict) -> dict:
+    """Findings, the published reflection and the introduction: references, figures and
+    their values. Returns the findings by id."""
+    findings = c.unique(p.findings, "finding")
+    figures: dict[tuple[str, int], s.FindingSpec] = {}
+    for f in p.findings:
+        c.known(f.where, "indicator", f.indicator, indicators, "indicator")
+        c.known(f.where, "edition", f.edition, editions, "edition")
+        if f.figure is not None:
+            other = figures.setdefault((f.edition, f.figure), f)
+            if other is not f:
+                c.add(f.where.at("figure"), f"figure {f.figure} of edition {f.edition!r} is "
+                      f"already recorded at {other.where}")
+            if f.figure_values is None:
+                c.add(f.where.at("figure_values"), "a figure says how many of its values "
+                      "the sources print: all, some or none")
+            elif f.figure_values == "none" and f.facts:
+                c.add(f.where.at("facts"), "figure_values is 'none', so the finding has no "
+                      "facts; use 'some' for the values the text gives")
+            elif f.figure_values != "none" and not f.facts:
+                c.add(f.where.at("facts"), f"figure_values is {str(f.figure_values)!r} but "
+                      "no facts are given; use 'none' when the sources print no values")
+        elif f.figure_values is not None:
+            c.add(f.where.at("figure_values"), "only a figure (with 'figure: N') has "
+                  "figure_values")
+        if (f.notes is None) != (f.notes_en is None):
+            missing = "notes_en" if f.notes_en is None else "notes"
+            c.add(f.where.at(missing), f"the notes are given in one language only; add "
+                  f"{missing!r}")
+        if not f.facts and f.figure is None:
+            c.add(f.where.at("facts"), "a finding without a figure needs at least one fact")
+        for i, fact in enumerate(f.facts):
+            c.in_range(fact.where.at("value"), fact.value, fact.unit, fact.decimals)
+            if (fact.period is None) != (fact.period_en is None):
+                missing = "period_en" if fact.period_en is None else "period"
+                c.add(fact.where.at(missing), f"the period is given in one language only; "
+                      f"add {missing!r}")
+            if fact.value is None and fact.printed is None:
+                c.add(fact.where.at("value"), "a fact has a value, or says in 'printed' "
+                      "what the source wrote instead")
+        if f.chart and len({x.unit for x in f.facts if x.value is not None}) != 1:
+            c.add(f.where.at("chart"), "a chart shows the facts of one unit; the facts "
+                  "with a value have units " + ", ".join(sorted({str(x.unit) for x in f.facts
+                                                                  if x.value is not None})))
+    c.unique(p.reflection, "reflection point")
+    for r in p.reflection:
+        c.known(r.where, "edition", r.edition, editions, "edition")
+        for i, ind in enumerate(r.indicators):
+            c.known(r.where, f"indicators[{i}]", ind, indicators, "indicator")
+    c.unique(p.introduction, "introduction section")
+    return findings
 
 
 def _same_line(c: _Checker, where: Where, goal: str, line: str | None, goal_line: dict) -> None:

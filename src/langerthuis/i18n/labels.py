@@ -35,6 +35,13 @@ PROGRESS_STATUSES = {
     "started": N_("started"), "on_schedule": N_("on schedule"), "delayed": N_("delayed"),
     "completed": N_("completed"), "not_reported": N_("not reported")}
 
+REFLECTION_SECTIONS = {
+    "purpose": N_("Purpose of the monitor"), "results": N_("What this edition holds"),
+    "comparison": N_("Comparison with the previous edition"),
+    "corona": N_("The COVID-19 crisis"), "initiative_map": N_("The initiative map"),
+    "follow_up": N_("What became of the previous recommendations"),
+    "recommendations": N_("Recommendations")}
+
 DIMENSIONS = {
     "mark_band": N_("Mark"), "domain": N_("Domain"), "statistic": N_("Statistic"),
     "topic": N_("Topic"), "domains_well_arranged": N_("Life domains well arranged"),

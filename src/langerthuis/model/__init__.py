@@ -4,6 +4,7 @@ from .accounts import KEPT, Account, ApiToken, Assignment, AuditEvent, LoginAtte
 from .base import Base
 from .context import Initiative, InitiativeKind, QualityNote, Reference, Story, indicator_reference
 from .editions import Edition, EditionEntry, LoadInfo, PublishedClaim
+from .findings import Finding, FindingFact, IntroSection, ReflectionPoint
 from .framework import (Action, ActionLine, Goal, Organisation, Programme, ProgressEntry,
                         action_lead, programme_partner)
 from .geography import DataSource, MapShape, Municipality, MunicipalityLink, Population
@@ -12,15 +13,15 @@ from .housing import (AreaTarget, Delivery, DeliveryImport, DeliveryReview, Hous
 from .indicators import Continuation, DefinitionVersion, Indicator
 from .measurements import BreakdownRow, BreakdownTable, Measurement, Relation, Revision
 from .vocabulary import (UNIT_RANGE, ClaimMetric, DatePrecision, DeliveryStatus, Direction,
-                         EditionStatus, EntryStatus, HousingCategory, Kind, Phase, ProgressStatus,
-                         Qualifier, TargetKind, Unit)
+                         EditionStatus, EntryStatus, FigureValues, HousingCategory, Kind, Phase, ProgressStatus,
+                         Qualifier, ReflectionSection, TargetKind, Unit)
 
 __all__ = [
     # accounts, sessions, tokens and the audit trail (kept by load)
     "KEPT", "Account", "ApiToken", "Assignment", "AuditEvent", "LoginAttempt", "LoginSession",
     # the framework and the monitor
     "Action", "ActionLine", "Base", "Continuation", "BreakdownRow", "BreakdownTable", "DefinitionVersion",
-    "Edition", "EditionEntry", "Goal", "Indicator", "Initiative", "InitiativeKind", "LoadInfo",
+    "Edition", "EditionEntry", "Finding", "FindingFact", "Goal", "IntroSection", "ReflectionPoint", "Indicator", "Initiative", "InitiativeKind", "LoadInfo",
     "Measurement", "Organisation", "Programme", "ProgressEntry", "PublishedClaim",
     "QualityNote", "Reference", "Relation", "Revision", "Story",
     "action_lead", "indicator_reference", "programme_partner",
@@ -31,6 +32,6 @@ __all__ = [
     "HousingTarget", "HousingTargetCategory",
     # vocabularies
     "UNIT_RANGE", "ClaimMetric", "DatePrecision", "DeliveryStatus", "Direction", "EditionStatus",
-    "EntryStatus", "HousingCategory", "Kind", "Phase", "ProgressStatus", "Qualifier",
-    "TargetKind", "Unit",
+    "EntryStatus", "FigureValues", "HousingCategory", "Kind", "Phase", "ProgressStatus", "Qualifier",
+    "ReflectionSection", "TargetKind", "Unit",
 ]

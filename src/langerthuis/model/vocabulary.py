@@ -104,6 +104,26 @@ class ClaimMetric(StrEnum):
     NOT_DESIRED = "not_desired"  # did not move in the desired direction
 
 
+class FigureValues(StrEnum):
+    """How many of a published figure's (Figuur's) values the sources print."""
+
+    ALL = "all"
+    SOME = "some"  # the text gives some of the values; the rest are only in the picture
+    NONE = "none"  # the values are only in the picture, which the sources do not hold
+
+
+class ReflectionSection(StrEnum):
+    """The parts of an edition's published reflection (beschouwing), in their order."""
+
+    PURPOSE = "purpose"  # what the monitor is for and which measurement this is
+    RESULTS = "results"  # what the edition holds: updated indicators
+    COMPARISON = "comparison"  # the comparison with the previous edition
+    CORONA = "corona"  # the effects of the COVID-19 crisis
+    INITIATIVE_MAP = "initiative_map"  # the reading of the integrative map
+    FOLLOW_UP = "follow_up"  # what became of the previous edition's recommendations
+    RECOMMENDATIONS = "recommendations"
+
+
 #: The range of values each unit allows (inclusive); None means unbounded.
 UNIT_RANGE: dict[Unit, tuple[float | None, float | None]] = {
     Unit.PERCENTAGE: (0.0, 100.0),

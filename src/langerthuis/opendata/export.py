@@ -4,6 +4,8 @@
     breakdowns.csv                 every breakdown table as tidy long data
     actions.csv                    one row per action, with where it stands and since when
     action-progress.csv            one row per progress entry of an action, with its source
+    findings.csv                   the figures in the text of each edition (one row per fact),
+                                   and its numbered figures (a figure without values: one row)
     editions/<year>/key-figures.csv and .json
     indicators/<id>.csv and .json
     monitor.json                   the whole dataset, as the API serialises it
@@ -90,6 +92,52 @@ def breakdown_rows(res: Resources) -> tuple[list[str], list[dict]]:
     return BREAKDOWN_BASE + dims + BREAKDOWN_TAIL, rows
 
 
+#: The columns of findings.csv: (name, Table Schema type, meaning).
+FINDING_FIELDS = [
+    ("edition", "integer", "Year of the edition whose text gives the figure."),
+    ("indicator_id", "string", "Stable id of the indicator."),
+    ("finding_id", "string", "Id of the finding (a group of figures, or a numbered figure)."),
+    ("title", "string", "Title of the finding in Dutch (a figure's caption as published)."),
+    ("title_en", "string", "Title of the finding in English."),
+    ("figure", "integer", "Number of the edition's figure (Figuur), if the finding is one."),
+    ("figure_values", "string", "How many of the figure's values the sources print: all, some "
+                                "or none (a figure with none has one row without a value)."),
+    ("label", "string", "What the figure counts, in Dutch (our words)."),
+    ("label_en", "string", "What the figure counts, in English."),
+    ("value", "number", "The value, with a dot as decimal separator."),
+    ("unit", "string", "percentage, count, mark, ratio, hours or euro."),
+    ("decimals", "integer", "Decimals the value is shown with."),
+    ("printed", "string", "How the source wrote the value, where words carry it."),
+    ("period", "string", "Period the figure describes, in Dutch."),
+    ("period_en", "string", "Period the figure describes, in English."),
+    ("reference_date", "date", "Date the count was taken."),
+    ("n", "integer", "Number of respondents, where given."),
+    ("qualifiers", "string", "Semicolon-separated qualifiers (lower_bound, estimate, ...)."),
+    ("source", "string", "Who delivered the figure."),
+    ("source_location", "string", "Where in the sources the figure stands."),
+]
+
+
+def finding_rows(res: Resources, indicator: str | None = None) -> list[dict]:
+    years = {e.id: e.year for e in res.editions}
+    rows = []
+    for f in res.findings:
+        if indicator and f.indicator != indicator:
+            continue
+        head = {"edition": years.get(f.edition), "indicator_id": f.indicator,
+                "finding_id": f.id, "title": f.title, "title_en": f.title_en,
+                "figure": f.figure, "figure_values": f.figure_values, "source": f.source}
+        for x in f.facts or [None]:
+            rows.append({**head, **({
+                "label": x.label, "label_en": x.label_en, "value": x.value, "unit": x.unit,
+                "decimals": x.decimals, "printed": x.printed, "period": x.period,
+                "period_en": x.period_en, "reference_date": x.reference_date, "n": x.n,
+                "qualifiers": ";".join(x.qualifiers),
+                "source_location": x.source_location or f.source_location} if x else {
+                "source_location": f.source_location})})
+    return rows
+
+
 def whole_dataset(res: Resources) -> dict:
     def dump(items) -> list[dict]:
         return [x.model_dump(mode="json") for x in items]
@@ -104,6 +152,8 @@ def whole_dataset(res: Resources) -> dict:
         "initiatives": dump(res.initiatives),
         "references": dump(res.references), "quality_notes": dump(res.quality_notes),
         "claims": dump(res.claims), "relations": dump(res.relations),
+        "findings": dump(res.findings), "reflection": dump(res.reflection),
+        "introduction": dump(res.introduction),
         "table_checks": res.table_checks,
     }
 
@@ -181,6 +231,11 @@ def excel(res: Resources) -> bytes:
         _append(sheet, list(fields))
         for x in items:
             _append(sheet, [getattr(x, f) for f in fields.values()])
+    sheet = book.create_sheet("Bevindingen")
+    names = [n for n, _k, _d in FINDING_FIELDS]
+    _append(sheet, names)
+    for r in finding_rows(res):
+        _append(sheet, [r.get(n) for n in names])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -217,6 +272,9 @@ def datapackage(breakdown_columns: list[str]) -> dict:
              "schema": {"fields": breakdown_fields}},
             table("actions", ACTION_FIELDS, "action_id"),
             table("action-progress", PROGRESS_FIELDS, "entry_id"),
+            {"name": "findings", "path": "findings.csv", "format": "csv",
+             "mediatype": "text/csv", "encoding": "utf-8",
+             "schema": {"fields": [field(n, k, d) for n, k, d in FINDING_FIELDS]}},
         ],
     }
 
@@ -231,6 +289,7 @@ def build_downloads(snapshot: Snapshot) -> dict[str, str | bytes]:
     files["breakdowns.csv"] = to_csv(breakdowns, columns)
     files["actions.csv"] = to_csv(action_rows(res), list(ACTION_FIELDS))
     files["action-progress.csv"] = to_csv(progress_rows(res), list(PROGRESS_FIELDS))
+    files["findings.csv"] = to_csv(finding_rows(res), [n for n, _k, _d in FINDING_FIELDS])
     for edition in sorted(res.editions, key=lambda e: e.year):
         mine = [r for r in rows if r["edition"] == edition.year]
         files[f"editions/{edition.year}/key-figures.csv"] = to_csv(mine)
@@ -242,7 +301,9 @@ def build_downloads(snapshot: Snapshot) -> dict[str, str | bytes]:
         files[f"indicators/{ind.id}.csv"] = to_csv(mine)
         files[f"indicators/{ind.id}.json"] = json.dumps(
             {"licence": LICENCE, "indicator": ind.model_dump(mode="json"),
-             "key_figures": mine}, ensure_ascii=False, indent=1)
+             "key_figures": mine,
+             "findings": [f.model_dump(mode="json") for f in res.findings
+                          if f.indicator == ind.id]}, ensure_ascii=False, indent=1)
     whole = whole_dataset(res)
     if snapshot.housing is not None:
         whole["housing_targets"] = [snapshot.housing.summary.target.model_dump(mode="json")]

@@ -32,6 +32,7 @@ TOP_LEVEL: dict[str, tuple[bool, type]] = {
     "initiatives": (True, list), "references": (True, list), "quality_notes": (True, list),
     "claims": (False, list), "relations": (False, list), "initiative_kinds": (False, list),
     "table_checks": (False, dict), "housing_targets": (False, list),
+    "findings": (False, list), "reflection": (False, list), "introduction": (False, list),
 }
 
 
@@ -304,6 +305,15 @@ class _Importer:
         for path, x in self.records(lists["claims"], "claims"):
             if (r := self.one(x, s.ClaimSpec, path)):
                 owner(index.edition(r.edition)).claims.append(r)
+        for path, x in self.records(lists["findings"], "findings"):
+            if (r := self.one(x, s.FindingSpec, path)):
+                owner(index.edition(r.edition)).findings.append(r)
+        for path, x in self.records(lists["reflection"], "reflection"):
+            if (r := self.one(x, s.ReflectionPointSpec, path)):
+                owner(index.edition(r.edition)).reflection.append(r)
+        for path, x in self.records(lists["introduction"], "introduction"):
+            if (p := programme_of(path, x)) and (r := self.one(x, s.IntroSectionSpec, path)):
+                p.introduction.append(r)
         for path, x in self.records(lists["relations"], "relations"):
             if (r := self.one(x, s.RelationSpec, path)):
                 owner(index.indicator(index.measurement(index.table(r.table)))).relations.append(r)
@@ -393,6 +403,7 @@ class _Index:
                       and isinstance(x.get("progress"), list)
                       for e in x["progress"] if isinstance(e, dict)
                       and isinstance(e.get("source"), str)}
+        self.findings = ids("findings", "edition")
 
     def indicator(self, indicator: Any) -> Any:
         """The programme of an indicator (None when unknown: the first programme's checks
@@ -430,4 +441,6 @@ class _Index:
             return self.indicator(self.references.get(subject))
         if kind == "action":
             return self.actions.get(subject)
+        if kind == "finding":
+            return self.edition(self.findings.get(subject))
         return None  # action lines and goals: the first programme

@@ -30,6 +30,9 @@ class Dataset:
     initiatives: list[m.Initiative]
     references: list[m.Reference]
     quality_notes: list[m.QualityNote]
+    findings: list[m.Finding]  # in the order of the content, per edition
+    reflection: list[m.ReflectionPoint]
+    introduction: list[m.IntroSection]
     data_sources: list[m.DataSource]
     shapes: dict[int, list[m.MapShape]] = field(default_factory=dict)  # municipality layer
     links: list[m.MunicipalityLink] = field(default_factory=list)
@@ -115,6 +118,12 @@ def _read(session: Session) -> Dataset:
                         options=[selectinload(m.Reference.indicators)]),
         quality_notes=_all(session, m.QualityNote, m.QualityNote.id),
         continuations=_all(session, m.Continuation, m.Continuation.id),
+        findings=_all(session, m.Finding, m.Finding.edition_id, m.Finding.position,
+                      options=[selectinload(m.Finding.facts)]),
+        reflection=_all(session, m.ReflectionPoint, m.ReflectionPoint.edition_id,
+                        m.ReflectionPoint.position),
+        introduction=_all(session, m.IntroSection, m.IntroSection.programme_id,
+                          m.IntroSection.position),
         data_sources=_all(session, m.DataSource, m.DataSource.id),
         shapes=shapes,
         links=_all(session, m.MunicipalityLink, m.MunicipalityLink.from_year),

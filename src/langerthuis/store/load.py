@@ -60,6 +60,17 @@ def row(model: type[m.Base], record, **given):
     return model(**values)
 
 
+def _ranks(records: list) -> list[int]:
+    """The place of each record among the records of its edition, in the order of the
+    content (so that an export, which lists them by edition, loads back to the same places)."""
+    seen: Counter[str] = Counter()
+    ranks = []
+    for r in records:
+        ranks.append(seen[r.edition])
+        seen[r.edition] += 1
+    return ranks
+
+
 def _insert(session: Session, content: ContentSet) -> Counter[str]:
     written: Counter[str] = Counter()
 
@@ -119,5 +130,13 @@ def _insert_programme(session: Session, p: ProgrammeContent, add, orgs: dict[str
         session.execute(insert(m.indicator_reference), links)
     add([row(m.ProgressEntry, e, reference_id=e.source) for e in p.progress])
     add([row(m.PublishedClaim, c) for c in p.claims])
+    add([row(m.Finding, f, position=pos) for f, pos in zip(p.findings, _ranks(p.findings))])
+    add([row(m.FindingFact, x, finding_id=f.id, position=pos,
+             source_location=x.source_location or f.source_location)
+         for f in p.findings for pos, x in enumerate(f.facts)])
+    add([row(m.ReflectionPoint, r, position=pos)
+         for r, pos in zip(p.reflection, _ranks(p.reflection))])
+    add([row(m.IntroSection, x, programme_id=pid, position=pos)
+         for pos, x in enumerate(p.introduction)])
     add([row(m.QualityNote, q, subject_type=q.subject.type, subject_id=q.subject.id)
          for q in p.quality_notes])

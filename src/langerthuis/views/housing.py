@@ -177,8 +177,7 @@ PAGE_DISAGREEMENTS = 25
 
 
 def housing_page(housing: HousingMonitor, lang: str) -> HousingPage:
-    from ..charts import breakdown_chart
-    from ..charts.bars import Group, Item
+    from ..charts import bar_chart
     from ..formatting import format_date, format_number
     from ..housing.deliveries import SOURCES
     from ..i18n import localised, translations
@@ -188,19 +187,16 @@ def housing_page(housing: HousingMonitor, lang: str) -> HousingPage:
     monitor = housing.summary
     names = {c: label(HOUSING_CATEGORIES, c, lang) for c in monitor.categories}
     names[ALL] = _("all homes for older people")
-    def shown(v: float | None) -> str:
-        return "–" if v is None else f"{format_number(v, 1, lang)}%"
-    chart = breakdown_chart(
-        [Group("", tuple(Item(names[p.category], (p.share_realised,),
-                              (shown(p.share_realised),), is_total=p.category == ALL)
-                         for p in monitor.national))],
-        (_("Share of the target realised"),),
+    chart = bar_chart(
+        [(names[p.category], p.share_realised) for p in monitor.national],
         _("Share of the target realised, per kind of home"),
         _("Realised homes as a percentage of the national target of each kind of home, up "
           "to and including {year}; the table beside it gives the numbers.")
         .format(year=monitor.target.target_year),
-        _("Share of the target realised (%)"), _("Kind of home"),
-        lambda v, decimals: format_number(v, decimals, lang), maximum=100.0)
+        lambda v: "–" if v is None else f"{format_number(v, 1, lang)}%",
+        lambda v, decimals: format_number(v, decimals, lang),
+        _("Share of the target realised (%)"), maximum=100.0,
+        totals=frozenset({names[ALL]}))
     return HousingPage(
         monitor=monitor, title=localised(monitor.target.title, monitor.target.title_en, lang),
         summary=localised(monitor.target.summary, monitor.target.summary_en, lang),

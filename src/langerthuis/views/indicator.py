@@ -14,6 +14,7 @@ from ..i18n.labels import ENTRY_STATUSES, KINDS, REASONS, label
 from .crosstable import CrossTable, cross_table
 from .figures import FigureView, breakdown_figure, trend_figure
 from ..store.dataset import Dataset
+from .published import FindingView, indicator_findings
 from .values import (ChangeView, change_view, date_text, decimals, edition_title, figure,
                      period, qualifiers)
 
@@ -120,6 +121,7 @@ class IndicatorView:
     editions: tuple[int, ...]  # the years of the editions that show the indicator
     references: tuple[ReferenceView, ...]
     continuity: tuple[ContinuityView, ...] = ()
+    findings: tuple[FindingView, ...] = ()  # what the text of the monitor adds (verdieping)
 
 
 def table_view(table: m.BreakdownTable, lang: str) -> TableView:
@@ -254,6 +256,8 @@ def indicator_view(data: Dataset, analyses: dict[str, EditionAnalysis], indicato
     notes = [n for n in data.quality_notes
              if (n.subject_type == "indicator" and n.subject_id == indicator_id)
              or (n.subject_type == "measurement" and n.subject_id in shown)
+             or (n.subject_type == "finding" and n.subject_id in {
+                 f.id for f in data.findings if f.indicator_id == indicator_id})
              or (n.subject_type == "edition_entry" and n.subject_id.endswith("/" + indicator_id))]
     change, reasons = None, ""
     if latest is not None:
@@ -298,4 +302,5 @@ def indicator_view(data: Dataset, analyses: dict[str, EditionAnalysis], indicato
             date_text(r.date, lang) if r.date else localised(r.date_text, r.date_text_en, lang),
             r.url or "")
             for r in refs),
-        continuity=_continuity(data, analyses, ind, lang, upto))
+        continuity=_continuity(data, analyses, ind, lang, upto),
+        findings=indicator_findings(data, indicator_id, lang, upto))

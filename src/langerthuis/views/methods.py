@@ -66,13 +66,16 @@ def note_item(note: m.QualityNote, lang: str) -> NoteItem:
     return NoteItem(label(NOTE_KINDS, note.kind, lang), localised(note.text, note.text_en, lang))
 
 
-def _indicator_of(note: m.QualityNote, measurements: dict[str, m.Measurement]) -> str | None:
+def _indicator_of(note: m.QualityNote, measurements: dict[str, m.Measurement],
+                  findings: dict[str, m.Finding]) -> str | None:
     if note.subject_type == "indicator":
         return note.subject_id
     if note.subject_type == "edition_entry":
         return note.subject_id.split("/", 1)[1]
     if note.subject_type == "measurement" and note.subject_id in measurements:
         return measurements[note.subject_id].indicator_id
+    if note.subject_type == "finding" and note.subject_id in findings:
+        return findings[note.subject_id].indicator_id
     return None
 
 
@@ -91,7 +94,7 @@ def methods_view(data: Dataset, analysis: EditionAnalysis, lang: str) -> Methods
     per_indicator: dict[str, list[NoteItem]] = {}
     edition_notes = []
     for note in analysis.quality_notes:
-        indicator = _indicator_of(note, measurements)
+        indicator = _indicator_of(note, measurements, {f.id: f for f in data.findings})
         if indicator in entries:
             per_indicator.setdefault(indicator, []).append(note_item(note, lang))
         else:

@@ -11,14 +11,16 @@ from ..store.dataset import Dataset
 from .dashboard import EditionLink
 from .initiative_map import kind_words
 from .municipality import MunicipalityData
+from .published import PublishedSection
 from .values import date_text
 
 
 @dataclass(frozen=True)
 class ReflectionView:
     year: int
-    reflection: Reflection
+    reflection: Reflection  # computed by us from the figures
     editions: tuple[EditionLink, ...]
+    published: tuple[PublishedSection, ...] = ()  # as the edition published it (RIVM)
 
 
 @dataclass(frozen=True)
@@ -84,11 +86,17 @@ def search_index(data: Dataset, municipalities: MunicipalityData | None = None) 
                   page=x.slug)
         entries.append(SearchEntry(hit, hit, text(x.name, *variants.get(x.name, ()),
                                                   without_accents(x.name), *x.predecessors)))
+    found: dict[str, list[str]] = {}  # what the monitor's text adds, per indicator
+    for f in data.findings:
+        found.setdefault(f.indicator_id, []).extend(
+            [f.title, f.title_en or "", f.notes or "", f.notes_en or ""]
+            + [x for fact in f.facts for x in (fact.label, fact.label_en or "")])
     for i in data.indicators:
         entries += [SearchEntry(Hit("indicator", localised(i.title, i.title_en, "nl"), i.id),
                                 Hit("indicator", localised(i.title, i.title_en, "en"), i.id),
                                 text(i.title, i.title_en, i.short_label, i.short_label_en,
-                                     i.description, i.description_en, i.source))]
+                                     i.description, i.description_en, i.source,
+                                     *found.get(i.id, [])))]
     for a in sorted(data.actions, key=lambda a: a.id):
         nl, en = (Hit("action", f"{a.action_line.number}.{a.number} "
                       f"{localised(a.title, a.title_en, lang)}",

@@ -10,6 +10,7 @@ from .framework import ActionsView, ProgrammeView
 from .indicator import IndicatorView
 from .initiative_map import MapView
 from .methods import MethodsView
+from .published import IntroView, PublishedSection
 
 
 @dataclass(frozen=True)
@@ -28,3 +29,5 @@ class ReportView:
     reflection: Reflection
     methods: MethodsView
     actions: ActionsView
+    published_reflection: tuple[PublishedSection, ...] = ()
+    introduction: IntroView | None = None

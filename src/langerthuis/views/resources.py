@@ -365,6 +365,62 @@ class Claim(Resource):
     source_location: str | None = None
 
 
+class Fact(Resource):
+    label: str
+    label_en: str | None = None
+    value: float | None = None
+    unit: str
+    decimals: int = 0
+    printed: str | None = None
+    period: str | None = None
+    period_en: str | None = None
+    reference_date: dt.date | None = None
+    n: int | None = None
+    qualifiers: list[str] = []
+    source_location: str | None = None
+
+
+class Finding(Resource):
+    """Figures an edition gives in the text of an indicator's section, or one of its
+    numbered figures with the values its text gives (`figure_values`: all, some, none)."""
+    id: str
+    indicator: str = Field(validation_alias="indicator_id")
+    edition: str = Field(validation_alias="edition_id")
+    title: str
+    title_en: str | None = None
+    figure: int | None = None
+    figure_values: str | None = None
+    chart: bool = False
+    source: str | None = None
+    n: int | None = None
+    notes: str | None = None
+    notes_en: str | None = None
+    source_location: str | None = None
+    facts: list[Fact] = []
+
+
+class ReflectionPoint(Resource):
+    """One claim of an edition's published reflection, in our own words."""
+    id: str
+    edition: str = Field(validation_alias="edition_id")
+    section: str
+    text: str
+    text_en: str | None = None
+    indicators: list[str] = []
+    source_location: str | None = None
+
+
+class IntroSection(Resource):
+    """A part of the monitor's introductory matter, in our own words."""
+    id: str
+    programme: str = Field(validation_alias="programme_id")
+    title: str
+    title_en: str | None = None
+    text: str
+    text_en: str | None = None
+    source_location: str | None = None
+
+
 class Relation(Resource):
     """An arithmetic relation between cells of a table; its operands (`per`, `factors`,
     `result`, ...) are further fields, as in the content's relations.yaml."""

@@ -29,6 +29,7 @@ from .initiative_map import MapData, map_data, map_view
 from .methods import MethodsView, methods_view
 from .municipality import MunicipalityData, municipality_data
 from .pages import AboutView, ReflectionView, SearchIndex, about_view, search_index
+from .published import IntroView, intro_view, published_reflection
 from .report import ReportView
 from .values import date_text, edition_title
 
@@ -56,6 +57,9 @@ class Resources:
     quality_notes: tuple[r.QualityNote, ...]
     claims: tuple[r.Claim, ...]
     relations: tuple[r.Relation, ...]
+    findings: tuple[r.Finding, ...]
+    reflection: tuple[r.ReflectionPoint, ...]
+    introduction: tuple[r.IntroSection, ...]
     table_checks: dict[str, dict]
     analyses: dict[str, dict]  # edition id -> the analysis as the API shows it
 
@@ -85,6 +89,7 @@ class Snapshot:
     municipalities: MunicipalityData
     search: SearchIndex
     about: dict[str, AboutView]
+    introduction: dict[str, IntroView]
     reports: dict[tuple[int, str], ReportView]
     resources: Resources
     #: every chart of the indicator pages by (id, language), for its downloads
@@ -165,6 +170,9 @@ def _resources(data: Dataset, analyses: dict[str, EditionAnalysis],
         quality_notes=many(r.QualityNote, data.quality_notes),
         claims=many(r.Claim, data.claims),
         relations=many(r.Relation, data.relations),
+        findings=many(r.Finding, data.findings),
+        reflection=many(r.ReflectionPoint, data.reflection),
+        introduction=many(r.IntroSection, data.introduction),
         table_checks={t.id: dict(t.checks) for t in sorted(data.tables, key=lambda t: t.id)
                       if t.checks},
         analyses={k: a.to_dict() for k, a in analyses.items()})
@@ -183,7 +191,8 @@ def build_snapshot(session: Session, drafts: bool = False) -> Snapshot:
         for e in data.editions:
             dashboards[(e.year, lang)] = dashboard_view(data, analyses[e.id], lang)
             reflections[(e.year, lang)] = ReflectionView(
-                e.year, reflect(analyses[e.id], lang), edition_links(data, e, lang))
+                e.year, reflect(analyses[e.id], lang), edition_links(data, e, lang),
+                published_reflection(data, e, lang))
             methods[(e.year, lang)] = methods_view(data, analyses[e.id], lang)
         for i in data.indicators:
             indicators[(i.id, lang)] = indicator_view(data, analyses, i.id, lang)
@@ -223,7 +232,9 @@ def build_snapshot(session: Session, drafts: bool = False) -> Snapshot:
                                  for x in sorted(e.entries, key=lambda x: x.number)),
                 reflection=reflections[(e.year, lang)].reflection,
                 methods=methods[(e.year, lang)],
-                actions=actions_view(data, e.programme, lang))
+                actions=actions_view(data, e.programme, lang),
+                published_reflection=reflections[(e.year, lang)].published,
+                introduction=intro_view(data, e.programme, lang))
     return Snapshot(
         version=data.version, editions=tuple((e.id, e.year) for e in
                                              sorted(data.editions, key=lambda e: e.year)),
@@ -235,6 +246,7 @@ def build_snapshot(session: Session, drafts: bool = False) -> Snapshot:
         programme=programmes, actions=actions, maps=maps, municipalities=municipalities,
         search=search_index(data, municipalities),
         about={lang: about_view(data, lang) for lang in LANGUAGES}, reports=reports,
+        introduction={lang: intro_view(data, programme, lang) for lang in LANGUAGES},
         resources=_resources(data, analyses, municipalities),
         figures=_figures([(k[1], v) for k, v in list(indicators.items()) + list(as_of.items())]),
         housing=housing_monitor(data),

@@ -172,6 +172,8 @@ def build_page(snapshot: Snapshot, lang: str, page: str, params: dict, query: di
         return render(s, lang, page, "municipality.html", {
             "view": municipality_view(s.municipalities, found, lang),
             "indicators": {i for i, _lang in s.indicators}}, {"id": found.slug})
+    if page == "introduction":
+        return render(s, lang, page, "introduction.html", {"view": s.introduction[lang]})
     problem = _check_query(s, lang, page, query, programme)
     if problem is not None:
         return problem

@@ -84,7 +84,8 @@ def _routes(app: FastAPI, lang: str, snapshots: Snapshots) -> None:
     for page in ("programme_of", "actions_of"):
         app.add_api_route(ROUTES[page][lang], _of_programme(respond, page), methods=["GET"],
                           include_in_schema=False, name=f"{page}-{lang}")
-    for page in ("programme", "actions", "map", "municipalities", "search", "about", "housing"):
+    for page in ("programme", "introduction", "actions", "map", "municipalities", "search",
+                 "about", "housing"):
         app.add_api_route(ROUTES[page][lang], _simple(respond, page), methods=["GET"],
                           include_in_schema=False, name=f"{page}-{lang}")
 

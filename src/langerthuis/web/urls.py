@@ -13,6 +13,7 @@ ROUTES = {
     "programme_of": {"nl": "/programma/{programme}", "en": "/en/programme/{programme}"},
     "actions_of": {"nl": "/programma/{programme}/acties",
                    "en": "/en/programme/{programme}/actions"},
+    "introduction": {"nl": "/inleiding", "en": "/en/introduction"},
     "actions": {"nl": "/acties", "en": "/en/actions"},
     "action": {"nl": "/acties/{id}", "en": "/en/actions/{id}"},
     "map": {"nl": "/kaart", "en": "/en/map"},

@@ -3,7 +3,7 @@ an organisation's former name, edition titles, reference periods and notes, brea
 their rows), stories, references' dates in words, initiatives and the kinds of initiative
 
 Revision ID: 0012
-Revises: 0010
+Revises: 0011
 Create Date: 2026-11-30
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ from alembic import op
 
 
 revision = '0012'
-down_revision = '0010'
+down_revision = '0011'
 branch_labels = None
 depends_on = None
 
