@@ -37,12 +37,14 @@ SUCCESSOR = {
     "indicators.yaml": {"indicators": [
         {"id": "wz-hours", "kind": "process", "action_line": "wz-al1",
          "title": "Uren in de opvolger", "title_en": "Hours in the successor", "unit": "hours",
-         "desired_direction": "higher", "direction_reason": "Meer is beter."}]},
+         "desired_direction": "higher", "direction_reason": "Meer is beter.",
+         "direction_reason_en": "More is better."}]},
     "measurements.yaml": {"measurements": [
         {"id": "wz-hours-2023", "indicator": "wz-hours", "value": 41234,
          "reference_period": "2023", "source_location": "synthetic"}]},
     "editions.yaml": {"editions": [
-        {"id": "wz-2023", "year": 2023, "title": "Voortgang WZ 2023", "status": "published",
+        {"id": "wz-2023", "year": 2023, "title": "Voortgang WZ 2023",
+         "title_en": "WZ progress 2023", "status": "published",
          "entries": [{"indicator": "wz-hours", "number": 1, "status": "new",
                       "measurement": "wz-hours-2023"}]}]},
     "continuity.yaml": {"continuity": [
