@@ -89,12 +89,12 @@ def nginx_config(app_port: int, port: int, site_root: Path, conf: Path = NGINX_C
 
 @contextmanager
 def nginx_server(app_port: int, site_root: Path, workdir: Path, site_conf: str | None = None,
-                 workers: int = 1) -> Iterator[str]:
-    """Debian's nginx on a free loopback port with everything it writes in `workdir` (no
-    root needed), serving `site_root` in front of the application on `app_port` with the
-    repository's configuration, or with `site_conf` (a whole server block) instead. Yields
-    the base URL once nginx answers."""
-    port = free_port()
+                 workers: int = 1, port: int | None = None) -> Iterator[str]:
+    """Debian's nginx on a free loopback port (or `port`) with everything it writes in
+    `workdir` (no root needed), serving `site_root` in front of the application on
+    `app_port` with the repository's configuration, or with `site_conf` (a whole server
+    block, listening on `port`) instead. Yields the base URL once nginx answers."""
+    port = port or free_port()
     workdir.mkdir(parents=True, exist_ok=True)
     (workdir / "site.conf").write_text(
         site_conf or nginx_config(app_port, port, site_root), encoding="utf-8")
