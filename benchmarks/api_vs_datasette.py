@@ -1,11 +1,13 @@
 """Our JSON API against Datasette on the same data, measured in one run with the same
 load generator: the measurements of the bundled content, a page of 100, under concurrent
 connections on loopback. Datasette serves the table from an immutable SQLite file built
-from our own `monitor.json`; we serve `/api/measurements` from the snapshot. Not a test:
-run it by hand after `pip install -e '.[bench]'` (Datasette is a benchmark-only
-dependency).
+from our own `monitor.json`; we serve `/api/measurements` from the snapshot. The load
+generator is wrk (Debian package `wrk`) when it is installed, else the Python request loop
+of web_burst.py (then --requests counts requests). Goal: our API at least twice
+Datasette's requests per second. Not a test: run it by hand after `pip install -e
+'.[bench]'` (Datasette is a benchmark-only dependency).
 
-    python benchmarks/api_vs_datasette.py [--requests 3000] [--concurrency 64]
+    python benchmarks/api_vs_datasette.py [--seconds 10] [--concurrency 64]
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ from pathlib import Path
 
 from langerthuis.web.local import local_server
 from web_burst import burst  # the same request loop, beside this script
+from wrk_load import WRK, wrk
 
 OURS = "/api/measurements?limit=100"
 THEIRS = "/bench/measurements.json?_size=100&_shape=objects"
@@ -37,9 +40,20 @@ def datasette_database(monitor_json: Path, target: Path) -> None:
                          for c in columns] for r in rows])
 
 
+def measure(url: str, path: str, args, warm_up: bool = False) -> dict:
+    """The figures of one server under the load generator of this run."""
+    if WRK:
+        return wrk(url, [path], args.concurrency, 3 if warm_up else args.seconds)
+    port = int(url.rsplit(":", 1)[1])
+    r = burst(port, itertools.repeat(path), args.concurrency * 4 if warm_up else args.requests,
+              args.concurrency)
+    return {**r, "errors": len(r["errors"])}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--requests", type=int, default=3000)
+    parser.add_argument("--seconds", type=float, default=10, help="per server, with wrk")
+    parser.add_argument("--requests", type=int, default=3000, help="without wrk")
     parser.add_argument("--concurrency", type=int, default=64)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -54,25 +68,24 @@ def main() -> None:
         datasette_database(tmp / "export" / "monitor.json", tmp / "bench.db")
         results = {}
         with local_server(["langerthuis.cli", "serve", "--port", "{port}"], OURS, env) as url:
-            port = int(url.rsplit(":", 1)[1])
-            burst(port, itertools.repeat(OURS), args.concurrency * 4, args.concurrency)
-            results["Monitor Langer Thuis API"] = burst(port, itertools.repeat(OURS),
-                                                        args.requests, args.concurrency)
+            measure(url, OURS, args, warm_up=True)
+            results["Monitor Langer Thuis API"] = measure(url, OURS, args)
         with local_server(["datasette", "serve", "--immutable", str(tmp / "bench.db"),
                            "--port", "{port}", "--setting", "num_sql_threads", "3"],
                           THEIRS) as url:
-            port = int(url.rsplit(":", 1)[1])
-            burst(port, itertools.repeat(THEIRS), args.concurrency * 4, args.concurrency)
-            results["Datasette (baseline)"] = burst(port, itertools.repeat(THEIRS),
-                                                    args.requests, args.concurrency)
+            measure(url, THEIRS, args, warm_up=True)
+            results["Datasette (baseline)"] = measure(url, THEIRS, args)
+        count = len(json.loads((tmp / "export" / "monitor.json").read_text())["measurements"])
     base = results["Datasette (baseline)"]["rps"]
-    print(f"{args.requests} requests, {args.concurrency} concurrent connections, loopback; "
-          f"62 measurements, a page of 100")
+    generator = (f"wrk, {args.seconds:g} s per server, 2 threads" if WRK
+                 else f"Python request loop, {args.requests} requests")
+    print(f"{generator}, {args.concurrency} concurrent connections, loopback; "
+          f"{count} measurements, a page of 100")
     print(f"{'server':28} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} "
           f"{'rps vs Datasette':>17}")
     for name, r in results.items():
         print(f"{name:28} {r['rps']:8.1f} {r['p50']:8.1f} {r['p99']:8.1f} "
-              f"{len(r['errors']) + r['timeouts']:7d} {r['rps'] / base:17.2f}")
+              f"{r['errors'] + r['timeouts']:7d} {r['rps'] / base:17.2f}")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from conftest import FIXTURE_CONTENT, OPEN_DATA, edit_yaml
 from langerthuis.cli import main
+from langerthuis.config import load_settings
 from langerthuis.web.local import local_server
 from langerthuis.store.migrate import MIGRATIONS
 
@@ -66,6 +67,10 @@ def test_settings_from_environment(tmp_path: Path):
     assert (tmp_path / "data" / "langerthuis.sqlite").exists()
     head = sorted(p.name[:4] for p in (MIGRATIONS / "versions").glob("0*.py"))[-1]
     assert f"Database schema at revision {head}." in run("migrate", env=env).output
+    assert not (tmp_path / "data" / "site").exists()  # no site folder: no files published
+    assert load_settings(env).site_dir is None
+    assert load_settings({**env, "LANGERTHUIS_SITE_DIR": str(tmp_path / "site")}).site_dir \
+        == tmp_path / "site"
 
 
 def test_serve_shows_the_loaded_monitor(database_url: str):

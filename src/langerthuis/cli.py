@@ -47,11 +47,15 @@ def check(content_dir: Path | None) -> None:
 @main.command()
 @_content_option
 @_database_option
-def load(content_dir: Path | None, database_url: str | None) -> None:
+@click.option("--site", "site_dir", type=click.Path(path_type=Path), default=None,
+              help="Also publish the public pages and downloads as files in this folder "
+              "for nginx (default: LANGERTHUIS_SITE_DIR; see deploy/nginx).")
+def load(content_dir: Path | None, database_url: str | None, site_dir: Path | None) -> None:
     """Validate the content and load it into the database, replacing what it held.
 
     Nothing is written unless all content is valid; a load that fails halfway is rolled
-    back, leaving the database as it was."""
+    back, leaving the database as it was. With a site folder the pages are then written
+    into a new folder there and swapped in at once (a symbolic link, `current`)."""
     from .pipeline import prepare
     from .store import load_content, make_engine
     settings = load_settings()
@@ -76,6 +80,11 @@ def load(content_dir: Path | None, database_url: str | None) -> None:
         engine.dispose()  # no connection outlives the command
     click.echo(f"Loaded {root} into {engine.url.render_as_string(hide_password=True)}: "
                + ", ".join(f"{n} {t}" for t, n in sorted(written.items())))
+    site_dir = site_dir or settings.site_dir
+    if site_dir is not None:
+        from .static_site import publish_site
+        release = publish_site(_snapshot(database_url), site_dir)
+        click.echo(f"Published the site in {release} ({site_dir / 'current'} points there).")
 
 
 def _registry(open_data_dir: Path, required: bool = False):

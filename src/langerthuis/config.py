@@ -9,6 +9,7 @@
 | LANGERTHUIS_BASE_URL        | empty: links relative to the site        |
 | LANGERTHUIS_PREBUILD_REPORTS| 1: `serve` makes every report after a load |
 | LANGERTHUIS_SECURE_COOKIES  | 1: sign-in cookies only over HTTPS (0 for a local server on http) |
+| LANGERTHUIS_SITE_DIR        | empty: `load` writes no static site; else the folder whose `current` link nginx serves (deploy/nginx) |
 """
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ class Settings:
     data_dir: Path = Path("var")  # the SQLite file and the reports made for each load
     prebuild_reports: bool = True  # the server makes every report after each load
     secure_cookies: bool = True  # the editor's cookies are sent over HTTPS only
+    site_dir: Path | None = None  # where `load` publishes the pages as files (deploy/nginx)
 
 
 def sqlite_url(path: Path) -> str:
@@ -41,7 +43,9 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
     url = env.get("LANGERTHUIS_DATABASE_URL") or sqlite_url(data_dir / "langerthuis.sqlite")
     content = Path(env.get("LANGERTHUIS_CONTENT_DIR", CHECKOUT / "content"))
     open_data = Path(env.get("LANGERTHUIS_OPEN_DATA_DIR", CHECKOUT.parent / "shared" / "data"))
+    site = env.get("LANGERTHUIS_SITE_DIR", "")
     return Settings(url, content, open_data,
                     env.get("LANGERTHUIS_BASE_URL", "").rstrip("/"), data_dir,
                     env.get("LANGERTHUIS_PREBUILD_REPORTS", "1") != "0",
-                    env.get("LANGERTHUIS_SECURE_COOKIES", "1") != "0")
+                    env.get("LANGERTHUIS_SECURE_COOKIES", "1") != "0",
+                    Path(site) if site else None)

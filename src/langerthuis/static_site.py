@@ -6,8 +6,11 @@ the same function as the live site; no HTTP is involved."""
 from __future__ import annotations
 
 import json
+import os
 import posixpath
 import re
+import shutil
+import time
 from collections import deque
 from pathlib import Path
 from urllib.parse import parse_qsl, quote, urlsplit
@@ -43,7 +46,9 @@ def _relative(target_file: str, from_file: str) -> str:
     return posixpath.relpath(target_file, posixpath.dirname(from_file) or ".")
 
 
-def _rewrite(html: str, own_file: str) -> tuple[str, list[str]]:
+def _rewrite(html: str, own_file: str, relative: bool = True) -> tuple[str, list[str]]:
+    """The page with its links made relative to its file (when `relative`), and the
+    addresses it links to."""
     found = []
 
     def replace(match: re.Match) -> str:
@@ -51,6 +56,8 @@ def _rewrite(html: str, own_file: str) -> tuple[str, list[str]]:
         if attribute == "action":  # a GET form: the static copy has no server to filter
             return match.group(0)
         found.append(address)
+        if not relative:
+            return match.group(0)
         return f'{attribute}="{_relative(file_for(address), own_file)}"'
     return _HREF.sub(replace, html), found
 
@@ -102,11 +109,24 @@ def _content(snapshot: Snapshot, address: str) -> bytes | str | None:
     return result.html if result.status == 200 else None
 
 
-def export_site(snapshot: Snapshot, target: Path) -> list[str]:
+def _dynamic(address: str) -> bool:
+    """Whether the application answers `address` in front of the files: pages with a
+    query string (searches, filters) and the reports (made by the application on demand)."""
+    found = resolve(address)
+    return "?" in address or (found is not None and found[0] == "report")
+
+
+def export_site(snapshot: Snapshot, target: Path, standalone: bool = True) -> list[str]:
     """Crawl the site from the dashboards and reflections of every edition and the other
-    pages of both languages, and write it to `target`; returns the files written."""
+    pages of both languages, and write it to `target`; returns the files written.
+
+    A standalone copy (the default) works without the application: relative links, the
+    home pages as redirects, the reports and the API responses as files. Otherwise the
+    files are served in front of the application (deploy/nginx): links stay as the
+    application writes them, and only what is the same for every request is written (the
+    pages without a query string, styles and downloads); the rest is the application's."""
     written: list[str] = []
-    for lang in LANGUAGES:
+    for lang in LANGUAGES if standalone else ():
         home = ROUTES["home"][lang]
         dashboard = url("dashboard", lang, year=snapshot.latest_year)
         rel = _relative(file_for(dashboard), file_for(home))
@@ -125,12 +145,14 @@ def export_site(snapshot: Snapshot, target: Path) -> list[str]:
     queue, seen = deque(start), set(start)
     while queue:
         address = queue.popleft()
+        if not standalone and _dynamic(address):
+            continue
         content = _content(snapshot, address)
         if content is None:
             continue
         own = file_for(address)
         if isinstance(content, str):
-            html, links = _rewrite(content, own)
+            html, links = _rewrite(content, own, relative=standalone)
             _write(target / own, html)
             for link in links:
                 if not link.startswith(("/api", "/data")) and link not in seen:
@@ -141,10 +163,11 @@ def export_site(snapshot: Snapshot, target: Path) -> list[str]:
             (target / own).write_bytes(content)
         written.append(own)
     files = {f"data/{name}": content for name, content in downloads(snapshot).items()}
-    files.update({f"{path.strip('/')}.json": body
-                  for path, body in {**static_responses(snapshot.resources),
-                                     **static_housing(snapshot)}.items()})
-    files["api/openapi.json"] = json.dumps(openapi_document(), ensure_ascii=False)
+    if standalone:
+        files.update({f"{path.strip('/')}.json": body
+                      for path, body in {**static_responses(snapshot.resources),
+                                         **static_housing(snapshot)}.items()})
+        files["api/openapi.json"] = json.dumps(openapi_document(), ensure_ascii=False)
     for name, content in files.items():
         (target / name).parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):
@@ -159,3 +182,25 @@ def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
 
+
+
+def publish_site(snapshot: Snapshot, site_dir: Path, keep: int = 2) -> Path:
+    """Write the site to be served in front of the application into a new folder under
+    `site_dir/releases` and then point the symbolic link `site_dir/current` at it in one
+    step (a rename), so that a web server whose root is `current` serves either the whole
+    previous site or the whole new one, never a half-written one. Keeps the newest `keep`
+    releases (the previous one may still be serving a request) and returns the new one."""
+    releases = site_dir / "releases"
+    releases.mkdir(parents=True, exist_ok=True)
+    name = time.strftime("%Y%m%dT%H%M%S", time.gmtime()) + f"-{os.getpid()}"
+    partial = releases / f".{name}.partial"
+    export_site(snapshot, partial, standalone=False)
+    release = releases / name
+    partial.rename(release)
+    link = site_dir / f".current.{os.getpid()}"
+    link.unlink(missing_ok=True)
+    link.symlink_to(release.relative_to(site_dir))
+    os.replace(link, site_dir / "current")
+    for old in sorted(p for p in releases.iterdir() if not p.name.startswith("."))[:-keep]:
+        shutil.rmtree(old, ignore_errors=True)
+    return release
