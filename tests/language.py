@@ -30,7 +30,8 @@ FUNCTION_WORDS = {
 #: a name of its own (programmes, schemes, campaigns and the like named in running text).
 FIXED_NAMES = (
     "Moeder aan de Lijn", "Moeder aan de lijn", "In voor Mantelzorg", "In voor mantelzorg",
-    "Samen Ouder Worden", "Samen ouder worden", "Stimuleringsregeling Wonen en Zorg",
+    "Samen Ouder Worden", "Samen ouder worden", "samen ouder worden",
+    "Stimuleringsregeling Wonen en Zorg", "Zorg van Nu",
     "Stimuleringsregeling E-health Thuis", "Langer thuis - Inclusieve wijk",
     "Langer thuis-inclusieve wijk", "Langer thuis – Inclusieve wijk", "Wonen en Zorg",
     "Nederland Zorgt Voor Elkaar", "Nederland Zorgt voor Elkaar", "NL Zorgt voor Elkaar",

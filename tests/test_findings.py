@@ -114,7 +114,7 @@ def test_indicator_page_shows_the_findings_of_each_edition(client):
     assert "Uit de tekst van de monitor" in page
     assert "Kent respijtzorg 85% 2019 3.561" in page
     assert "Kent lotgenotencontact 53,5% (schatting)" in page
-    assert "Figuur 6: Bekendheid met ondersteuning" in page
+    assert "Bekendheid met ondersteuning (figuur 6 in de monitor)" in page
     assert "De waarden van deze figuur staan niet in de bronnen" in page
     assert "Een bevinding van 2020" not in page  # another edition's finding
     as_2020 = visible(client.get("/indicator/overburdened-carers?editie=2020").text)
@@ -124,7 +124,7 @@ def test_indicator_page_shows_the_findings_of_each_edition(client):
         client.get("/indicator/overburdened-carers?editie=2019").text)
     english = visible(client.get("/en/indicator/overburdened-carers").text)
     assert "From the text of the monitor" in english
-    assert "Knows peer contact 53.5% (estimate)" in english and "Figure 6: Awareness of support" in english
+    assert "Knows peer contact 53.5% (estimate)" in english and "Awareness of support (figure 6 of the monitor)" in english
     assert "A note on the survey." in english and "Een toelichting" not in english
 
 
@@ -171,7 +171,7 @@ def test_introduction_page_in_both_languages(client):
 def test_report_shows_findings_reflection_and_introduction(client):
     html = client.get("/rapport/2021.html").text
     text = visible(html)
-    assert "Kent respijtzorg" in text and "Figuur 6: Bekendheid met ondersteuning" in text
+    assert "Kent respijtzorg" in text and "Bekendheid met ondersteuning (figuur 6 in de monitor)" in text
     assert "De beschouwing zoals het RIVM die publiceerde" in text
     assert "Onze eigen vergelijking, berekend uit de cijfers" in text
     assert "Drie soorten indicatoren" in text

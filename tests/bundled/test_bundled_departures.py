@@ -57,7 +57,8 @@ def test_short_labels_are_the_words_of_the_2021_dashboard(db):
     caught."""
     text = seed("002")
     dashboard = letters(text[:text.index("Figuur 2")])
-    missing = [i.id for i in db.scalars(select(m.Indicator))
+    missing = [i.id for i in db.scalars(select(m.Indicator).where(
+                   m.Indicator.programme_id == "langer-thuis"))
                if i.id not in LABEL_EXCEPTIONS and letters(i.short_label) not in dashboard]
     assert missing == []
     five = db.get(m.Indicator, "social-domain-investments")

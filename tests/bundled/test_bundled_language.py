@@ -40,6 +40,11 @@ def content_names(url: str) -> list[str]:
         data = read_dataset(session)
         names = [*FIXED_NAMES]
         names += [x.name for x in data.municipalities if x.name]
+        names += [r for x in data.municipalities for r in (
+            x.province, x.ggd_region, x.care_office_region, x.shrinking_region) if r]
+        # what an edition or the text of the monitor printed is quoted as printed
+        names += [x.printed for e in data.editions for x in e.entries if x.printed]
+        names += [x.printed for f in data.findings for x in f.facts if x.printed]
         for o in data.organisations:
             names += [o.name, o.abbreviation or "", o.former_name or ""]
         for r in data.references:

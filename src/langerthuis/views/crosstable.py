@@ -176,7 +176,9 @@ def cross_table(table: m.BreakdownTable, lang: str) -> CrossTable:
 
     def name(key: str) -> str:
         if key.startswith(STAT):
-            return label(STATISTICS, key.removeprefix(STAT), lang)
+            value = key.removeprefix(STAT)  # a code (share, mean) or the table's own words
+            return (label(STATISTICS, value, lang) if value in STATISTICS
+                    else english.get(value, value))
         return english.get(key, key) or total
 
     # n shown once

@@ -66,8 +66,8 @@ def finding_view(f: m.Finding, lang: str) -> FindingView:
 
         def fmt(v):
             return written.get(v, "–")
-        caption = (_("Figure {number}: {title}").format(number=f.figure, title=title)
-                   if f.figure else title)
+        caption = (_("{title} (figure {number} of the monitor)").format(
+            number=f.figure, title=title) if f.figure else title)
         chart = bar_chart([(fact.label, x.value) for fact, x in pairs], caption,
                           "; ".join(f"{fact.label}: {fact.value}" for fact, _x in pairs), fmt,
                           lambda v, d: format_number(v, d, lang),
