@@ -213,3 +213,34 @@ def housing_page(housing: HousingMonitor, lang: str) -> HousingPage:
         municipalities=tuple(p for p in housing.municipalities if p.category == ALL),
         years=tuple(y for y in monitor.years if y.category == ALL),
         disagreements=housing.disagreements[:PAGE_DISAGREEMENTS])
+
+
+@dataclass(frozen=True)
+class AreaHousing:
+    """One area's housing task for its page: a row per kind of home and one for all."""
+
+    rows: tuple[r.HousingProgress, ...]
+    categories: dict[str, str]  # category -> its name in the reader's language
+    kind_label: str  # official target, or our estimate
+    estimate: bool
+    synthetic: bool
+    target_year: int
+
+
+def municipality_housing(housing: HousingMonitor | None, code: str,
+                         lang: str) -> AreaHousing | None:
+    """The housing task of the municipality `code`, or None when there is none."""
+    from ..i18n import translations
+    from ..i18n.labels import HOUSING_CATEGORIES, TARGET_KINDS, label
+    if housing is None:
+        return None
+    rows = tuple(p for p in housing.municipalities if p.code == code)
+    if not rows:
+        return None
+    _ = translations(lang).gettext
+    monitor = housing.summary
+    names = {c: label(HOUSING_CATEGORIES, c, lang) for c in monitor.categories}
+    names[ALL] = _("all homes for older people")
+    return AreaHousing(rows, names, label(TARGET_KINDS, monitor.target_kind, lang),
+                       monitor.target_kind == TargetKind.ESTIMATE, monitor.synthetic,
+                       monitor.target.target_year)

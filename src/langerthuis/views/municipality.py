@@ -15,7 +15,7 @@ from ..formatting import format_number
 from ..geography.names import slug
 from ..i18n import localised, translations
 from ..store.dataset import Dataset
-from .initiative_map import carry
+from .initiative_map import carry, kind_words
 
 #: The oldest-old support ratio we compute at load (compute/derived.py).
 SUPPORT_RATIO_TABLE = "oldest-old-support-ratio-2021-cbs-table"
@@ -51,13 +51,14 @@ class Residents:
 @dataclass(frozen=True)
 class LocalInitiative:
     id: str
-    name: str
+    name: str  # its own name, or its kind in words (Dutch)
     kind: str
     year: int
     action_line: int | None
     indicator_id: str | None
     indicator: tuple[str, str | None]  # Dutch and English title of its indicator
     municipality_name: str  # where the sources place it (in its own year)
+    name_en: str = ""  # its own name, or its kind in English words
 
 
 @dataclass(frozen=True)
@@ -158,10 +159,11 @@ def _initiatives(data: Dataset, year: int, years: set[int]) -> dict[str, list[Lo
         if not codes and i.year - 1 in years:  # a code of the year before, as on the map
             codes = carry(data.links, i.municipality_code, i.year - 1, year)
         ind = i.indicator
-        row = LocalInitiative(i.id, i.name or i.kind.replace("-", " "), i.kind, i.year,
+        nl, en = (i.name, i.name) if i.name else kind_words(i)
+        row = LocalInitiative(i.id, nl, i.kind, i.year,
                               i.action_line.number if i.action_line else None, i.indicator_id,
                               (ind.title, ind.title_en) if ind else ("", None),
-                              i.municipality_name or "")
+                              i.municipality_name or "", en)
         for code in codes:
             out[code].append(row)
     return out
@@ -278,7 +280,7 @@ def municipality_view(md: MunicipalityData, x: MunicipalityFacts, lang: str) -> 
                            md.country.share_75 if md.country else None,
                            md.country.share_85 if md.country else None))
     lines = tuple(InitiativeLine(
-        i.name, i.year, i.action_line, i.indicator_id, localised(*i.indicator, lang),
+        localised(i.name, i.name_en, lang), i.year, i.action_line, i.indicator_id, localised(*i.indicator, lang),
         i.municipality_name if i.municipality_name and i.municipality_name != x.name else "")
         for i in x.initiatives)
     by_code = md.by_code

@@ -8,7 +8,7 @@ from pathlib import Path
 from ..http import etag_of
 from ..i18n import other_language, translations
 from ..templating import environment
-from ..views.housing import housing_page
+from ..views.housing import housing_page, municipality_housing
 from ..views.initiative_map import SORTS, map_view
 from ..views.municipality import INDEX_SORTS, municipality_index, municipality_view
 from ..views.snapshot import Snapshot
@@ -171,6 +171,7 @@ def build_page(snapshot: Snapshot, lang: str, page: str, params: dict, query: di
                                                    year=s.municipalities.year))
         return render(s, lang, page, "municipality.html", {
             "view": municipality_view(s.municipalities, found, lang),
+            "housing": municipality_housing(s.housing, found.code, lang),
             "indicators": {i for i, _lang in s.indicators}}, {"id": found.slug})
     if page == "introduction":
         return render(s, lang, page, "introduction.html", {"view": s.introduction[lang]})

@@ -1,0 +1,40 @@
+"""A municipality's page shows its housing task: its share of the national target of homes
+for older people (our estimate, said so), per kind of home, with the homes planned and
+realised there (none until deliveries are imported)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from langerthuis.app import create_app
+from langerthuis.store import make_engine
+from langerthuis.store.dataset import read_dataset
+from langerthuis.views.housing import housing_monitor
+
+pytestmark = pytest.mark.bundled
+
+
+@pytest.fixture(scope="module")
+def client(bundled_site):
+    return TestClient(create_app(bundled_site))
+
+
+def test_the_municipality_page_shows_its_share_of_the_target(client, bundled_site):
+    from sqlalchemy.orm import Session
+    engine = make_engine(bundled_site)
+    with Session(engine) as session:
+        monitor = housing_monitor(read_dataset(session))
+    engine.dispose()
+    amsterdam = {p.category: p for p in monitor.municipalities if p.code == "GM0363"}
+    assert amsterdam["all"].target == sum(p.target for c, p in amsterdam.items() if c != "all")
+    assert amsterdam["all"].target_kind == "estimate"
+    page = client.get("/gemeente/amsterdam").text
+    assert "Woningen voor ouderen (WOZO)" in page and "eigen schatting" in page
+    section = page[page.index('id="housing"'):page.index('id="similar"')]
+    shown = re.sub(r"\D", "", re.search(r'class="total"><th scope="row">[^<]+</th>'
+                                        r'<td class="num">([^<]+)</td>', section).group(1))
+    assert int(shown) == amsterdam["all"].target
+    english = client.get("/en/municipality/amsterdam").text
+    assert "Homes for older people (WOZO)" in english and "our own estimate" in english
