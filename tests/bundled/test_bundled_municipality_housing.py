@@ -38,3 +38,14 @@ def test_the_municipality_page_shows_its_share_of_the_target(client, bundled_sit
     assert int(shown) == amsterdam["all"].target
     english = client.get("/en/municipality/amsterdam").text
     assert "Homes for older people (WOZO)" in english and "our own estimate" in english
+
+
+def test_the_wozo_report_has_the_housing_monitor(client):
+    report = client.get("/rapport/2023.html").text
+    section = report[report.index('<section id="housing">'):]
+    section = section[:section.index("</section>")]
+    assert "290.000" in section and "170.000" in section and "nultredenwoningen" in section
+    assert "eigen schatting" in section and "Noord-Holland" in section
+    assert '<section id="housing">' not in client.get("/rapport/2021.html").text
+    english = client.get("/en/report/2023.html").text
+    assert "290,000" in english and "zero-step" in english.lower()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..analysis.reflection import Reflection
+from .housing import HousingPage
 from .dashboard import DashboardView
 from .framework import ActionsView, ProgrammeView
 from .indicator import IndicatorView
@@ -31,3 +32,4 @@ class ReportView:
     actions: ActionsView
     published_reflection: tuple[PublishedSection, ...] = ()
     introduction: IntroView | None = None
+    housing: HousingPage | None = None  # the housing monitor, in its programme's report

@@ -23,7 +23,7 @@ from . import resources as r
 from .dashboard import DashboardView, dashboard_view, edition_links
 from .framework import ActionsView, ProgrammeView, actions_view, main_programme, programme_view
 from .figures import FigureView
-from .housing import HousingMonitor, housing_monitor
+from .housing import HousingMonitor, housing_monitor, housing_page
 from .indicator import IndicatorView, indicator_view
 from .initiative_map import MapData, map_data, map_view
 from .methods import MethodsView, methods_view
@@ -185,6 +185,7 @@ def build_snapshot(session: Session, drafts: bool = False) -> Snapshot:
     analyses = {e.id: analyse(data, e.id) for e in data.editions}
     programme = main_programme(data)
     municipalities = municipality_data(data)
+    housing = housing_monitor(data)
     maps = map_data(data, municipalities)
     dashboards, indicators, reflections, reports, methods, as_of = {}, {}, {}, {}, {}, {}
     for lang in LANGUAGES:
@@ -234,7 +235,9 @@ def build_snapshot(session: Session, drafts: bool = False) -> Snapshot:
                 methods=methods[(e.year, lang)],
                 actions=actions_view(data, e.programme, lang),
                 published_reflection=reflections[(e.year, lang)].published,
-                introduction=intro_view(data, e.programme, lang))
+                introduction=intro_view(data, e.programme, lang),
+                housing=(housing_page(housing, lang) if housing is not None
+                         and housing.summary.target.programme == e.programme_id else None))
     return Snapshot(
         version=data.version, editions=tuple((e.id, e.year) for e in
                                              sorted(data.editions, key=lambda e: e.year)),
@@ -249,7 +252,7 @@ def build_snapshot(session: Session, drafts: bool = False) -> Snapshot:
         introduction={lang: intro_view(data, programme, lang) for lang in LANGUAGES},
         resources=_resources(data, analyses, municipalities),
         figures=_figures([(k[1], v) for k, v in list(indicators.items()) + list(as_of.items())]),
-        housing=housing_monitor(data),
+        housing=housing,
         main=programme.id if programme else "", programmes=links, programme_of=programme_of)
 
 
