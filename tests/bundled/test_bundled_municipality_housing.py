@@ -49,3 +49,10 @@ def test_the_wozo_report_has_the_housing_monitor(client):
     assert '<section id="housing">' not in client.get("/rapport/2021.html").text
     english = client.get("/en/report/2023.html").text
     assert "290,000" in english and "zero-step" in english.lower()
+
+
+def test_the_housing_page_has_a_map_with_a_table_beside_it(client):
+    page = client.get("/wonen").text
+    assert page.count('class="map"') >= 1 and "Doel voor woningen voor ouderen, per gemeente" in page
+    assert 'href="#per-municipality"' in page and 'id="per-municipality"' in page
+    assert "<title>Amsterdam</title>" in page  # every municipality drawn, named for screen readers

@@ -39,6 +39,8 @@ class HousingMonitor:
     provinces: tuple[r.HousingProgress, ...]
     municipalities: tuple[r.HousingProgress, ...]
     disagreements: tuple[r.HousingDisagreement, ...]
+    #: the municipal boundaries of the areas' year, for the map (code, name, geometry)
+    shapes: tuple[tuple[str, str, dict], ...] = ()
 
 
 def _share(part: int, whole: int | None) -> float | None:
@@ -117,8 +119,11 @@ def housing_monitor(data: Dataset) -> HousingMonitor | None:
                                  imported_at=i.imported_at.isoformat(timespec="seconds"),
                                  synthetic=i.synthetic) for i in h.imports],
         disagreement_count=h.disagreeing_count, review_count=h.review_count)
+    codes = {p.code for p in levels["municipality"]}
+    shapes = tuple((s.code, s.name or s.code, s.geometry)
+                   for s in data.shapes.get(year_of_registry, ()) if s.code in codes)
     return HousingMonitor(
-        summary=summary, provinces=tuple(levels["province"]),
+        shapes=shapes, summary=summary, provinces=tuple(levels["province"]),
         municipalities=tuple(levels["municipality"]),
         disagreements=tuple(r.HousingDisagreement(
             project=p.id, name=p.name, municipality_code=p.municipality_code,
@@ -166,6 +171,7 @@ class HousingPage:
     statuses: dict[str, str]
     imported_on: dict[str, str]  # source -> the date of its import, as the language writes it
     chart: Chart
+    map: Chart | None  # the municipalities coloured; the table per municipality is its text
     provinces: tuple[r.HousingProgress, ...]  # all categories together
     municipalities: tuple[r.HousingProgress, ...]
     years: tuple[r.HousingYear, ...]  # all categories together
@@ -198,6 +204,7 @@ def housing_page(housing: HousingMonitor, lang: str) -> HousingPage:
         _("Share of the target realised (%)"), maximum=100.0,
         totals=frozenset({names[ALL]}))
     return HousingPage(
+        map=_map(housing, lang),
         monitor=monitor, title=localised(monitor.target.title, monitor.target.title_en, lang),
         summary=localised(monitor.target.summary, monitor.target.summary_en, lang),
         kind_label=label(TARGET_KINDS, monitor.target_kind, lang) if monitor.target_kind else None,
@@ -244,3 +251,40 @@ def municipality_housing(housing: HousingMonitor | None, code: str,
     return AreaHousing(rows, names, label(TARGET_KINDS, monitor.target_kind, lang),
                        monitor.target_kind == TargetKind.ESTIMATE, monitor.synthetic,
                        monitor.target.target_year)
+
+
+def _map(housing: HousingMonitor, lang: str) -> Chart | None:
+    """The municipalities coloured by the share of their target planned or realised; before
+    any delivery is imported, by their target (where the task lies)."""
+    from ..charts.maps import CLASS_COLOURS, NO_DATA, Area, Legend, classes, municipality_map
+    from ..formatting import format_number
+    from ..geography.sources import MAP_CREDITS
+    from ..i18n import translations
+    from ..i18n.labels import TARGET_KINDS, label
+    _ = translations(lang).gettext
+    rows = {p.code: p for p in housing.municipalities if p.category == ALL}
+    if not housing.shapes or not rows:
+        return None
+    monitor = housing.summary
+    if monitor.has_deliveries:
+        values = {c: p.share_planned_or_realised for c, p in rows.items()
+                  if p.share_planned_or_realised is not None}
+        subject = _("Share of the target planned or realised")
+        unit, decimals = _("% of the target; higher is further"), 1
+    else:
+        values = {c: float(p.target) for c, p in rows.items() if p.target is not None}
+        subject = _("Target of homes for older people")
+        unit, decimals = _("homes; {kind}").format(
+            kind=label(TARGET_KINDS, monitor.target_kind, lang)), 0
+    klass, bounds = classes(values)
+    areas = [Area(code, name, geometry, klass.get(code))
+             for code, name, geometry in housing.shapes]
+    legend = Legend(f"{subject} ({unit})", tuple(
+        [(CLASS_COLOURS[k], "area", f"{format_number(lo, decimals, lang)} – "
+          f"{format_number(hi, decimals, lang)}") for k, (lo, hi) in enumerate(bounds)]
+        + [(NO_DATA, "area", _("no data"))]))
+    title = _("{subject}, per municipality").format(subject=subject)
+    description = _("Each municipality coloured by {subject}; the table per municipality "
+                    "below gives every value.").format(subject=subject.lower())
+    return municipality_map(areas, title, description, [legend],
+                            _("Map: {credits}").format(credits=MAP_CREDITS))
