@@ -71,13 +71,13 @@ def test_a_progress_entry_per_measure_as_of_december_2023(db):
 
 def test_every_figure_is_traceable_and_stands_in_its_action_line(db, sections):
     edition = db.get(m.Edition, "wozo-2023")
-    assert len(edition.entries) == 47
+    assert len(edition.entries) == 57
     for e in edition.entries:
         x = e.measurement
         line = int(re.match(r"004, Actielijn (\d)", x.source_location).group(1))
         assert line == e.indicator.action_line.number, e.indicator_id
         shown = (e.printed or format_number(x.value, 0)).replace(" (×1000)", "")
-        assert re.search(rf"(?<![\d.,]){re.escape(shown)}(?![\d,])", sections[line]), \
+        assert re.search(rf"(?<![\d.,]){re.escape(shown)}(?!\d|,\d)", sections[line]), \
             (e.indicator_id, shown)
 
 
@@ -92,6 +92,16 @@ def test_every_figure_is_traceable_and_stands_in_its_action_line(db, sections):
     ("wozo-ehealth-ceiling", 12_500_000, "2022"),
     ("wozo-smart-care-relay-participants", 3427, "februari 2023"),
     ("wozo-zzp-clients", 125_300, "2022"),
+    ("wozo-dos-webinars", 3, "oktober en november 2023"),
+    ("wozo-dos-regional-sessions", 5, "december 2023 en januari 2024"),
+    ("wozo-self-employment-branch-organisations", 6, None),
+    ("wozo-medicine-dispenser-minutes-saved", 12, None),
+    ("wozo-medicine-dispenser-fte-freed", 24, "per jaar"),
+    ("wozo-coaching-voucher-maximum", 10_000, "per ronde"),
+    ("wozo-coaching-rounds-planned", 2, "2024"),
+    ("wozo-digital-care-applications-care", 11, None),
+    ("wozo-care-innovation-acceleration-goals", 8, None),
+    ("wozo-value-consortium-organisations", 20, None),
 ])
 def test_sample_of_figures(db, indicator, value, period):
     x = db.get(m.Measurement, f"{indicator}-2023")
@@ -105,18 +115,57 @@ def test_rounded_figures_are_qualified(db):
     assert qualifiers("wozo-dignity-pride-locations") == ["approximate"]  # ca. 550
     assert qualifiers("wozo-intergenerational-amount") == ["approximate"]  # bijna € 1 mln
     assert qualifiers("wozo-meeting-rooms-homes") == ["estimate", "lower_bound"]
+    assert qualifiers("wozo-value-consortium-organisations") == ["approximate"]  # circa 20
+
+
+#: The counts of events, parties and the like, each with the words the annex puts it in.
+@pytest.mark.parametrize("indicator, line, words", [
+    ("wozo-dos-webinars", 3, "in oktober en november 3 Webinars gehouden"),
+    ("wozo-dos-regional-sessions", 3, "vijf regionale werksessies georganiseerd"),
+    ("wozo-self-employment-branch-organisations", 5, "werken zes brancheorganisaties"),
+    ("wozo-medicine-dispenser-minutes-saved", 5, "12 minuten per medicatiemoment"),
+    ("wozo-medicine-dispenser-fte-freed", 5, "Op jaarbasis betekent dit dat 24 fte"),
+    ("wozo-coaching-voucher-maximum", 5, "voucher van maximaal €10.000,- euro"),
+    ("wozo-coaching-rounds-planned", 5, "staan nog twee rondes IOC Ouderen Thuis gepland"),
+    ("wozo-digital-care-applications-care", 5, "11. Zorg op afstand met tablet"),
+    ("wozo-care-innovation-acceleration-goals", 5, "Versnelling zijn 8 doelen"),
+    ("wozo-value-consortium-organisations", 5, "circa 20 onderzoek- en kennisorganisaties"),
+])
+def test_counts_stand_in_the_annex(db, sections, indicator, line, words):
+    x = db.get(m.Measurement, f"{indicator}-2023")
+    assert x.source_location.startswith(f"004, Actielijn {line}, ")
+    heading = re.match(r"004, Actielijn \d, '(.*)'$", x.source_location).group(1)
+    text = sections[line].replace("‘", "'").replace("’", "'")
+    assert heading in text and words in text[text.index(heading):], (indicator, words)
+    numerals = {"twee": 2, "vijf": 5, "zes": 6}
+    shown = re.search(r"(\d+(?:\.\d{3})*)|\b(twee|vijf|zes)\b", words)
+    assert (numerals[shown[2]] if shown[2] else int(shown[1].replace(".", ""))) == x.value
+    if indicator == "wozo-digital-care-applications-care":  # the care list ends at 11
+        assert "12. " not in text[text.index(words):text.index("Waardebepalingen")]
 
 
 def test_tables_as_the_annex_lists_them(db, sections):
     tables = {t.number: t for t in db.scalars(select(m.BreakdownTable).where(
         m.BreakdownTable.edition_id == "wozo-2023"))}
-    assert sorted(tables) == [1, 2, 3, 4, 5, 6]
+    assert sorted(tables) == [1, 2, 3, 4, 5, 6, 7]
     zzp = {(r.dimensions["package"], r.dimensions["year"]): r.value for r in tables[1].rows}
     assert zzp == {("ZZP", "2019"): 124_900, ("ZZP", "2022"): 125_300,
                    ("VPT", "2019"): 9_300, ("VPT", "2022"): 15_700}
     for r in tables[4].rows:
         assert f"{r.dimensions['theme']}: {r.value:.0f} trajecten" in sections[3]
     assert sum(r.value for r in tables[4].rows) == 207
+    examples = [(r.dimensions["project"], r.dimensions["place"], r.value) for r in tables[7].rows]
+    assert examples == [
+        ("Wij zijn Zuiderschans", "Den Bosch", 83), ("Wij zijn Zuiderschans", "Den Bosch", 44),
+        ("de Stadsveteraan", "Amsterdam", 114), ("Het Hof van Aaron", "Nijmegen", 45),
+        ("Het Hof van Aaron", "Nijmegen", 36), ("het Eendrachtshof", "Coevorden", 51),
+        ("het Eendrachtshof", "Coevorden", 42), ("het Andere Wonen Klimmen", "Klimmen", 17)]
+    for project, place, value in examples:  # each number stands after its project's name
+        start = sections[4].index(project)
+        nxt = min((sections[4].index(p, start + 1) for p, _, _ in examples
+                   if p != project and p in sections[4][start + 1:]), default=start + 300)
+        passage = sections[4][start:nxt]
+        assert place in passage and re.search(rf"(?<!\d){value:.0f}(?!\d)", passage), (project, value)
 
 
 def test_the_disagreement_on_the_vpt_growth_is_kept(db):
@@ -156,7 +205,7 @@ def test_wozo_pages(bundled_database):
     assert 'href="/programma/wozo/acties?actielijn=4"' in html
     html = client.get("/programma/wozo").text
     assert "Programma WOZO (vanaf 2022)" in html and "Wonen en zorg voor ouderen" in html
-    assert client.get("/api/indicators?programme=wozo").json()["meta"]["total"] == 47
+    assert client.get("/api/indicators?programme=wozo").json()["meta"]["total"] == 57
     assert client.get("/api/actions?programme=wozo").json()["meta"]["total"] == 42
     report = client.get("/rapport/2023.html").text
     assert "Voortgang WOZO december 2023" in report
