@@ -178,3 +178,10 @@ def test_without_the_open_data_the_pages_say_so(fixture_database):
     assert index.status_code == 200 and "geen gegevens" in visible(index.text).lower()
     assert bare.get("/en/municipality/amsterdam").status_code == 404
     assert bare.get("/api/municipalities").json()["meta"]["total"] == 0
+
+
+def test_search_leads_from_an_initiative_to_its_municipality(client):
+    import re
+    html = client.get("/zoeken?q=amsterdam").text
+    initiatives = html[html.index("Lokale initiatieven ("):]
+    assert re.search(r'<li><a href="/gemeente/amsterdam">[^<]*Amsterdam', initiatives)

@@ -111,12 +111,17 @@ def search_index(data: Dataset, municipalities: MunicipalityData | None = None) 
             Hit("story", localised(s.title, s.title_en, "en"), s.indicator_id),
             text(s.title, s.title_en, s.summary, s.summary_en,
                  *(p.get("name") for p in s.persons))))
+    page_of = {}  # an initiative's municipality page, where it lies in one municipality
+    for x in municipalities.items if municipalities else ():
+        for li in x.initiatives:
+            page_of.setdefault(li.id, x.slug)
     for i in data.initiatives:
         names = [i.name or words for words in kind_words(i)]
         place = i.municipality_name or i.municipality_code
         nl, en = (Hit("initiative", f"{name}, {place} ({i.year})" if place
                       else f"{name} ({i.year})", i.indicator_id,
-                      i.action_line.number if i.action_line else None, i.year)
+                      i.action_line.number if i.action_line else None, i.year,
+                      page=page_of.get(i.id, ""))
                   for name in names)
         entries.append(SearchEntry(nl, en, text(*names, i.description, i.description_en,
                                                 place, i.municipality_code)))
