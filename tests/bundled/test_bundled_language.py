@@ -45,6 +45,9 @@ def content_names(url: str) -> list[str]:
         # what an edition or the text of the monitor printed is quoted as printed
         names += [x.printed for e in data.editions for x in e.entries if x.printed]
         names += [x.printed for f in data.findings for x in f.facts if x.printed]
+        # a table row label whose English is itself is a name (a project, a place)
+        names += [nl for t in data.tables for words in (t.labels_en or {}).values()
+                  for nl, en in words.items() if nl == en]
         for o in data.organisations:
             names += [o.name, o.abbreviation or "", o.former_name or ""]
         for r in data.references:

@@ -32,7 +32,7 @@ def exported(bundled_database, tmp_path_factory):
 
 def test_key_figures_csv(exported):
     rows = read_csv(exported / "key-figures.csv")
-    assert len(rows) == 32 + 34 + 34 + 47  # Langer Thuis 2019-2021, WOZO 2023
+    assert len(rows) == 32 + 34 + 34 + 57  # Langer Thuis 2019-2021, WOZO 2023
     by = {(r["edition"], r["indicator_id"]): r for r in rows}
     assert by[("2021", "overburdened-carers")]["value"] == "9.1"
     assert by[("2021", "overburdened-carers")]["number"] == "14"
@@ -57,12 +57,12 @@ def test_breakdowns_csv(exported):
 
 def test_excel_has_a_sheet_per_table(exported):
     names = load_workbook(exported / "monitor.xlsx", read_only=True).sheetnames
-    assert sum(1 for n in names if n.startswith("Tabel ")) == 17 + 6  # LT 2021, WOZO 2023
+    assert sum(1 for n in names if n.startswith("Tabel ")) == 17 + 7  # LT 2021, WOZO 2023
 
 
 def test_json(exported):
     data = json.loads((exported / "monitor.json").read_text(encoding="utf-8"))
-    assert len(data["indicators"]) == 34 + 47
+    assert len(data["indicators"]) == 34 + 57
     per_indicator = json.loads((exported / "indicators/quality-of-life.json").read_text())
     assert [r["value"] for r in per_indicator["key_figures"]] == [65, 68, 69]
 
@@ -86,8 +86,8 @@ def api(bundled_database):
 
 def test_api_pagination(api):
     first = api.get("/api/indicators?limit=10").json()
-    assert first["meta"] == {"total": 34 + 47, "limit": 10, "offset": 0}
-    last = api.get("/api/indicators?limit=10&offset=80").json()
+    assert first["meta"] == {"total": 34 + 57, "limit": 10, "offset": 0}
+    last = api.get("/api/indicators?limit=10&offset=90").json()
     assert len(last["data"]) == 1 and last["links"]["next"] is None
 
 
