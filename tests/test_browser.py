@@ -55,6 +55,7 @@ PAGES = {
     "search-municipality": "/zoeken?q=den+bosch",
     "indicator-findings": "/indicator/overburdened-carers?editie=2021",
     "introduction": "/inleiding", "introduction-en": "/en/introduction",
+    "accessibility": "/toegankelijkheid", "accessibility-en": "/en/accessibility",
 }
 NEEDS_OPEN_DATA = {"indicator-computed", "map-choropleth", "municipality", "municipality-en",
                    "municipalities", "municipalities-en", "search-municipality"}
@@ -87,6 +88,23 @@ def test_new_page_kinds_pass_axe_at_phone_width(axe_page, base_url, name):
         check_with_axe(page)
     finally:
         page.set_viewport_size(VIEWPORT)
+
+
+def test_every_page_reflows_at_320_pixels(browser, base_url):
+    """WCAG 1.4.10 (reflow), as the accessibility statement promises: at 320 CSS pixels wide
+    (a page enlarged four times) no page makes the reader scroll sideways; wide tables and
+    charts scroll inside their own box."""
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    pg = context.new_page()
+    wide = []
+    for name, path in sorted(PAGES.items()):
+        if name in NEEDS_OPEN_DATA and not OPEN_DATA.is_dir():
+            continue
+        pg.goto(base_url + path)
+        if pg.evaluate("document.documentElement.scrollWidth") > 320:
+            wide.append(name)
+    context.close()
+    assert wide == []
 
 
 def test_municipality_by_keyboard(page, base_url):
@@ -122,7 +140,8 @@ STATIC_PAGES = ["/monitor/2021", "/monitor/2019", "/en/monitor/2020",
                 "/indicator/elderly-care-physician-hours", "/en/indicator/quality-of-life",
                 "/indicator/carer-stories", "/programma", "/acties", "/acties/lt-action-1",
                 "/kaart",
-                "/beschouwing/2021", "/en/reflection/2021", "/over", "/inleiding"]
+                "/beschouwing/2021", "/en/reflection/2021", "/over", "/inleiding",
+                "/toegankelijkheid"]
 
 
 @pytest.mark.parametrize("path", STATIC_PAGES)
@@ -133,7 +152,7 @@ def test_static_export_renders_and_passes_axe(axe_page, static_url, path):
     assert response.status == 200
     assert page.locator("h1").count() == 1
     assert page.evaluate("document.styleSheets.length") >= 1
-    assert page.evaluate("getComputedStyle(document.querySelector('header.site')).backgroundColor") \
+    assert page.evaluate("getComputedStyle(document.querySelector('.utrecht-page-header')).backgroundColor") \
         == "rgb(21, 66, 115)"  # the stylesheet is found through its relative link
     check_with_axe(page)
 

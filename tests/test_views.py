@@ -42,7 +42,7 @@ def every_path(client: TestClient) -> list[str]:
             paths += [url("dashboard", lang, year=e["year"]),
                       url("reflection", lang, year=e["year"])]
         paths += [url("indicator", lang, id=i["id"]) for i in indicators]
-        paths += [url(p, lang) for p in ("programme", "actions", "map", "search", "about")]
+        paths += [url(p, lang) for p in ("programme", "actions", "map", "search", "about", "accessibility")]
         paths += [url("search", lang, {"q": "mantelzorg"}),
                   url("actions", lang, {"action_line": 1})]
     paths += ["/api/programmes", "/api/action-lines", "/api/goals", "/api/actions",

@@ -134,13 +134,13 @@ def export_site(snapshot: Snapshot, target: Path, standalone: bool = True) -> li
                                         f'http-equiv="refresh" content="0; url={rel}">'
                                         f'<a href="{rel}">{rel}</a>')
         written.append(file_for(home))
-    start = ["/static/style.css"]
+    start = ["/static/tokens.css", "/static/style.css"]
     for _id, year in snapshot.editions:
         for lang in LANGUAGES:
             start += [url(page, lang, year=year) for page in ("dashboard", "reflection", "methods")]
     start += [url(page, lang) for page in ("programme", "introduction", "actions", "map",
                                            "municipalities",
-                                           "search", "about")
+                                           "search", "about", "accessibility")
               for lang in LANGUAGES]
     queue, seen = deque(start), set(start)
     while queue:

@@ -22,29 +22,29 @@ class Source:
     publisher: str
     licence: str
     url: str
-    attribution: str
+    attribution: str  # the names to credit, without a word of any language
     note: str = ""
 
 
 SOURCES = [
     Source("cbs-boundaries", "Gebiedsindelingen (gegeneraliseerd): gemeenten 2019-2022, "
-           "provincies, GGD-regio's en zorgkantoorregio's 2020", "CBS en Kadaster via PDOK",
-           "CC BY 4.0", "https://www.pdok.nl/", "Bron: CBS, Kadaster",
+           "provincies, GGD-regio's en zorgkantoorregio's 2020", "CBS, Kadaster (PDOK)",
+           "CC BY 4.0", "https://www.pdok.nl/", "CBS, Kadaster",
            "Simplified to TopoJSON by the repository cartomap/nl, which states no licence of "
            "its own; the upstream CBS/PDOK terms apply."),
     Source("krimpregios-2019", "Indeling gemeenten krimpregio's en anticipeerregio's per "
            "1 januari 2019", "Rijksoverheid", "CC0 (Rijksoverheid)",
            "https://www.rijksoverheid.nl/documenten/publicaties/2019/07/25/"
            "indeling-gemeenten-krimpregios-en-anticipeerregios-per-1-januari-2019",
-           "Bron: Rijksoverheid", "The anticipating regions are not in the open data here."),
+           "Rijksoverheid", "The anticipating regions are not in the open data here."),
     Source("address-crosswalk", "Omzetting van adressen tussen gemeentelijke indelingen "
-           "2018-2024 (R-package grenswijzigen)", "VNG, from CBS and Kadaster address data",
+           "2018-2024 (R-package grenswijzigen)", "VNG; CBS, Kadaster",
            "CC BY-NC-SA 4.0", "https://github.com/reidhin/grenswijzigen",
-           "Bron: VNG (grenswijzigen), CBS, Kadaster",
+           "VNG (grenswijzigen), CBS, Kadaster",
            "Used only for the years without boundaries (2023, 2024) and to check the "
            "crosswalk derived from the CBS boundaries; non-commercial licence."),
     Source("cbs-population-pc4", "Inwoners per postcode (PC4) en leeftijd, 1 januari 2021 "
-           "(83502NED, 83503NED)", "CBS", "CC BY 4.0", "https://www.cbs.nl/", "Bron: CBS"),
+           "(83502NED, 83503NED)", "CBS", "CC BY 4.0", "https://www.cbs.nl/", "CBS"),
 ]
 
 

@@ -138,21 +138,42 @@ class SourceView:
 
 
 @dataclass(frozen=True)
+class Citation:
+    """How to cite a programme's latest monitor, and where it is published."""
+    text: str
+    url: str
+
+
+@dataclass(frozen=True)
 class AboutView:
-    """The colophon: who publishes, when the content was last loaded, how to cite it."""
+    """The colophon: who publishes, when the content was last loaded, how to cite each
+    programme's latest monitor; also whom the accessibility statement sends readers to."""
     last_update: str
-    citation: str
-    citation_url: str
+    citations: tuple[Citation, ...]
     sources: tuple[SourceView, ...]
+    #: (publisher, address of its latest monitor) for each publisher of an edition
+    publishers: tuple[tuple[str, str], ...] = ()
 
 
 def about_view(data: Dataset, lang: str) -> AboutView:
-    latest = max(data.editions, key=lambda e: e.year, default=None)
     loaded = dt.datetime.fromisoformat(data.version).date() if data.version != "empty" else None
-    citation = ""
-    if latest is not None:
-        when = date_text(latest.publication_date, lang)  # the title carries the year
-        citation = f"{latest.publisher or 'RIVM'}. {latest.title}." + (f" {when}." if when else "")
-    return AboutView(date_text(loaded, lang), citation, latest.url or "" if latest else "",
+    latest = {}
+    for edition in sorted(data.editions, key=lambda e: e.year):
+        latest[edition.programme_id] = edition
+    citations = []
+    for edition in latest.values():
+        when = date_text(edition.publication_date, lang)  # the title carries the year
+        citations.append(Citation(f"{edition.publisher or 'RIVM'}. {edition.title}."
+                                  + (f" {when}." if when else ""), edition.url or ""))
+    return AboutView(date_text(loaded, lang), tuple(citations),
                      tuple(SourceView(s.title, s.url, s.publisher, s.licence, s.attribution)
-                           for s in data.data_sources))
+                           for s in data.data_sources),
+                     _publishers(data))
+
+
+def _publishers(data: Dataset) -> tuple[tuple[str, str], ...]:
+    latest: dict[str, str] = {}
+    for edition in sorted(data.editions, key=lambda e: e.year):
+        if edition.publisher:
+            latest[edition.publisher] = edition.url or ""
+    return tuple(latest.items())

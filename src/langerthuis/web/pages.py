@@ -199,8 +199,8 @@ def build_page(snapshot: Snapshot, lang: str, page: str, params: dict, query: di
         q = query.get("q", "")
         return render(s, lang, page, "search.html", {"q": q, "hits": s.search.search(q, lang)},
                       query=query)
-    if page == "about":
-        return render(s, lang, page, "about.html", {"view": s.about[lang]})
+    if page in ("about", "accessibility"):
+        return render(s, lang, page, f"{page}.html", {"view": s.about[lang]})
     if page == "housing":
         if s.housing is None:
             return not_found(s, lang, _("No housing target is loaded."))

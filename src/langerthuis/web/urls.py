@@ -22,6 +22,7 @@ ROUTES = {
     "reflection": {"nl": "/beschouwing/{year}", "en": "/en/reflection/{year}"},
     "search": {"nl": "/zoeken", "en": "/en/search"},
     "about": {"nl": "/over", "en": "/en/about"},
+    "accessibility": {"nl": "/toegankelijkheid", "en": "/en/accessibility"},
     "methods": {"nl": "/verantwoording/{year}", "en": "/en/methods/{year}"},
     "housing": {"nl": "/wonen", "en": "/en/housing"},
     "report": {"nl": "/rapport/{year}.{fmt}", "en": "/en/report/{year}.{fmt}"},
