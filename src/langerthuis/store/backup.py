@@ -80,9 +80,11 @@ def _line(data: Any) -> bytes:
                       allow_nan=False).encode() + b"\n"
 
 
-def _open(path: Path, mode: str) -> IO[bytes]:
-    if mode == "wb":
-        return gzip.open(path, "wb") if path.name.endswith(".gz") else path.open("wb")
+def _create(path: Path, gzipped: bool) -> IO[bytes]:
+    return gzip.open(path, "wb") if gzipped else path.open("wb")
+
+
+def _open(path: Path) -> IO[bytes]:
     with path.open("rb") as f:
         gzipped = f.read(2) == b"\x1f\x8b"
     return gzip.open(path, "rb") if gzipped else path.open("rb")
@@ -101,7 +103,7 @@ def dump(engine: Engine, path: Path) -> Summary:
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         # One read transaction: on PostgreSQL a consistent snapshot of every table.
-        with _open(partial, "wb") as out, engine.connect() as conn, conn.begin():
+        with _create(partial, path.name.endswith(".gz")) as out, engine.connect() as conn, conn.begin():
             if conn.dialect.name == "postgresql":
                 conn.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY"))
 
@@ -138,7 +140,7 @@ def _read(path: Path) -> Iterator[tuple[int, bytes, Any]]:
     """(line number, the line, parsed) of every line of the dump; BackupError for a file that
     is not one."""
     try:
-        with _open(path, "rb") as f:
+        with _open(path) as f:
             for number, raw in enumerate(f, start=1):
                 if not raw.endswith(b"\n"):
                     raise BackupError(f"{path}, line {number}: the line is cut off; the file "

@@ -32,6 +32,7 @@ from ..content.reader import PROGRAMME_FILES
 from ..content.writer import write_table, write_yaml
 from ..errors import ContentError, LangerThuisError
 from .dataset import Dataset, read_dataset, without_drafts
+from .migrate import current_revision, head_revision
 
 #: Top-level entries of a content folder besides the programme folders.
 SHARED = ("organisations.yaml", "housing")
@@ -234,6 +235,7 @@ def export_content(engine: Engine, directory: Path, drafts: bool = False,
     from ..content import check_content
     directory = directory.absolute()
     _check_target(directory, force)
+    _check_schema(engine)
     with Session(engine) as session:
         everything = read_dataset(session, drafts=True)
     data = everything if drafts else without_drafts(everything)
@@ -260,6 +262,17 @@ def export_content(engine: Engine, directory: Path, drafts: bool = False,
     left_out = sorted(e.id for e in everything.editions if e.status == "draft") \
         if not drafts else []
     return Exported(directory, [*documents, *tables], left_out)
+
+
+def _check_schema(engine: Engine) -> None:
+    found, wanted = current_revision(engine), head_revision()
+    where = engine.url.render_as_string(hide_password=True)
+    if found is None:
+        raise ExportRefused(f"The database at {where} holds no content to export; run "
+                            "`langerthuis load` first (or choose the database with --database).")
+    if found != wanted:
+        raise ExportRefused(f"The database at {where} has schema {found}, this version needs "
+                            f"{wanted}; run `langerthuis migrate` first.")
 
 
 def _check_target(directory: Path, force: bool) -> None:
