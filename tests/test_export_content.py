@@ -338,3 +338,33 @@ def test_export_and_backups_on_postgresql(tmp_path: Path, pg_engine):
     with pytest.raises(BackupError, match="truncated"):
         restore(pg_engine, tmp_path / "bad.jsonl", force=True)
     assert rows(pg_engine) == before
+
+
+def test_figures_derived_from_the_open_data_are_not_exported(tmp_path: Path,
+                                                              session_geography):
+    """`load` computes the support ratio per municipality from the open data: it is not
+    content, so the export leaves it out and the next load computes it again."""
+    from conftest import needs_open_data
+    from langerthuis.compute.derived import MEASUREMENT
+    from langerthuis.pipeline import prepare
+    once = needs_open_data()
+
+    def load(name: str, root: Path):
+        engine = make_engine(sqlite_url(tmp_path / f"{name}.sqlite"))
+        prepared = prepare(root, once.data.root)
+        load_content(engine, prepared.content, prepared.registry, prepared.population)
+        return engine
+
+    first = load("first", FIXTURE_CONTENT)
+    export_content(first, tmp_path / "out")
+    assert MEASUREMENT not in (tmp_path / "out" / "lt" / "measurements.yaml").read_text()
+    second = load("second", tmp_path / "out")
+
+    def comparable(engine):
+        found = content_rows(engine)
+        found["measurement"] = [r for r in found["measurement"] if MEASUREMENT not in r]
+        return found
+    assert comparable(second) == comparable(first)
+    with Session(second) as session:
+        assert session.get(m.Measurement, MEASUREMENT) is not None
+        assert session.get(m.BreakdownTable, f"{MEASUREMENT}-table").rows
