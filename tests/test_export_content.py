@@ -295,6 +295,32 @@ def test_a_damaged_dump_is_refused_and_the_database_is_unchanged(tmp_path: Path,
     assert rows(target) == before
 
 
+def test_rows_the_database_refuses_restore_nothing(tmp_path: Path):
+    """A dump whose digest holds but whose rows break a rule of the schema (an edition entry
+    of an unknown indicator, as a hand-edited file could have): the transaction is rolled
+    back and the database is as it was."""
+    import hashlib
+    url, source = everything(tmp_path)
+    dump(source, tmp_path / "backup.jsonl")
+    lines = _lines(tmp_path / "backup.jsonl")
+    at = next(i for i, ln in enumerate(lines) if ln.startswith(b'{"table":"edition_entry"'))
+    columns = json.loads(lines[at])["columns"]
+    row = json.loads(lines[at + 1])
+    row[columns.index("indicator_id")] = "nope"
+    lines[at + 1] = json.dumps(row, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
+    end = json.loads(lines[-1])
+    end["sha256"] = hashlib.sha256(b"".join(lines[:-1])).hexdigest()
+    lines[-1] = json.dumps(end).encode() + b"\n"
+    (tmp_path / "bad.jsonl").write_bytes(b"".join(lines))
+    target_url, target = loaded(tmp_path, "target", FIXTURE_CONTENT)
+    before = rows(target)
+    result = run("restore", str(tmp_path / "bad.jsonl"), "--database", target_url, "--force")
+    assert result.exit_code == 1
+    assert "the database refused the dump's rows (FOREIGN KEY constraint failed); nothing " \
+        "was restored, the database is as it was" in result.stderr
+    assert rows(target) == before
+
+
 def test_a_truncated_gzip_dump_is_refused(tmp_path: Path):
     url, source = everything(tmp_path)
     dump(source, tmp_path / "backup.jsonl.gz")
