@@ -196,6 +196,12 @@ def test_a_folder_that_is_not_empty_is_refused_without_force(tmp_path: Path):
     (tmp_path / "file").write_text("x")
     with pytest.raises(ExportRefused, match="is a file, not a folder"):
         export_content(engine, tmp_path / "file")
+    with pytest.raises(ExportRefused, match=f"^{tmp_path / 'file'} is a file, not a folder"):
+        export_content(engine, tmp_path / "file" / "out")
+    unwritable = run("dump", str(tmp_path / "file" / "backup.jsonl"), "--database", url)
+    assert unwritable.exit_code == 1
+    assert f"Error: {tmp_path / 'file'} is a file, not a folder; give the dump a path in a " \
+        "folder." in unwritable.stderr
 
 
 def test_content_that_load_would_refuse_is_not_exported(tmp_path: Path):

@@ -19,6 +19,7 @@ all or nothing. The digest finds damage, not a deliberate forgery: keep backups 
 the administrators can write."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gzip
 import hashlib
@@ -97,15 +98,18 @@ def dump(engine: Engine, path: Path) -> Summary:
         raise BackupError(f"The database at {_shown(engine)} has no schema; there is nothing "
                           "to dump (run `langerthuis load` or `langerthuis migrate` first).")
     tables = _tables()
+    _writable_folder(path.parent)
     rows: dict[str, int] = {}
     digest = hashlib.sha256()
     partial = path.with_name(f".{path.name}.partial")
-    path.parent.mkdir(parents=True, exist_ok=True)
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         # One read transaction: on PostgreSQL a consistent snapshot of every table.
         with _create(partial, path.name.endswith(".gz")) as out, engine.connect() as conn, conn.begin():
             if conn.dialect.name == "postgresql":
                 conn.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY"))
+            elif conn.dialect.name == "sqlite":
+                conn.exec_driver_sql("BEGIN")  # the driver begins none before a read
 
             def write(data: Any) -> None:
                 line = _line(data)
@@ -124,6 +128,11 @@ def dump(engine: Engine, path: Path) -> Summary:
                     rows[table.name] += 1
             out.write(_line({"end": True, "rows": rows, "sha256": digest.hexdigest()}))
         partial.replace(path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise BackupError(f"Cannot write the dump to {path} ({exc.strerror or exc}); choose "
+                          "a folder you may write in.") from None
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
@@ -310,6 +319,15 @@ def _reset_sequences(conn) -> None:
                 highest = conn.scalar(select(func.max(pk[0])))
                 conn.execute(text("SELECT setval(CAST(:s AS regclass), :v, false)"),
                              {"s": sequence, "v": (highest or 0) + 1})
+
+
+def _writable_folder(folder: Path) -> None:
+    for above in (folder, *folder.parents):
+        if above.exists():
+            if not above.is_dir():
+                raise BackupError(f"{above} is a file, not a folder; give the dump a path in "
+                                  "a folder.")
+            return
 
 
 def _shown(engine: Engine) -> str:

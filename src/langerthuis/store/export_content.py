@@ -243,13 +243,21 @@ def export_content(engine: Engine, directory: Path, drafts: bool = False,
         raise ExportRefused("The database holds no content to export; run `langerthuis "
                             "load` first (or choose the database with --database).")
     documents, tables = content_files(data)
-    directory.parent.mkdir(parents=True, exist_ok=True)
-    new = Path(tempfile.mkdtemp(prefix=f".{directory.name}.export-", dir=directory.parent))
     try:
-        for path, document in documents.items():
-            write_yaml(new / path, document)
-        for path, (dimensions, unit, rows) in tables.items():
-            write_table(new / path, dimensions, unit, rows)
+        directory.parent.mkdir(parents=True, exist_ok=True)
+        new = Path(tempfile.mkdtemp(prefix=f".{directory.name}.export-", dir=directory.parent))
+    except OSError as exc:
+        raise ExportRefused(f"Cannot write beside {directory} ({exc.strerror or exc}); choose "
+                            "a folder you may write in.") from None
+    try:
+        try:
+            for path, document in documents.items():
+                write_yaml(new / path, document)
+            for path, (dimensions, unit, rows) in tables.items():
+                write_table(new / path, dimensions, unit, rows)
+        except OSError as exc:
+            raise ExportRefused(f"Cannot write the export beside {directory} "
+                                f"({exc.strerror or exc}); nothing was written to it.") from None
         try:
             check_content(new)
         except ContentError as exc:
@@ -276,9 +284,10 @@ def _check_schema(engine: Engine) -> None:
 
 
 def _check_target(directory: Path, force: bool) -> None:
-    if directory.exists() and not directory.is_dir():
-        raise ExportRefused(f"{directory} is a file, not a folder; choose a new or empty "
-                            "folder to export the content into.")
+    for above in (directory, *directory.parents):
+        if above.exists() and not above.is_dir():
+            raise ExportRefused(f"{above} is a file, not a folder; choose a new or empty "
+                                "folder to export the content into.")
     if force or not directory.exists():
         return
     entries = sorted(p.name for p in directory.iterdir())
@@ -298,8 +307,9 @@ def _content_entries(directory: Path, written: set[str]) -> list[Path]:
 
 
 def _move_into(new: Path, directory: Path) -> None:
-    """Put the export in `new` in place of `directory`'s content: by renames, so that a
-    reader sees the old files or the new ones. Whatever fails, the old content is put back."""
+    """Put the export in `new` in place of `directory`'s content, by renames once all is
+    written and checked (no file is ever half-written in `directory`). Should a rename
+    fail, the old content is put back."""
     if not directory.exists():
         new.rename(directory)
         return
