@@ -247,6 +247,80 @@ def import_command(dataset: Path, database_url: str | None) -> None:
     click.echo(f"Imported {dataset}: {sum(written.values())} rows.")
 
 
+# --- the database as the system of record: content files back out, and backups -----------------
+
+@main.command("export-content")
+@click.argument("directory", type=click.Path(path_type=Path))
+@click.option("--drafts", is_flag=True, help="Also export draft editions and what only they "
+              "show (default: only what the public sees).")
+@click.option("--force", is_flag=True, help="Replace the content in a folder that is not "
+              "empty (other files there, such as README.md and .git, are kept).")
+@_database_option
+def export_content_command(directory: Path, drafts: bool, force: bool,
+                           database_url: str | None) -> None:
+    """Write the database's content into DIRECTORY as content files (YAML and CSV), in the
+    layout `load` reads, checked as `check` does before anything is replaced."""
+    from .store import make_engine
+    from .store.export_content import ExportRefused, export_content
+    engine = make_engine(database_url or load_settings().database_url)
+    try:
+        done = export_content(engine, directory, drafts=drafts, force=force)
+    except ContentError as exc:
+        _fail(str(exc))
+    except ExportRefused as exc:
+        _fail(f"Error: {exc}")
+    finally:
+        engine.dispose()
+    click.echo(f"Wrote {len(done.files)} content files to {done.directory}.")
+    if done.left_out:
+        click.echo(f"Left out the draft edition(s) {', '.join(done.left_out)} and what only "
+                   "they show; add --drafts to export them too.")
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@_database_option
+def dump(file: Path, database_url: str | None) -> None:
+    """Write a backup of the whole database into FILE (JSON lines; gzip when FILE ends in
+    .gz): content, accounts, audit trail, drafts, revisions, deliveries and geography."""
+    from .store import make_engine
+    from .store.backup import BackupError, dump as write_dump
+    engine = make_engine(database_url or load_settings().database_url)
+    try:
+        summary = write_dump(engine, file)
+    except BackupError as exc:
+        _fail(f"Error: {exc}")
+    finally:
+        engine.dispose()
+    click.echo(f"Wrote {summary.total} rows of {len(summary.rows)} tables (schema revision "
+               f"{summary.schema}) to {file}.")
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--force", is_flag=True, help="Replace a database that is not empty.")
+@_database_option
+def restore(file: Path, force: bool, database_url: str | None) -> None:
+    """Replace everything in the database with the backup in FILE, all or nothing (the file
+    is checked in full first)."""
+    from .store import make_engine
+    from .store.backup import BackupError, restore as read_dump
+    engine = make_engine(database_url or load_settings().database_url)
+    try:
+        summary = read_dump(engine, file, force=force)
+    except BackupError as exc:
+        _fail(f"Error: {exc}")
+    finally:
+        engine.dispose()
+    click.echo(f"Restored {summary.total} rows into "
+               f"{engine.url.render_as_string(hide_password=True)}.")
+
+
+def _fail(message: str) -> None:
+    click.echo(message, err=True)
+    sys.exit(1)
+
+
 @main.command()
 @click.argument("recipe")
 @click.option("--input", "input_path", type=click.Path(path_type=Path, exists=True,
