@@ -259,6 +259,24 @@ def pg_engine():
         engine.dispose()
 
 
+@pytest.fixture
+def own_pg_engine(pg_engine):
+    """An engine on a database of its own on the throw-away server, dropped after the test:
+    for tests that leave rows no content load clears (accounts, audit trail, revisions)."""
+    import uuid
+    from sqlalchemy import text
+    name = f"own_{uuid.uuid4().hex[:12]}"
+    with pg_engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    engine = make_engine(pg_engine.url.set(database=name).render_as_string(hide_password=False))
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+        with pg_engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+
+
 # --- servers and the browser --------------------------------------------------------------------
 
 def serve(database: str):

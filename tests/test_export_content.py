@@ -341,9 +341,11 @@ def test_a_truncated_gzip_dump_is_refused(tmp_path: Path):
 # --- on PostgreSQL ------------------------------------------------------------------------------
 
 @pytest.mark.postgresql
-def test_export_and_backups_on_postgresql(tmp_path: Path, pg_engine):
+def test_export_and_backups_on_postgresql(tmp_path: Path, own_pg_engine):
     """The round trip of the content and of a backup on PostgreSQL, and a backup carried
-    from SQLite to PostgreSQL and back."""
+    from SQLite to PostgreSQL and back (on a database of its own: it leaves revisions and an
+    audit trail behind)."""
+    pg_engine = own_pg_engine
     load_content(pg_engine, check_content(FIXTURE_CONTENT))
     edit(pg_engine)
     pg_url = pg_engine.url.render_as_string(hide_password=False)

@@ -58,8 +58,10 @@ def read_dataset(session: Session, drafts: bool = False) -> Dataset:
 
 
 def without_drafts(data: Dataset) -> Dataset:
-    """`data` without its draft editions and what belongs only to them: their tables,
-    stories and published claims, and the measurements that only draft editions show."""
+    """`data` without its draft editions and what belongs only to them: their tables (and
+    the relations between their rows), stories, published claims, findings and reflection
+    points, the measurements that only draft editions show, and the quality notes about
+    any of those."""
     draft = {e.id for e in data.editions if e.status == "draft"}
     if not draft:
         return data
@@ -69,14 +71,25 @@ def without_drafts(data: Dataset) -> Dataset:
             if x.measurement_id:
                 shown_by.setdefault(x.measurement_id, set()).add(e.id)
     hidden = {mid for mid, editions in shown_by.items() if editions <= draft}
+    tables = [t for t in data.tables if t.edition_id not in draft and t.measurement_id not in hidden]
+    kept_tables = {t.id for t in tables}
+    gone = ({("edition", e) for e in draft} | {("measurement", x) for x in hidden}
+            | {("table", t.id) for t in data.tables if t.id not in kept_tables}
+            | {("finding", f.id) for f in data.findings if f.edition_id in draft}
+            | {("story", s.id) for s in data.stories if s.edition_id in draft})
     return replace(
         data,
         editions=[e for e in data.editions if e.id not in draft],
         measurements=[x for x in data.measurements if x.id not in hidden],
-        tables=[t for t in data.tables if t.edition_id not in draft
-                and t.measurement_id not in hidden],
+        tables=tables,
+        relations=[r for r in data.relations if r.table_id in kept_tables],
         claims=[c for c in data.claims if c.edition_id not in draft],
-        stories=[s for s in data.stories if s.edition_id not in draft])
+        stories=[s for s in data.stories if s.edition_id not in draft],
+        findings=[f for f in data.findings if f.edition_id not in draft],
+        reflection=[p for p in data.reflection if p.edition_id not in draft],
+        quality_notes=[q for q in data.quality_notes if (q.subject_type, q.subject_id) not in gone
+                       and not (q.subject_type == "edition_entry"
+                                and q.subject_id.split("/")[0] in draft)])
 
 
 def _read(session: Session) -> Dataset:
