@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from langerthuis import model as m
@@ -27,6 +27,10 @@ ME = "editor@example.nl"
 def db(request):
     engine = request.getfixturevalue("engine" if request.param == "sqlite" else "pg_engine")
     load_content(engine, check_content(FIXTURE_CONTENT))
+    with Session(engine) as session, session.begin():
+        # `load` keeps these; on the shared PostgreSQL server each test starts without them.
+        session.execute(delete(m.AuditEvent))
+        session.execute(delete(m.Assignment))
     return engine
 
 
