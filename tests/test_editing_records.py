@@ -8,33 +8,24 @@ from __future__ import annotations
 import uuid
 
 import pytest
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from langerthuis import model as m
-from langerthuis.content import check_content
 from langerthuis.editing import (INITIATIVES, PROGRESS, STORIES, UploadRejected,
                                  apply_figures, apply_records, create_draft, publish)
 from langerthuis.editing import template_csv as figures_template
 from langerthuis.editing.records import template_csv
-from langerthuis.store import load_content
 from langerthuis.store import accounts as audit
 from langerthuis.store import editing as store
 from langerthuis.store.dataset import read_dataset
 
-from conftest import FIXTURE_CONTENT
-
 ME = "editor@example.nl"
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
-def db(request):
-    engine = request.getfixturevalue("engine" if request.param == "sqlite" else "pg_engine")
-    load_content(engine, check_content(FIXTURE_CONTENT))
-    with Session(engine) as session, session.begin():
-        # `load` keeps these; on the shared PostgreSQL server each test starts without them.
-        session.execute(delete(m.AuditEvent))
-        session.execute(delete(m.Assignment))
+@pytest.fixture
+def db(editing_db):
+    engine = editing_db
     with Session(engine) as session, session.begin():
         # Two municipalities of the registry of 2022, as `load` writes it from the open data.
         for code, name in (("GM0363", "Amsterdam"), ("GM0599", "Rotterdam")):
