@@ -141,16 +141,18 @@ def check_records(kind: RecordKind, ctx: Context, rows: list[Row], based: bool
         if based and identity:
             problems += _conflicts(kind, line, cells.get(BASE, ""), existing)
         record, bad = kind.record(cells, ctx, line)
-        if bad:
-            problems += bad
-            continue
         record["id"] = identity or _new_id(cells.get(kind.id_from, ""), kind.subject,
                                            ctx.edition.year, taken | given)
         given.add(record["id"])
+        problems += bad
         try:
             spec = kind.spec.model_validate(record)
-        except ValidationError as exc:
-            problems += schema_problems(exc, line, kind.column_of)
+        except ValidationError as exc:  # every column's problem, once
+            reported = {p.column for p in bad}
+            problems += [p for p in schema_problems(exc, line, kind.column_of)
+                         if p.column not in reported]
+            continue
+        if bad:
             continue
         found = kind.check(spec, ctx, line)
         problems += found

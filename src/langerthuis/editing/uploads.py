@@ -209,6 +209,8 @@ SCHEMA_MESSAGES = {
     "value_error": N_("This is not accepted: write plain text without HTML, or a date as "
                       "YYYY-MM-DD."),
     "bool_parsing": N_("Write yes or no."),
+    "greater_than_equal": N_("This must be at least {ge}."),
+    "less_than_equal": N_("This must be at most {le}."),
     "enum": N_("This is not one of the words allowed here: {expected}."),
     "missing": N_("This column needs a value."),
     "int_from_float": N_("This must be a whole number."),
@@ -238,6 +240,8 @@ def schema_problems(error: ValidationError, line: int,
         values: dict[str, object] = {}
         if kind == "string_too_long":
             values["max_length"] = ctx.get("max_length")
+        elif kind in ("greater_than_equal", "less_than_equal"):
+            values = {k: ctx[k] for k in ("ge", "le") if k in ctx}
         elif kind == "enum":
             values["expected"] = str(ctx.get("expected", ""))[:200]
         elif kind == "string_pattern_mismatch":
