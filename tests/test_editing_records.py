@@ -109,8 +109,8 @@ def test_progress_uses_the_status_vocabulary_and_the_contents_date_rule(db):
             "lt-action-2,2022-06-15,month,delayed,no,Tekst,Text,nowhere"), "p.csv", ME)
     messages = {(p.row, p.column): str(p.text) for p in rejected.value.problems}
     assert messages == {
-        (2, "status"): "This is not one of the words allowed here: 'started', 'on_schedule', "
-                       "'delayed', 'completed' or 'not_reported'.",
+        (2, "status"): "This is not one of the words allowed here: started, on_schedule, "
+                       "delayed, completed.",
         (3, "source"): "'nowhere' is not a known source document; use the id of one of the "
                        "programme's references.",
         (3, "date"): "2022-06-15 is not the last day of its month; write 2022-06-30."}

@@ -149,14 +149,14 @@ def test_a_partner_delivers_stories_and_progress(browser, editing_site, tmp_path
         "table", name="Aangeleverd voor deze editie: verhalen").inner_text()
 
     progress.write_text("action,date,date_precision,status,summary,summary_en,source\n"
-                        "lt-action-2,2022-06-15,month,op schema,Loopt.,Running.,monitor-2019\n",
+                        "lt-action-2,2022-06-15,month,on_schedule,Loopt.,Running.,monitor-2019\n",
                         encoding="utf-8")
     upload = partner.get_by_label("Bestand met voortgang van acties (CSV of Excel)")
     upload.set_input_files(str(progress))
     partner.get_by_role("button", name="Voortgang van acties uploaden").click()
     report = partner.get_by_role("table", name="Problemen in het bestand").inner_text()
-    assert "2022-06-15 is niet de laatste dag" in report and "op schema" not in report
-    assert "Dit is niet een van de woorden die hier mogen" in report
+    assert "2022-06-15 is niet de laatste dag van de periode (month); schrijf 2022-06-30" \
+        in report
     progress.write_text("action,date,date_precision,status,summary,summary_en,source\n"
                         "lt-action-2,2022-06-30,month,on_schedule,Loopt.,Running.,monitor-2019\n",
                         encoding="utf-8")

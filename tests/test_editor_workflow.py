@@ -251,7 +251,7 @@ def test_machine_delivery_of_records_with_a_token(site):
     assert answer.status_code == 422
     assert answer.json()["error"]["problems"] == [
         {"row": 2, "column": "status", "message": "This is not one of the words allowed here: "
-         "'started', 'on_schedule', 'delayed', 'completed' or 'not_reported'."}]
+         "started, on_schedule, delayed, completed."}]
     answer = c.post("/api/editor/editions/lt-2022/progress", content=body, headers=headers)
     assert answer.status_code == 200 and answer.json() == {"written": 1}
     # An initiative needs an indicator assigned to the partner's organisation.

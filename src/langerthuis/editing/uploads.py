@@ -216,6 +216,10 @@ SCHEMA_MESSAGES = {
     "int_from_float": N_("This must be a whole number."),
 }
 
+#: Words of a vocabulary that the content derives and a file never states (an action
+#: without progress entries is `not_reported`).
+NEVER_WRITTEN = {"not_reported"}
+
 #: What a pattern of the content schema asks for, in words.
 PATTERNS = {
     r"^[a-z0-9][a-z0-9_.-]*$": N_("Write it with lower-case letters, digits, '-', '_' and "
@@ -243,7 +247,8 @@ def schema_problems(error: ValidationError, line: int,
         elif kind in ("greater_than_equal", "less_than_equal"):
             values = {k: ctx[k] for k in ("ge", "le") if k in ctx}
         elif kind == "enum":
-            values["expected"] = str(ctx.get("expected", ""))[:200]
+            words = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+            values["expected"] = ", ".join(w for w in words if w not in NEVER_WRITTEN)
         elif kind == "string_pattern_mismatch":
             msgid = PATTERNS.get(str(ctx.get("pattern")), msgid)
         elif kind == "value_error":
