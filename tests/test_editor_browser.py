@@ -49,6 +49,16 @@ def sign_in(browser, base: str, role: str, address: str | None = None):
     return page
 
 
+def start_draft(editor, base: str, organisation: str, indicator: str) -> None:
+    """On the editions page: start the draft of 2022 and assign `indicator` to a partner."""
+    editor.get_by_label("Jaar").fill("2022")
+    editor.get_by_role("button", name="Concept maken").click()
+    editor.wait_for_url(base + "/beheer/edities/lt-2022")
+    editor.get_by_label("Organisatie").select_option(organisation)
+    editor.get_by_label("Indicator", exact=True).select_option(indicator)
+    editor.get_by_role("button", name="Toewijzen").click()
+
+
 def shot(page, name: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     for width, label in ((1366, "desktop"), (390, "phone")):
@@ -63,12 +73,7 @@ def test_a_new_edition_from_draft_to_published(browser, editing_site, tmp_path):
     editor = sign_in(browser, base, "editor")
     check_with_axe(editor)
     editor.get_by_role("link", name="Edities").first.click()
-    editor.get_by_label("Jaar").fill("2022")
-    editor.get_by_role("button", name="Concept maken").click()
-    editor.wait_for_url(base + "/beheer/edities/lt-2022")
-    editor.get_by_label("Organisatie").select_option("rivm")
-    editor.get_by_label("Indicator", exact=True).select_option("quality-of-life")
-    editor.get_by_role("button", name="Toewijzen").click()
+    start_draft(editor, base, "rivm", "quality-of-life")
     check_with_axe(editor)
     shot(editor, "edition-draft")
 
@@ -116,12 +121,7 @@ def test_a_partner_delivers_stories_and_progress(browser, editing_site, tmp_path
     base = editing_site
     editor = sign_in(browser, base, "editor")
     editor.goto(base + "/beheer/edities")
-    editor.get_by_label("Jaar").fill("2022")
-    editor.get_by_role("button", name="Concept maken").click()
-    editor.wait_for_url(base + "/beheer/edities/lt-2022")
-    editor.get_by_label("Organisatie").select_option("mantelzorgnl")
-    editor.get_by_label("Indicator", exact=True).select_option("carer-stories")
-    editor.get_by_role("button", name="Toewijzen").click()
+    start_draft(editor, base, "mantelzorgnl", "carer-stories")
 
     partner = sign_in(browser, base, "partner", "carers@example.nl")
     partner.goto(base + "/beheer/edities/lt-2022")

@@ -127,15 +127,20 @@ def test_from_draft_to_published_with_a_revision(site):
     assert row[header.index("first_published_value")] == "71"
 
 
-def test_machine_delivery_with_a_token(site):
+def robot(site, organisation: str) -> tuple[TestClient, dict]:
+    """After an editor started the draft of 2022: a client without a session, and the
+    headers of an API token of a partner account of `organisation`."""
     editor, csrf = person(site, "editor")
     editor.post("/beheer/edities", data={"programme": "lt", "year": "2022", "csrf": csrf})
-    add_account(site[1], "robot@example.nl", "partner", PASSWORD, organisation="rivm")
+    add_account(site[1], "robot@example.nl", "partner", PASSWORD, organisation=organisation)
     token, _id = create_token(site[1], "robot@example.nl", "nightly", ["deliveries"])
-    c = TestClient(site[0])
+    return TestClient(site[0]), {"Authorization": f"Bearer {token}", "Content-Type": "text/csv"}
+
+
+def test_machine_delivery_with_a_token(site):
+    c, headers = robot(site, "rivm")
     body = b"indicator,value\nquality-of-life,72\n"
     assert c.post("/api/editor/editions/lt-2022/figures", content=body).status_code == 401
-    headers = {"Authorization": f"Bearer {token}", "Content-Type": "text/csv"}
     answer = c.post("/api/editor/editions/lt-2022/figures", content=body, headers=headers)
     assert answer.status_code == 403  # not assigned to rivm yet
     assert answer.json()["error"]["problems"][0]["column"] == "indicator"
@@ -235,12 +240,7 @@ def test_two_partners_delivering_the_same_draft_figure(site):
 
 
 def test_machine_delivery_of_records_with_a_token(site):
-    editor, csrf = person(site, "editor")
-    editor.post("/beheer/edities", data={"programme": "lt", "year": "2022", "csrf": csrf})
-    add_account(site[1], "robot@example.nl", "partner", PASSWORD, organisation="vws")
-    token, _id = create_token(site[1], "robot@example.nl", "nightly", ["deliveries"])
-    c = TestClient(site[0])
-    headers = {"Authorization": f"Bearer {token}", "Content-Type": "text/csv"}
+    c, headers = robot(site, "vws")
     body = (b"action,date,status,summary,summary_en,source\n"
             b"lt-action-1,2022-05-31,completed,Afgerond.,Completed.,monitor-2019\n")
     assert c.post("/api/editor/editions/lt-2022/progress", content=body).status_code == 401
