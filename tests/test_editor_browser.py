@@ -166,6 +166,10 @@ def test_a_partner_delivers_stories_and_progress(browser, editing_site, tmp_path
     assert "1 gegeven(s) opgeslagen" in partner.get_by_role("status").inner_text()
     check_with_axe(partner)
     shot(partner, "stories-progress-delivered")
+    partner.get_by_role("link", name="English").click()
+    partner.wait_for_url(base + "/en/manage/editions/lt-2022")
+    assert "Upload stories" in partner.inner_text("main")
+    check_with_axe(partner)
 
     editor.goto(base + "/beheer/voorbeeld/2022/indicator/carer-stories")
     assert "Het verhaal van Bea" in editor.inner_text("main")
