@@ -49,9 +49,8 @@ class Figure:
 
 def own_figure(edition: m.Edition, entry: m.EditionEntry) -> m.Measurement | None:
     """The figure delivered for `entry` in this edition (not the earlier one it shows)."""
-    if entry.measurement is not None and entry.measurement_id == f"{entry.indicator_id}-{edition.year}":
-        return entry.measurement
-    return None
+    own = entry.measurement_id == f"{entry.indicator_id}-{edition.year}"
+    return entry.measurement if own else None
 
 
 def _base(figure: m.Measurement | None) -> str:
