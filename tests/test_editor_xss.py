@@ -269,3 +269,24 @@ def test_the_audit_trail_download_guards_formulas(written):
     rows = editor.get("/beheer/logboek.csv").text
     assert "'+" + JS_URL in rows  # the revision reason starts with +: guarded
     assert f",{REASON}" not in rows
+
+
+def test_the_templates_guard_formulas_and_read_them_back_as_written(draft):
+    from langerthuis.editing.records import template_csv, template_xlsx
+    from langerthuis.store import editing as store
+    deliver(draft, "progress", one_row({**PROGRESS_ROW, "summary": PROGRESS_SUMMARY,
+                                        "summary_en": "@SUM(1+1)"}))
+    with Session(draft) as session:
+        edition = store.edition(session, "lt-2022")
+        text = template_csv(PROGRESS, session, edition)
+        book = template_xlsx(PROGRESS, session, edition)
+    assert "'" + PROGRESS_SUMMARY.replace('"', '""') in text and ",'@SUM(1+1)," in text
+    sheets = zipfile.ZipFile(io.BytesIO(book))
+    assert not [n for n in sheets.namelist() if n.startswith("xl/worksheets/")
+                and "<f>" in sheets.read(n).decode()]
+    for template in (text.encode(), book):  # delivered again unchanged: the same texts
+        assert apply_records(PROGRESS, draft, "lt-2022", template,
+                             "t.xlsx" if template is book else "t.csv", ME) == 1
+        with Session(draft) as session:
+            [entry] = session.query(m.ProgressEntry).filter_by(edition_id="lt-2022").all()
+            assert (entry.summary, entry.summary_en) == (PROGRESS_SUMMARY, "@SUM(1+1)")

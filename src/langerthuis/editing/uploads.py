@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from ..content.limits import MAX_CSV_BYTES
 from ..i18n import N_, Text
+from ..opendata.keyfigures import FORMULA_START, csv_cell
 from .drafts import EditingError
 
 MAX_ROWS = 1_000
@@ -92,12 +93,19 @@ def version(cells: dict[str, str]) -> str:
 
 
 def template_csv(columns: Iterable[str], rows: Iterable[list[str]]) -> str:
-    """A template: the header of `columns`, then `rows` to fill in or correct."""
+    """A template: the header of `columns`, then `rows` to fill in or correct. Text that a
+    spreadsheet would take as a formula gets a quote before it (as in the downloads); the
+    reader takes that quote off again."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
-    writer.writerows(rows)
+    writer.writerows([csv_cell(cell) for cell in row] for row in rows)
     return out.getvalue()
+
+
+def _unguarded(cell: str) -> str:
+    """A cell as written before the template guarded it against formulas."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_START) else cell
 
 
 def template_xlsx(name: str, columns: dict[str, str], rows: Iterable[list[str]]) -> bytes:
@@ -169,7 +177,7 @@ def read_rows(data: bytes, filename: str, columns: dict[str, str],
             problems.append(problem(line, None, "The row has {count} cells; the header has "
                                     "{columns}.", count=len(cells), columns=len(header)))
             continue
-        rows.append((line, {h: (cells[i].strip() if i < len(cells) else "")
+        rows.append((line, {h: (_unguarded(cells[i].strip()) if i < len(cells) else "")
                             for i, h in enumerate(header) if h}))
     if problems:
         raise UploadRejected(problems)
