@@ -290,3 +290,29 @@ def test_the_templates_guard_formulas_and_read_them_back_as_written(draft):
         with Session(draft) as session:
             [entry] = session.query(m.ProgressEntry).filter_by(edition_id="lt-2022").all()
             assert (entry.summary, entry.summary_en) == (PROGRESS_SUMMARY, "@SUM(1+1)")
+
+
+def test_an_initiative_on_the_map_and_its_municipality_page_is_escaped(fixture_site, tmp_path):
+    """With the geography of the open data: an initiative delivered in Amsterdam."""
+    import shutil
+    from langerthuis.editing import publish
+    url = f"sqlite:///{tmp_path / 'site.sqlite'}"
+    shutil.copy(fixture_site.removeprefix("sqlite:///"), tmp_path / "site.sqlite")
+    engine = make_engine(url)
+    create_draft(engine, "lt", 2022, ME)
+    deliver(engine, "initiatives", one_row({
+        "kind": "respite-stay-pilot", "name": INITIATIVE_NAME, "description": INITIATIVE_TEXT,
+        "indicator": "overburdened-carers", "action_line": "lt-al2",
+        "municipality_code": "GM0363", "municipality_name": "Amsterdam", "year": "2022"}))
+    publish(engine, "lt-2022", ME)
+    public = TestClient(create_app(url))
+    pages = {path: public.get(path) for path in (
+        "/gemeente/amsterdam", "/en/municipality/GM0363", "/kaart", "/en/map",
+        "/zoeken?q=Netwerk")}
+    for path, answer in pages.items():
+        assert answer.status_code == 200, path
+        assert_text_only(answer.text, path)
+    assert shown(pages["/gemeente/amsterdam"].text, INITIATIVE_NAME)
+    found = public.get("/api/initiatives", params={"limit": 500}).json()["data"]
+    assert INITIATIVE_NAME in [i["name"] for i in found]
+    engine.dispose()
