@@ -316,3 +316,21 @@ def test_an_initiative_on_the_map_and_its_municipality_page_is_escaped(fixture_s
     found = public.get("/api/initiatives", params={"limit": 500}).json()["data"]
     assert INITIATIVE_NAME in [i["name"] for i in found]
     engine.dispose()
+
+
+@pytest.mark.parametrize("payload", [SCRIPT, IMAGE, QUOTES, JS_URL])
+def test_account_and_token_names_are_escaped(written, payload):
+    _app, admin, _preview = written
+    csrf = re.search(r'name="csrf" value="([^"]*)"', admin.get("/beheer").text).group(1)
+    address = f"{uuid.uuid4().hex[:10]}@example.nl"
+    assert admin.post("/beheer/accounts", data={
+        "email": address, "role": "partner", "organisation": "rivm", "name": payload,
+        "password": PASSWORD, "csrf": csrf}).status_code == 303
+    made = admin.post("/beheer/tokens", data={"name": payload, "scope": "deliveries",
+                                              "csrf": csrf})
+    assert made.status_code == 201
+    for answer in (admin.get("/beheer/accounts"), made, admin.get("/beheer/tokens"),
+                   admin.get("/beheer/logboek"), admin.get("/en/manage/accounts")):
+        assert_text_only(answer.text, str(answer.url))
+    assert shown(admin.get("/beheer/accounts").text, payload)
+    assert shown(admin.get("/beheer/tokens").text, payload)
