@@ -269,3 +269,23 @@ def test_machine_delivery_of_records_with_a_token(site):
         events = session.query(m.AuditEvent).filter_by(actor="robot@example.nl").all()
         assert sorted(e.action for e in events) == ["initiative_delivered",
                                                     "progress_entry_delivered"]
+
+
+def test_a_stale_machine_delivery_is_a_conflict(site):
+    c, headers = robot(site, "rivm")
+    with Session(site[1]) as session, session.begin():
+        session.add(m.Assignment(organisation_id="rivm", indicator_id="quality-of-life"))
+    stale = b"indicator,value,base\nquality-of-life,72,\n"  # made before any 2022 figure
+    editor, csrf = person(site, "editor")
+    assert editor.post("/beheer/edities/lt-2022/aanleveren", data={"csrf": csrf},
+                       files={"file": ("f.csv", b"indicator,value\nquality-of-life,71\n",
+                                       "text/csv")}).status_code == 303
+    answer = c.post("/api/editor/editions/lt-2022/figures", content=stale, headers=headers)
+    assert answer.status_code == 409
+    assert answer.json()["error"]["problems"] == [
+        {"row": 2, "column": "value", "message": "Someone else delivered 71 for this indicator "
+         "while you were editing (your template showed -); download the template again, look "
+         "at the new figure and upload yours again if it is still right."}]
+    fresh = b"indicator,value,base\nquality-of-life,72,71\n"
+    answer = c.post("/api/editor/editions/lt-2022/figures", content=fresh, headers=headers)
+    assert answer.status_code == 200 and answer.json() == {"written": 1}
