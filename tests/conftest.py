@@ -277,6 +277,25 @@ def own_pg_engine(pg_engine):
             conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
+def editing_db(request):
+    """An engine with the fixture content, on SQLite and on the shared PostgreSQL server,
+    for the tests of editing. `load` keeps the audit trail and the assignments, so each test
+    starts without them."""
+    from sqlalchemy import delete
+    from sqlalchemy.orm import Session
+
+    from langerthuis import model as m
+    from langerthuis.content import check_content
+    from langerthuis.store import load_content
+    engine = request.getfixturevalue("engine" if request.param == "sqlite" else "pg_engine")
+    load_content(engine, check_content(FIXTURE_CONTENT))
+    with Session(engine) as session, session.begin():
+        session.execute(delete(m.AuditEvent))
+        session.execute(delete(m.Assignment))
+    return engine
+
+
 # --- servers and the browser --------------------------------------------------------------------
 
 def serve(database: str):

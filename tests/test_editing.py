@@ -10,7 +10,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from langerthuis import model as m
-from langerthuis.content import check_content
 from langerthuis.editing import (Conflict, EditingError, UploadRejected, apply_figures,
                                  create_draft, publish, revise, template_csv)
 from langerthuis.store import load_content
@@ -18,16 +17,13 @@ from langerthuis.store import accounts as audit
 from langerthuis.store import editing as store
 from langerthuis.views.snapshot import build_snapshot
 
-from conftest import FIXTURE_CONTENT
 
 ME = "editor@example.nl"
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
-def db(request):
-    engine = request.getfixturevalue("engine" if request.param == "sqlite" else "pg_engine")
-    load_content(engine, check_content(FIXTURE_CONTENT))
-    return engine
+@pytest.fixture
+def db(editing_db):
+    return editing_db
 
 
 def counts(engine) -> dict[str, int]:

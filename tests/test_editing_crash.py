@@ -1,6 +1,6 @@
-"""A process killed (SIGKILL) in the middle of an upload or a publication leaves the
-database exactly as it was: every write of the editing workflow is one transaction. The
-child process stops just before its commit (an event listener of this test, not of the
+"""A process killed (SIGKILL) in the middle of an upload (of figures or of stories) or a
+publication leaves the database exactly as it was: every write of the editing workflow is
+one transaction. The child process stops just before its commit (an event listener of this test, not of the
 product), the test kills it there, and compares the database with its state before."""
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ CHILD = textwrap.dedent("""
     from sqlalchemy import event
     from sqlalchemy.engine import Engine
     from langerthuis.store import make_engine
-    from langerthuis.editing import apply_figures, publish
+    from langerthuis.editing import STORIES, apply_figures, apply_records, publish
 
     @event.listens_for(Engine, "commit")
     def stop_before_commit(connection):
@@ -37,6 +37,9 @@ CHILD = textwrap.dedent("""
     if sys.argv[2] == "upload":
         rows = "indicator,value\\nquality-of-life,71\\noverburdened-carers,8.8\\n"
         apply_figures(engine, "lt-2022", rows.encode(), "f.csv", "editor@example.nl")
+    elif sys.argv[2] == "stories":
+        rows = "indicator,title,summary\\ncarer-stories,Een verhaal,Zij vertelt.\\n"
+        apply_records(STORIES, engine, "lt-2022", rows.encode(), "s.csv", "editor@example.nl")
     else:
         publish(engine, "lt-2022", "publisher@example.nl")
 """)
@@ -50,6 +53,7 @@ def state(engine) -> tuple:
             .order_by(m.EditionEntry.indicator_id)).all()
         return (session.get(m.Edition, "lt-2022").status, tuple(entries),
                 tuple(session.scalars(select(m.Measurement.id).order_by(m.Measurement.id))),
+                tuple(session.scalars(select(m.Story.id).order_by(m.Story.id))),
                 session.get(m.LoadInfo, 1).loaded_at,
                 len(session.scalars(select(m.AuditEvent.id)).all()))
 
@@ -62,7 +66,7 @@ def db(request):
     return engine
 
 
-@pytest.mark.parametrize("step", ["upload", "publish"])
+@pytest.mark.parametrize("step", ["upload", "stories", "publish"])
 def test_a_kill_before_the_commit_changes_nothing(db, step):
     before = state(db)
     url = db.url.render_as_string(hide_password=False)

@@ -30,6 +30,7 @@ def editing_site(browser, tmp_path):
     for role, org in (("editor", None), ("partner", "rivm"), ("publisher", None),
                       ("administrator", None)):
         add_account(engine, f"{role}@example.nl", role, PASSWORD, organisation=org)
+    add_account(engine, "carers@example.nl", "partner", PASSWORD, organisation="mantelzorgnl")
     engine.dispose()
     env = {**os.environ, "LANGERTHUIS_SECURE_COOKIES": "0", "LANGERTHUIS_PREBUILD_REPORTS": "0"}
     with local_server(["langerthuis.cli", "serve", "--port", "{port}", "--database", url],
@@ -37,15 +38,25 @@ def editing_site(browser, tmp_path):
         yield base
 
 
-def sign_in(browser, base: str, role: str):
+def sign_in(browser, base: str, role: str, address: str | None = None):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
     page = context.new_page()
     page.goto(base + "/beheer/inloggen")
-    page.get_by_label("E-mailadres").fill(f"{role}@example.nl")
+    page.get_by_label("E-mailadres").fill(address or f"{role}@example.nl")
     page.get_by_label("Wachtwoord").fill(PASSWORD)
     page.get_by_role("button", name="Inloggen").click()
     page.wait_for_url(base + "/beheer")
     return page
+
+
+def start_draft(editor, base: str, organisation: str, indicator: str) -> None:
+    """On the editions page: start the draft of 2022 and assign `indicator` to a partner."""
+    editor.get_by_label("Jaar").fill("2022")
+    editor.get_by_role("button", name="Concept maken").click()
+    editor.wait_for_url(base + "/beheer/edities/lt-2022")
+    editor.get_by_label("Organisatie").select_option(organisation)
+    editor.get_by_label("Indicator", exact=True).select_option(indicator)
+    editor.get_by_role("button", name="Toewijzen").click()
 
 
 def shot(page, name: str) -> None:
@@ -62,12 +73,7 @@ def test_a_new_edition_from_draft_to_published(browser, editing_site, tmp_path):
     editor = sign_in(browser, base, "editor")
     check_with_axe(editor)
     editor.get_by_role("link", name="Edities").first.click()
-    editor.get_by_label("Jaar").fill("2022")
-    editor.get_by_role("button", name="Concept maken").click()
-    editor.wait_for_url(base + "/beheer/edities/lt-2022")
-    editor.get_by_label("Organisatie").select_option("rivm")
-    editor.get_by_label("Indicator", exact=True).select_option("quality-of-life")
-    editor.get_by_role("button", name="Toewijzen").click()
+    start_draft(editor, base, "rivm", "quality-of-life")
     check_with_axe(editor)
     shot(editor, "edition-draft")
 
@@ -77,15 +83,15 @@ def test_a_new_edition_from_draft_to_published(browser, editing_site, tmp_path):
     bad.write_text("indicator,value,n\nquality-of-life,170,many\n", encoding="utf-8")
     good.write_text("indicator,value,reference_period,n\nquality-of-life,71,2022,3300\n",
                     encoding="utf-8")
-    partner.get_by_label("Bestand (CSV of Excel)").set_input_files(str(bad))
-    partner.get_by_role("button", name="Uploaden").click()
+    partner.get_by_label("Bestand (CSV of Excel)", exact=True).set_input_files(str(bad))
+    partner.get_by_role("button", name="Uploaden", exact=True).click()
     report = partner.get_by_role("table", name="Problemen in het bestand")
     assert "170 kan hier niet" in report.inner_text()
     assert "'many' is geen geheel aantal" in report.inner_text()
     check_with_axe(partner)
     shot(partner, "upload-report")
-    partner.get_by_label("Bestand (CSV of Excel)").set_input_files(str(good))
-    partner.get_by_role("button", name="Uploaden").click()
+    partner.get_by_label("Bestand (CSV of Excel)", exact=True).set_input_files(str(good))
+    partner.get_by_role("button", name="Uploaden", exact=True).click()
     assert "1 cijfer(s) opgeslagen" in partner.get_by_role("status").inner_text()
 
     editor.goto(base + "/beheer/voorbeeld/2022/indicator/quality-of-life")
@@ -109,6 +115,67 @@ def test_a_new_edition_from_draft_to_published(browser, editing_site, tmp_path):
     shot(editor, "revision")
     public.goto(base + "/indicator/quality-of-life?editie=2022")
     assert "73%" in public.inner_text("main")
+
+
+def test_a_partner_delivers_stories_and_progress(browser, editing_site, tmp_path):
+    base = editing_site
+    editor = sign_in(browser, base, "editor")
+    editor.goto(base + "/beheer/edities")
+    start_draft(editor, base, "mantelzorgnl", "carer-stories")
+
+    partner = sign_in(browser, base, "partner", "carers@example.nl")
+    partner.goto(base + "/beheer/edities/lt-2022")
+    with partner.expect_download() as download:
+        partner.get_by_role("link", name="Sjabloon als CSV (verhalen)").click()
+    assert download.value.suggested_filename == "lt-2022-stories.csv"
+    stories, progress = tmp_path / "verhalen.csv", tmp_path / "voortgang.csv"
+    stories.write_text("indicator,title,summary,person_name,person_age\n"
+                       "carer-stories,Het verhaal van Bea,Bea <b>vertelt</b>.,Bea,oud\n",
+                       encoding="utf-8")
+    partner.get_by_label("Bestand met verhalen (CSV of Excel)").set_input_files(str(stories))
+    partner.get_by_role("button", name="Verhalen uploaden").click()
+    report = partner.get_by_role("table", name="Problemen in het bestand")
+    assert "Hier staat opmaakcode in (<b>)" in report.inner_text()
+    assert "'oud' is geen geheel getal" in report.inner_text()
+    check_with_axe(partner)
+    shot(partner, "stories-report")
+    stories.write_text("indicator,title,summary,person_name,person_age\n"
+                       "carer-stories,Het verhaal van Bea,Bea vertelt.,Bea,81\n",
+                       encoding="utf-8")
+    partner.get_by_label("Bestand met verhalen (CSV of Excel)").set_input_files(str(stories))
+    partner.get_by_role("button", name="Verhalen uploaden").click()
+    assert "1 gegeven(s) opgeslagen" in partner.get_by_role("status").inner_text()
+    assert "Het verhaal van Bea" in partner.get_by_role(
+        "table", name="Aangeleverd voor deze editie: verhalen").inner_text()
+
+    progress.write_text("action,date,date_precision,status,summary,summary_en,source\n"
+                        "lt-action-2,2022-06-15,month,on_schedule,Loopt.,Running.,monitor-2019\n",
+                        encoding="utf-8")
+    upload = partner.get_by_label("Bestand met voortgang van acties (CSV of Excel)")
+    upload.set_input_files(str(progress))
+    partner.get_by_role("button", name="Voortgang van acties uploaden").click()
+    report = partner.get_by_role("table", name="Problemen in het bestand").inner_text()
+    assert "2022-06-15 is niet de laatste dag van de periode (month); schrijf 2022-06-30" \
+        in report
+    progress.write_text("action,date,date_precision,status,summary,summary_en,source\n"
+                        "lt-action-2,2022-06-30,month,on_schedule,Loopt.,Running.,monitor-2019\n",
+                        encoding="utf-8")
+    partner.get_by_label("Bestand met voortgang van acties (CSV of Excel)").set_input_files(
+        str(progress))
+    partner.get_by_role("button", name="Voortgang van acties uploaden").click()
+    assert "1 gegeven(s) opgeslagen" in partner.get_by_role("status").inner_text()
+    check_with_axe(partner)
+    shot(partner, "stories-progress-delivered")
+    partner.get_by_role("link", name="English").click()
+    partner.wait_for_url(base + "/en/manage/editions/lt-2022")
+    assert "Upload stories" in partner.inner_text("main")
+    check_with_axe(partner)
+
+    editor.goto(base + "/beheer/voorbeeld/2022/indicator/carer-stories")
+    assert "Het verhaal van Bea" in editor.inner_text("main")
+    public = browser.new_page()
+    public.goto(base + "/indicator/carer-stories")
+    assert "Het verhaal van Bea" not in public.inner_text("main")
 
 
 def test_editor_pages_pass_axe_in_both_languages(browser, editing_site):

@@ -5,19 +5,32 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+from pydantic import ValidationError
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from .. import model as m
+from ..content.schema import RevisionSpec
 from ..model.vocabulary import UNIT_RANGE, Unit
 from ..store import accounts as audit
 from ..store import editing as store
 from .drafts import EditingError
 from .figures import decimals_of, outside_range
+from .uploads import schema_problems
 
 
 class Conflict(EditingError):
     """Someone else changed the figure since the form was opened."""
+
+
+def _check_reason(reason: str) -> None:
+    """The reason follows the content's rule for revisions (plain text, no markup), so that
+    the exported content loads again."""
+    try:
+        RevisionSpec.model_validate({"revised_on": dt.date.today(), "reason": reason})
+    except ValidationError as exc:
+        found = schema_problems(exc, None)[0]
+        raise EditingError(found.text.msgid, **found.text.values) from None
 
 
 def revise(engine: Engine, measurement_id: str, new_value: float, reason: str, actor: str,
@@ -30,6 +43,7 @@ def revise(engine: Engine, measurement_id: str, new_value: float, reason: str, a
                            "right figure comes from.")
     if len(reason) > 2000:
         raise EditingError("The reason is longer than {maximum} characters.", maximum=2000)
+    _check_reason(reason)
     if not math.isfinite(new_value):
         raise EditingError("The new value must be a number such as 9,1.")
     with Session(engine) as session, session.begin():

@@ -11,9 +11,11 @@ from sqlalchemy.orm import Session
 
 from .. import model as m
 from ..accounts import can
-from ..editing import (Conflict, EditingError, UploadRejected, apply_figures, create_draft,
-                       publish, revise, template_csv, template_xlsx)
-from ..i18n import LANGUAGES, translations
+from ..editing import (RECORD_KINDS, Conflict, EditingError, UploadRejected, apply_figures,
+                       apply_records, create_draft, publish, revise, template_csv,
+                       template_xlsx)
+from ..editing import records as delivered
+from ..i18n import LANGUAGES, localised, translations
 from ..store import accounts as audit
 from ..store import editing as store
 from ..views.snapshot import Snapshots
@@ -21,7 +23,7 @@ from ..report.routes import MEDIA, report_file
 from ..web.pages import build_page
 from .routes import NO_STORE, guard, render
 from .security import bearer, check_csrf, signed_in
-from .urls import ROUTES, editor_url
+from .urls import KIND_SLUGS, ROUTES, editor_url, kind_of
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -31,28 +33,41 @@ def install(app: FastAPI, engine: Engine) -> None:
     for lang in LANGUAGES:
         _pages(app, engine, preview, lang)
 
-    @app.post("/api/editor/editions/{edition_id}/figures", include_in_schema=False)
-    async def deliver_by_api(request: Request, edition_id: str):
+    @app.post("/api/editor/editions/{edition_id}/{kind}", include_in_schema=False)
+    async def deliver_by_api(request: Request, edition_id: str, kind: str):
         who = bearer(request, engine, "deliveries")
         if who is None or not can(who.role, "deliver"):
             return _api_error(401, "A valid API token with scope 'deliveries' is needed: send "
                               "it as 'Authorization: Bearer <token>'.")
+        if kind != "figures" and kind not in RECORD_KINDS:
+            return _api_error(404, "Deliveries are figures, " + ", ".join(RECORD_KINDS)
+                              + f"; not '{kind[:40]}'.")
         data = await request.body()
-        kind = request.headers.get("content-type", "")
-        name = "figures.xlsx" if XLSX in kind else "figures.csv"
+        excel = XLSX in request.headers.get("content-type", "")
+        name = f"{kind}.xlsx" if excel else f"{kind}.csv"
         from starlette.concurrency import run_in_threadpool
         try:
             written = await run_in_threadpool(
-                apply_figures, engine, edition_id, data, name, who.email,
-                who.organisation_id if who.role == "partner" else None)
+                deliver_file, engine, kind, edition_id, data, name, who)
         except UploadRejected as exc:
-            status = 403 if exc.forbidden else 422
-            return JSONResponse({"error": {"status": status, "message": str(exc), "problems": [
+            return JSONResponse({"error": {"status": exc.status, "message": str(exc),
+                                           "problems": [
                 {"row": p.row, "column": p.column, "message": p.message}
-                for p in exc.problems]}}, status_code=status, headers=NO_STORE)
+                for p in exc.problems]}}, status_code=exc.status, headers=NO_STORE)
         except EditingError as exc:
             return _api_error(409, str(exc))
         return JSONResponse({"written": written}, headers=NO_STORE)
+
+
+def deliver_file(engine: Engine, kind: str, edition_id: str, data: bytes, filename: str,
+                 who) -> int:
+    """Write a delivered file of `kind` (figures or a kind of record) into a draft edition,
+    as `who` (a partner delivers only its organisation's)."""
+    organisation = who.organisation_id if who.role == "partner" else None
+    if kind == "figures":
+        return apply_figures(engine, edition_id, data, filename, who.email, organisation)
+    return apply_records(RECORD_KINDS[kind], engine, edition_id, data, filename, who.email,
+                         organisation)
 
 
 def _api_error(status: int, message: str) -> JSONResponse:
@@ -82,7 +97,15 @@ def _pages(app: FastAPI, engine: Engine, preview: Snapshots, lang: str) -> None:
                      x.measurement.value if x.measurement else None,
                      x.measurement.id if x.measurement else None,
                      _decimals(x.measurement, x.indicator)) for x in entries]
+            ctx = delivered.Context(session, edition,
+                                    who.organisation_id if who.role == "partner" else None)
+            kinds = [{"kind": name, "slug": KIND_SLUGS[name][lang],
+                      "records": [_shown(kind.cells(r), lang)
+                                  for r in kind.of_edition(session, edition)
+                                  if kind.mine(r, ctx)]}
+                     for name, kind in RECORD_KINDS.items()]
             return render(lang, "edition.html", status, who=who, page="editions",
+                          kinds=kinds,
                           edition={"id": edition.id, "year": edition.year,
                                    "title": edition.title, "status": edition.status,
                                    "publication_date": edition.publication_date},
@@ -119,42 +142,63 @@ def _pages(app: FastAPI, engine: Engine, preview: Snapshots, lang: str) -> None:
     @guarded
     def edition_get(request: Request, edition_id: str):
         who = signed_in(request, engine)
-        return edition_page(who, edition_id, done=request.query_params.get("done", ""))
+        return edition_page(who, edition_id, done=request.query_params.get("done", "")[:12],
+                            kind=request.query_params.get("kind", "figures")[:20])
 
     @app.get(route("template"), include_in_schema=False, name=f"template-{lang}")
     @guarded
     def template(request: Request, edition_id: str, fmt: str):
+        return template_file(request, edition_id, "figures", fmt)
+
+    @app.get(route("record_template"), include_in_schema=False,
+             name=f"record-template-{lang}")
+    @guarded
+    def record_template(request: Request, edition_id: str, kind: str, fmt: str):
+        return template_file(request, edition_id, kind_of(kind, lang) or "", fmt)
+
+    def template_file(request: Request, edition_id: str, kind: str, fmt: str) -> Response:
         who = signed_in(request, engine, "deliver")
+        partner = who.organisation_id if who.role == "partner" else None
         with Session(engine) as session:
             edition = store.edition(session, edition_id)
-            if edition is None or fmt not in ("csv", "xlsx"):
+            if edition is None or fmt not in ("csv", "xlsx") or \
+                    (kind != "figures" and kind not in RECORD_KINDS):
                 return Response(_("Not found."), status_code=404, headers=NO_STORE)
-            mine = store.assigned(session, who.organisation_id) if who.role == "partner" else None
-            body = (template_csv(edition, mine).encode() if fmt == "csv"
-                    else template_xlsx(edition, mine))
+            if kind == "figures":
+                mine = store.assigned(session, partner) if partner else None
+                body = (template_csv(edition, mine).encode() if fmt == "csv"
+                        else template_xlsx(edition, mine))
+            elif fmt == "csv":
+                body = delivered.template_csv(RECORD_KINDS[kind], session, edition,
+                                              partner).encode()
+            else:
+                body = delivered.template_xlsx(RECORD_KINDS[kind], session, edition, partner)
         return Response(body, media_type="text/csv; charset=utf-8" if fmt == "csv" else XLSX,
                         headers={**NO_STORE, "Content-Disposition":
-                                 f'attachment; filename="{edition_id}-figures.{fmt}"'})
+                                 f'attachment; filename="{edition_id}-{kind}.{fmt}"'})
 
     @app.post(route("deliver"), include_in_schema=False, name=f"deliver-{lang}")
     @guarded
     def deliver(request: Request, edition_id: str, csrf: str = Form(""),
-                file: UploadFile | None = File(None)):
+                kind: str = Form("figures"), file: UploadFile | None = File(None)):
         who = signed_in(request, engine, "deliver")
         check_csrf(who, csrf)
+        if kind != "figures" and kind not in RECORD_KINDS:
+            return edition_page(who, edition_id, 400, error=_(
+                "Choose what the file holds: figures, stories, progress or initiatives."))
         if file is None or not file.filename:
-            return edition_page(who, edition_id, 400, error=_("Choose a file to upload."))
+            return edition_page(who, edition_id, 400, error=_("Choose a file to upload."),
+                                kind=kind)
         data = file.file.read(6_000_000)
         try:
-            written = apply_figures(engine, edition_id, data, file.filename, who.email,
-                                    who.organisation_id if who.role == "partner" else None)
+            written = deliver_file(engine, kind, edition_id, data, file.filename, who)
         except UploadRejected as exc:
-            return edition_page(who, edition_id, 403 if exc.forbidden else 422,
-                                problems=exc.problems, filename=file.filename)
+            return edition_page(who, edition_id, exc.status, problems=exc.problems,
+                                filename=file.filename, kind=kind)
         except EditingError as exc:
             return edition_page(who, edition_id, 409, error=exc.text.to(lang))
         return RedirectResponse(editor_url("edition", lang, {"edition_id": edition_id},
-                                           done=str(written)),
+                                           done=str(written), kind=kind),
                                 status_code=303, headers=NO_STORE)
 
     @app.post(route("publish"), include_in_schema=False, name=f"publish-{lang}")
@@ -249,6 +293,11 @@ def _pages(app: FastAPI, engine: Engine, preview: Snapshots, lang: str) -> None:
             return _revise(lang, who, engine, figure, 400, error=exc.text.to(lang), reason=reason)
         return RedirectResponse(editor_url("revise", lang, figure=figure, done="1"),
                                 status_code=303, headers=NO_STORE)
+
+
+def _shown(cells: dict[str, str], lang: str) -> dict[str, str]:
+    """A delivered record's cells, with its summary in the reader's language."""
+    return {**cells, "summary": localised(cells.get("summary"), cells.get("summary_en"), lang)}
 
 
 def _decimals(figure: m.Measurement | None, indicator: m.Indicator) -> int:

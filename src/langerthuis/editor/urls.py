@@ -19,6 +19,8 @@ ROUTES = {
     "edition": {"nl": "/beheer/edities/{edition_id}", "en": "/en/manage/editions/{edition_id}"},
     "template": {"nl": "/beheer/edities/{edition_id}/sjabloon.{fmt}",
                  "en": "/en/manage/editions/{edition_id}/template.{fmt}"},
+    "record_template": {"nl": "/beheer/edities/{edition_id}/sjablonen/{kind}.{fmt}",
+                        "en": "/en/manage/editions/{edition_id}/templates/{kind}.{fmt}"},
     "deliver": {"nl": "/beheer/edities/{edition_id}/aanleveren",
                 "en": "/en/manage/editions/{edition_id}/deliver"},
     "publish": {"nl": "/beheer/edities/{edition_id}/publiceren",
@@ -31,6 +33,17 @@ ROUTES = {
                        "en": "/en/manage/preview/{year}/report.{fmt}"},
     "revise": {"nl": "/beheer/herzien", "en": "/en/manage/revise"},
 }
+
+
+#: A kind of delivered record -> its name in the editor's addresses per language.
+KIND_SLUGS = {"stories": {"nl": "verhalen", "en": "stories"},
+              "progress": {"nl": "voortgang", "en": "progress"},
+              "initiatives": {"nl": "initiatieven", "en": "initiatives"}}
+
+
+def kind_of(slug: str, lang: str) -> str | None:
+    """The kind of record an address names, or None."""
+    return next((k for k, s in KIND_SLUGS.items() if s[lang] == slug), None)
 
 
 def editor_url(page: str, lang: str, params: dict | None = None, **query) -> str:

@@ -19,7 +19,7 @@ OPTIONS = {"**/templates/**.html": {"extensions": "jinja2.ext.i18n"},
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None, "Text": None,
             # errors and upload problems that people read in their language
             "AccountError": None, "EditingError": None, "Conflict": None,
-            "problem": (3,)}
+            "problem": (3,), "conflict": (3,), "not_yours": (3,)}
 
 
 def used_messages() -> dict[str, str | None]:

@@ -70,6 +70,9 @@ class Initiative(Base):
     count: Mapped[int] = mapped_column(Integer, default=1)
     attributes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     source_location: Mapped[str | None] = mapped_column(String(300))
+    #: The draft edition it was delivered for in the editor (None: from the content
+    #: files); the public sees it once that edition is published.
+    edition_id: Mapped[str | None] = mapped_column(ForeignKey("edition.id"))
 
     indicator: Mapped[Indicator | None] = relationship()
     action_line: Mapped[ActionLine | None] = relationship()

@@ -160,6 +160,9 @@ class ProgressEntry(Base):
     summary_en: Mapped[str] = mapped_column(Text)
     reference_id: Mapped[str] = mapped_column(ForeignKey("reference.id"))
     source_location: Mapped[str | None] = mapped_column(String(300))
+    #: The draft edition it was delivered for in the editor (None: from the content
+    #: files); the public sees it once that edition is published.
+    edition_id: Mapped[str | None] = mapped_column(ForeignKey("edition.id"))
 
     action: Mapped[Action] = relationship(back_populates="progress")
     reference: Mapped[Reference] = relationship()

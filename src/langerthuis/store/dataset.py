@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from .. import model as m
@@ -53,15 +53,15 @@ def read_dataset(session: Session, drafts: bool = False) -> Dataset:
     """The content version in the database; without `drafts` as the public sees it (no
     draft edition, nor what only a draft edition shows), with `drafts` as editors preview
     it."""
-    data = _read(session)
+    data = _read(session, drafts)
     return data if drafts else without_drafts(data)
 
 
 def without_drafts(data: Dataset) -> Dataset:
     """`data` without its draft editions and what belongs only to them: their tables (and
-    the relations between their rows), stories, published claims, findings and reflection
-    points, the measurements that only draft editions show, and the quality notes about
-    any of those."""
+    the relations between their rows), stories, initiatives, published claims, findings and
+    reflection points, the measurements that only draft editions show, and the quality notes
+    about any of those. (Progress entries of drafts are left out as they are read.)"""
     draft = {e.id for e in data.editions if e.status == "draft"}
     if not draft:
         return data
@@ -89,11 +89,15 @@ def without_drafts(data: Dataset) -> Dataset:
         reflection=[p for p in data.reflection if p.edition_id not in draft],
         quality_notes=[q for q in data.quality_notes if (q.subject_type, q.subject_id) not in gone
                        and not (q.subject_type == "edition_entry"
-                                and q.subject_id.split("/")[0] in draft)])
+                                and q.subject_id.split("/")[0] in draft)],
+        initiatives=[i for i in data.initiatives if i.edition_id not in draft])
 
 
-def _read(session: Session) -> Dataset:
+def _read(session: Session, drafts: bool = True) -> Dataset:
     entries = selectinload(m.Edition.entries)
+    progress = m.Action.progress if drafts else m.Action.progress.and_(or_(
+        m.ProgressEntry.edition_id.is_(None),
+        m.ProgressEntry.edition_id.not_in(select(m.Edition.id).where(m.Edition.status == "draft"))))
     shapes: dict[int, list[m.MapShape]] = {}
     for s in _all(session, m.MapShape, m.MapShape.year, m.MapShape.code):
         if s.layer == "municipality":
@@ -108,7 +112,7 @@ def _read(session: Session) -> Dataset:
         actions=_all(session, m.Action, m.Action.programme_id, m.Action.action_line_id,
                      m.Action.number, options=[
                          selectinload(m.Action.leads),
-                         selectinload(m.Action.progress).selectinload(m.ProgressEntry.reference)]),
+                         selectinload(progress).selectinload(m.ProgressEntry.reference)]),
         indicators=_all(session, m.Indicator, m.Indicator.id,
                         options=[selectinload(m.Indicator.definitions),
                                  selectinload(m.Indicator.continuations)]),
