@@ -38,7 +38,8 @@ CHILD = textwrap.dedent("""
         rows = "indicator,value\\nquality-of-life,71\\noverburdened-carers,8.8\\n"
         apply_figures(engine, "lt-2022", rows.encode(), "f.csv", "editor@example.nl")
     elif sys.argv[2] == "stories":
-        rows = "indicator,title,summary\\ncarer-stories,Een verhaal,Zij vertelt.\\n"
+        rows = ("indicator,title,summary,title_en,summary_en\\n"
+                "carer-stories,Een verhaal,Zij vertelt.,A story,She tells.\\n")
         apply_records(STORIES, engine, "lt-2022", rows.encode(), "s.csv", "editor@example.nl")
     else:
         publish(engine, "lt-2022", "publisher@example.nl")

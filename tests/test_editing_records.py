@@ -49,7 +49,7 @@ def where(rejected) -> set[tuple[int | None, str | None]]:
     return {(p.row, p.column) for p in rejected.value.problems}
 
 
-STORY = "indicator,title,summary,date,person_name,person_age,source_url"
+STORY = "indicator,title,summary,date,person_name,person_age,source_url,title_en,summary_en"
 PROGRESS_HEAD = "action,date,date_precision,status,covid_19,summary,summary_en,source"
 INITIATIVE = "kind,name,indicator,action_line,municipality_code,municipality_name,year,count"
 
@@ -57,14 +57,16 @@ INITIATIVE = "kind,name,indicator,action_line,municipality_code,municipality_nam
 def test_stories_are_checked_like_content_and_reported_in_full(db):
     before = counts(db)
     bad = csv(STORY,
-              "carer-stories,<b>Titel</b>,Tekst,2022-02-30,Anna,78,https://example.org/a",
-              "quality-of-life,Titel,Tekst,,,,",
-              "carer-stories,Titel,,,,oud,javascript:alert(1)",
-              "unknown,Titel,Tekst,,,,")
+              "carer-stories,<b>Titel</b>,Tekst,2022-02-30,Anna,78,https://example.org/a,T,T",
+              "quality-of-life,Titel,Tekst,,,,,Title,Text",
+              "carer-stories,Titel,,,,oud,javascript:alert(1),Title,",
+              "unknown,Titel,Tekst,,,,,Title,Text",
+              "carer-stories,Titel,Tekst,,,,,,")
     with pytest.raises(UploadRejected) as rejected:
         apply_records(STORIES, db, "lt-2022", bad, "stories.csv", ME)
     assert where(rejected) == {(2, "title"), (2, "date"), (3, "indicator"), (4, "person_age"),
-                               (4, "summary"), (4, "source_url"), (5, "indicator")}
+                               (4, "summary"), (4, "source_url"), (5, "indicator"),
+                               (6, "title_en"), (6, "summary_en")}
     messages = {(p.row, p.column): str(p.text) for p in rejected.value.problems}
     assert messages[(2, "title")] == ("This holds markup (<b>); write plain text without "
                                       "HTML tags or entities.")
@@ -74,6 +76,9 @@ def test_stories_are_checked_like_content_and_reported_in_full(db):
     assert messages[(4, "summary")] == "This column needs a value."
     assert messages[(4, "source_url")] == ("This is not a web address; write one starting "
                                            "with https:// or http://.")
+    assert messages[(6, "summary_en")] == ("The English of 'summary' is missing: fill in "
+                                           "'summary_en' as well; every text a reader sees is "
+                                           "in Dutch and in English.")
     assert rejected.value.status == 422
     assert counts(db) == before
 
@@ -82,7 +87,7 @@ def test_a_good_story_file_is_written_with_its_audit_trail_and_stays_hidden(db):
     me = f"{uuid.uuid4().hex[:8]}@example.nl"
     written = apply_records(STORIES, db, "lt-2022", csv(
         STORY, "carer-stories,Een nieuw verhaal,Zij vertelt.,2022-03-01,Bea,81,"
-        "https://example.org/b"), "stories.csv", me)
+        "https://example.org/b,A new story,She tells."), "stories.csv", me)
     assert written == 1
     with Session(db) as session:
         [story] = session.scalars(select(m.Story).where(m.Story.edition_id == "lt-2022"))
@@ -167,7 +172,7 @@ def test_a_partner_delivers_only_its_own_records(db):
     partner = "partner@example.nl"
     before = counts(db)
     for kind, body in (
-            (STORIES, csv(STORY, "carer-stories,Titel,Tekst,,,,")),
+            (STORIES, csv(STORY, "carer-stories,Titel,Tekst,,,,,Title,Text")),
             (PROGRESS, csv(PROGRESS_HEAD, "lt-action-2,2022-06-30,month,delayed,no,T,T,"
                                           "monitor-2019")),
             (INITIATIVES, csv(INITIATIVE, "network,Netwerk,,lt-al1,,,2022,4"))):
@@ -176,7 +181,7 @@ def test_a_partner_delivers_only_its_own_records(db):
                           if kind is not PROGRESS else "rivm")
         assert rejected.value.status == 403, kind.name
     assert counts(db) == before
-    assert apply_records(STORIES, db, "lt-2022", csv(STORY, "carer-stories,Titel,Tekst,,,,"),
+    assert apply_records(STORIES, db, "lt-2022", csv(STORY, "carer-stories,Titel,Tekst,,,,,Title,Text"),
                          "f.csv", partner, organisation="rivm") == 1
     assert apply_records(PROGRESS, db, "lt-2022", csv(
         PROGRESS_HEAD, "lt-action-2,2022-06-30,month,delayed,no,T,T,monitor-2019"),
@@ -186,27 +191,27 @@ def test_a_partner_delivers_only_its_own_records(db):
 def test_a_published_record_cannot_be_overwritten_by_a_delivery(db):
     with pytest.raises(UploadRejected) as rejected:
         apply_records(STORIES, db, "lt-2022", csv("id," + STORY,
-                                                  "fixture-story-1,carer-stories,T,T,,,,"),
+                                                  "fixture-story-1,carer-stories,T,T,,,,,T,T"),
                       "f.csv", ME)
     assert str(rejected.value.problems[0].text).startswith(
         "'fixture-story-1' is published already")
 
 
 def test_a_template_lists_the_drafts_records_with_their_base(db):
-    apply_records(STORIES, db, "lt-2022", csv(STORY, "carer-stories,Titel,Tekst,,,,"),
+    apply_records(STORIES, db, "lt-2022", csv(STORY, "carer-stories,Titel,Tekst,,,,,Title,Text"),
                   "f.csv", ME)
     with Session(db) as session:
         text = template_csv(STORIES, session, store.edition(session, "lt-2022"))
     header, row = text.splitlines()
     assert header.split(",") == list(STORIES.columns)
-    assert row.startswith("carer-stories-2022-1,carer-stories,Titel,,Tekst,")
+    assert row.startswith("carer-stories-2022-1,carer-stories,Titel,Title,Tekst,Text,")
     assert len(row.split(",")[-1]) == 12
 
 
 # --- two people delivering the same record ------------------------------------------------------
 
 def test_the_second_delivery_of_the_same_story_is_a_conflict(db):
-    apply_records(STORIES, db, "lt-2022", csv(STORY, "carer-stories,Titel,Tekst,,,,"),
+    apply_records(STORIES, db, "lt-2022", csv(STORY, "carer-stories,Titel,Tekst,,,,,Title,Text"),
                   "f.csv", ME)
     with Session(db) as session:
         template = template_csv(STORIES, session, store.edition(session, "lt-2022"))
@@ -251,3 +256,23 @@ def test_the_second_delivery_of_the_same_draft_figure_is_a_conflict(db):
         template = figures_template(store.edition(session, "lt-2022"))
     # A fresh template carries the new base: the second editor can go on.
     assert apply_figures(db, "lt-2022", filled("72"), "f.csv", "second@example.nl") == 1
+
+
+def test_a_text_without_its_english_is_refused_as_check_would(db):
+    """Every text a reader sees is in Dutch and English: a delivery is held to the rule
+    `check` applies to the content, so that the export of the database loads again."""
+    before = counts(db)
+    with pytest.raises(UploadRejected) as rejected:
+        apply_figures(db, "lt-2022", csv("indicator,value,notes",
+                                         "quality-of-life,71,Gemeten in het voorjaar"),
+                      "f.csv", ME)
+    assert [(p.row, p.column) for p in rejected.value.problems] == [(2, "notes_en")]
+    with pytest.raises(UploadRejected) as rejected:
+        apply_records(INITIATIVES, db, "lt-2022", csv(
+            INITIATIVE + ",description", "network,Buurtnetwerk,,lt-al1,,,2022,2,Een netwerk"),
+            "i.csv", ME)
+    assert [(p.row, p.column) for p in rejected.value.problems] == [(2, "description_en")]
+    assert counts(db) == before
+    assert apply_figures(db, "lt-2022", csv("indicator,value,notes,notes_en",
+                                            "quality-of-life,71,Gemeten in het voorjaar,"
+                                            "Measured in spring"), "f.csv", ME) == 1

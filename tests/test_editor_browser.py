@@ -139,8 +139,9 @@ def test_a_partner_delivers_stories_and_progress(browser, editing_site, tmp_path
     assert "'oud' is geen geheel getal" in report.inner_text()
     check_with_axe(partner)
     shot(partner, "stories-report")
-    stories.write_text("indicator,title,summary,person_name,person_age\n"
-                       "carer-stories,Het verhaal van Bea,Bea vertelt.,Bea,81\n",
+    stories.write_text("indicator,title,summary,person_name,person_age,title_en,summary_en\n"
+                       "carer-stories,Het verhaal van Bea,Bea vertelt.,Bea,81,Bea's story,"
+                       "Bea tells.\n",
                        encoding="utf-8")
     partner.get_by_label("Bestand met verhalen (CSV of Excel)").set_input_files(str(stories))
     partner.get_by_role("button", name="Verhalen uploaden").click()

@@ -185,7 +185,8 @@ def test_partners_deliver_stories_progress_and_initiatives(site):
     assert re.search(r"<td>2</td><td>summary</td><td>Hier staat opmaakcode in "
                      r"\(&lt;i&gt;\)", answer.text)
     assert "<td>2</td><td>date</td><td>" in answer.text
-    good = b"indicator,title,summary,date\ncarer-stories,Het verhaal van Bea,Zij vertelt.,\n"
+    good = (b"indicator,title,summary,date,title_en,summary_en\n"
+            b"carer-stories,Het verhaal van Bea,Zij vertelt.,,Bea's story,She tells.\n")
     answer = deliver(partner, csrf, "stories", good)
     assert answer.status_code == 303 and "kind=stories" in answer.headers["location"]
     page = partner.get(answer.headers["location"]).text

@@ -58,12 +58,13 @@ def one_row(columns: dict[str, str]) -> bytes:
 
 #: Every text field a delivery can fill in, with the other cells a good row needs.
 FIGURE = {"indicator": "quality-of-life", "value": "71"}
-STORY = {"indicator": "carer-stories", "title": "Titel", "summary": "Tekst"}
+STORY = {"indicator": "carer-stories", "title": "Titel", "title_en": "Title",
+         "summary": "Tekst", "summary_en": "Text"}
 PROGRESS_ROW = {"action": "lt-action-1", "date": "2022-06-30", "status": "started",
                 "summary": "Tekst", "summary_en": "Text", "source": "monitor-2019"}
 INITIATIVE = {"kind": "network", "year": "2022", "count": "3"}
 TEXT_FIELDS = (
-    [("figures", FIGURE, c) for c in ("reference_period", "source", "notes")]
+    [("figures", FIGURE, c) for c in ("reference_period", "source", "notes", "notes_en")]
     + [("stories", STORY, c) for c in ("title", "title_en", "summary", "summary_en",
                                         "person_name", "person_role", "person_role_en",
                                         "source_title")]
@@ -130,14 +131,16 @@ def written(tmp_path_factory):
     load_content(engine, check_content(FIXTURE_CONTENT))
     create_draft(engine, "lt", 2022, ME)
     deliver(engine, "figures", one_row({**FIGURE, "reference_period": "2022",
-                                        "notes": FIGURE_NOTE}))
+                                        "notes": FIGURE_NOTE, "notes_en": FIGURE_NOTE}))
     deliver(engine, "stories", one_row({**STORY, "title": STORY_TITLE,
-                                        "summary": STORY_SUMMARY,
+                                        "title_en": STORY_TITLE, "summary": STORY_SUMMARY,
+                                        "summary_en": STORY_SUMMARY,
                                         "source_url": "https://example.org/verhaal"}))
     deliver(engine, "progress", one_row({**PROGRESS_ROW, "summary": PROGRESS_SUMMARY,
                                          "summary_en": PROGRESS_SUMMARY}))
     deliver(engine, "initiatives", one_row({**INITIATIVE, "name": INITIATIVE_NAME,
                                             "description": INITIATIVE_TEXT,
+                                            "description_en": INITIATIVE_TEXT,
                                             "action_line": "lt-al1"}))
     app = create_app(url)
     editor = TestClient(app, base_url="https://testserver", follow_redirects=False)
@@ -302,7 +305,7 @@ def test_an_initiative_on_the_map_and_its_municipality_page_is_escaped(fixture_s
     create_draft(engine, "lt", 2022, ME)
     deliver(engine, "initiatives", one_row({
         "kind": "respite-stay-pilot", "name": INITIATIVE_NAME, "description": INITIATIVE_TEXT,
-        "indicator": "overburdened-carers", "action_line": "lt-al2",
+        "description_en": INITIATIVE_TEXT, "indicator": "overburdened-carers", "action_line": "lt-al2",
         "municipality_code": "GM0363", "municipality_name": "Amsterdam", "year": "2022"}))
     publish(engine, "lt-2022", ME)
     public = TestClient(create_app(url))

@@ -19,7 +19,7 @@ from langerthuis import model as m
 from langerthuis.cli import main
 from langerthuis.config import sqlite_url
 from langerthuis.content import check_content
-from langerthuis.editing import apply_figures, create_draft, revise
+from langerthuis.editing import PROGRESS, apply_figures, apply_records, create_draft, revise
 from langerthuis.store import load_content, make_engine
 from langerthuis.store import accounts as audit
 from langerthuis.store.backup import BackupError, dump, restore
@@ -129,12 +129,11 @@ def test_the_export_of_the_bundled_content_keeps_every_programme_and_table(tmp_p
 def edit(engine) -> None:
     """A draft edition of 2022 with a delivered figure, and a revision of a published one."""
     create_draft(engine, "lt", 2022, ME)
-    # The draft has no English title yet (create_draft copies only the Dutch one), and the
-    # content needs both: the editor gives it.
-    with Session(engine) as session, session.begin():
-        session.get(m.Edition, "lt-2022").title_en = "Monitor Living at Home Longer 2022"
     apply_figures(engine, "lt-2022", b"indicator,value,reference_period,n\n"
                   b"quality-of-life,71.5,2022,3100\n", "figures.csv", ME)
+    apply_records(PROGRESS, engine, "lt-2022", b"action,date,date_precision,status,summary,"
+                  b"summary_en,source\nlt-action-2,2022-06-30,month,on_schedule,Loopt.,"
+                  b"Running.,monitor-2019\n", "progress.csv", ME)
     revise(engine, "qol-2021", 70.0, "Typing error in the source table", ME,
            expected=None, on=dt.date(2022, 3, 1))
 
@@ -148,6 +147,10 @@ def test_edits_are_exported_and_load_back(tmp_path: Path):
         draft = session.get(m.Edition, "lt-2022")
         assert draft.status == "draft"
         assert session.get(m.Measurement, "quality-of-life-2022").value == 71.5
+        assert draft.title_en and "2022" in draft.title_en
+        [delivered] = session.scalars(select(m.ProgressEntry).where(
+            m.ProgressEntry.edition_id == "lt-2022"))
+        assert (delivered.action_id, delivered.summary_en) == ("lt-action-2", "Running.")
         revision = session.scalars(select(m.Revision)).one()
         assert (revision.old_value, revision.new_value, revision.reason, revision.actor,
                 revision.revised_on) == (69.0, 70.0, "Typing error in the source table", ME,

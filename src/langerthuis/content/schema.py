@@ -258,6 +258,7 @@ class ProgressEntrySpec(Record):
     summary_en: Text
     source: Id
     source_location: Text300 | None = None
+    edition: Id | None = None  # delivered for this (draft) edition; public once it is published
 
 
 class ContinuationSpec(Record):
@@ -517,6 +518,7 @@ class InitiativeSpec(Record):
     count: _int(1, INT32_MAX) = 1
     attributes: FreeForm = {}
     source_location: Text300 | None = None
+    edition: Id | None = None  # delivered for this (draft) edition; public once it is published
 
 
 class ReferenceSpec(Record):

@@ -262,6 +262,7 @@ def _check_programme(c: _Checker, p: ProgrammeContent, organisations: dict) -> N
         c.known(ini.where, "kind", ini.kind, kinds, "initiative kind (initiative_kinds.yaml)")
         c.known(ini.where, "indicator", ini.indicator, indicators, "indicator")
         c.known(ini.where, "action_line", ini.action_line, lines, "action line")
+        c.known(ini.where, "edition", ini.edition, editions, "edition")
         if ini.municipality_code and ini.count != 1:
             c.add(ini.where.at("count"), "an initiative in one municipality has count 1; "
                   "a count above 1 is for initiatives whose places the sources do not give")
@@ -276,6 +277,7 @@ def _check_programme(c: _Checker, p: ProgrammeContent, organisations: dict) -> N
     for entry in p.progress:
         c.known(entry.where, "action", entry.action, actions, "action")
         c.known(entry.where, "source", entry.source, references, "reference")
+        c.known(entry.where, "edition", entry.edition, editions, "edition")
         end = period_end(entry.date, entry.date_precision)
         if entry.date != end:
             c.add(entry.where.at("date"), f"{entry.date} is not the last day of its "

@@ -40,6 +40,8 @@ def create_draft(engine: Engine, programme_id: str, year: int, actor: str) -> st
         edition_id = f"{prefix}-{year}"
         edition = m.Edition(id=edition_id, programme_id=programme_id, year=year,
                             title=previous.title.replace(str(previous.year), str(year)),
+                            title_en=(previous.title_en or "").replace(
+                                str(previous.year), str(year)) or None,
                             status="draft", publisher=previous.publisher)
         session.add(edition)
         session.flush()

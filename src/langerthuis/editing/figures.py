@@ -22,7 +22,7 @@ from ..store import editing as store
 from . import uploads
 from .drafts import draft_of
 from .uploads import (BASE, BASE_MEANING, Problem, Row, UploadRejected, conflict, not_yours,
-                      problem, read_rows, schema_problems)
+                      problem, read_rows, schema_problems, untranslated)
 
 #: column -> what it holds (the template's second header line explains it to people).
 FIGURE_COLUMNS = {
@@ -35,6 +35,7 @@ FIGURE_COLUMNS = {
     "n": "number of respondents or records (optional, a whole number)",
     "source": "the source of the figure (optional)",
     "notes": "a note for readers (optional)",
+    "notes_en": "the same note in English (needed with a note)",
     BASE: BASE_MEANING,
 }
 REQUIRED = ("indicator", "value")
@@ -127,9 +128,14 @@ def check_figures(session: Session, edition: m.Edition, rows: list[Row],
         if len(problems) > wrong:
             continue  # the other columns are checked; the schema needs a good row
         try:
-            figures.append(Figure(line, MeasurementSpec.model_validate(record)))
+            spec = MeasurementSpec.model_validate(record)
         except ValidationError as exc:
             problems += schema_problems(exc, line, {"sources": "source"})
+            continue
+        missing = untranslated(spec, line)
+        problems += missing
+        if not missing:
+            figures.append(Figure(line, spec))
     if problems:
         raise UploadRejected(problems)
     return figures
@@ -157,7 +163,7 @@ def _conflicts(line: int, base: str, now: m.Measurement | None) -> list[Problem]
 def _record(edition: m.Edition, indicator: str, value: float, cells: dict, line: int):
     record = {"id": f"{indicator}-{edition.year}", "indicator": indicator, "value": value}
     problems = []
-    for column in ("reference_period", "notes"):
+    for column in ("reference_period", "notes", "notes_en"):
         if cells.get(column):
             record[column] = cells[column]
     if cells.get("source"):

@@ -27,7 +27,7 @@ from ..store import editing as store
 from . import uploads
 from .drafts import draft_of
 from .uploads import (BASE, Problem, Row, UploadRejected, conflict, problem, read_rows,
-                      schema_problems, version)
+                      schema_problems, untranslated, version)
 
 
 @dataclass
@@ -153,6 +153,10 @@ def check_records(kind: RecordKind, ctx: Context, rows: list[Row], based: bool
                          if p.column not in reported]
             continue
         if bad:
+            continue
+        missing = untranslated(spec, line, kind.column_of)
+        if missing:
+            problems += missing
             continue
         found = kind.check(spec, ctx, line)
         problems += found

@@ -15,9 +15,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from ..content.limits import MAX_CSV_BYTES
+from ..content.translations import needs_words, translated_fields
 from ..i18n import N_, Text
 from ..opendata.keyfigures import FORMULA_START, csv_cell
 from .drafts import EditingError
@@ -262,6 +263,29 @@ def schema_problems(error: ValidationError, line: int,
         elif kind == "value_error":
             msgid, values = _value_error(str(ctx.get("error", "")))
         out.append(Problem(line, column, Text(msgid, **values)))
+    return out
+
+
+def untranslated(record: BaseModel, line: int, columns: dict[str, str] | None = None,
+                 prefix: str = "") -> list[Problem]:
+    """A problem for each text with words but without its English, the rule `check` applies
+    to the content (every text a reader sees is in Dutch and English); nested records (a
+    story's persons) are looked at too. `columns` renames a field to its column."""
+    names = columns or {}
+    out = []
+    for field in translated_fields(type(record)):
+        value = getattr(record, field)
+        if isinstance(value, str) and needs_words(value) and not getattr(record, f"{field}_en"):
+            out.append(problem(line, names.get(f"{prefix}{field}_en", f"{field}_en"),
+                               "The English of '{column}' is missing: fill in '{english}' as "
+                               "well; every text a reader sees is in Dutch and in English.",
+                               column=names.get(f"{prefix}{field}", field),
+                               english=names.get(f"{prefix}{field}_en", f"{field}_en")))
+    for field in type(record).model_fields:
+        value = getattr(record, field)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, BaseModel):
+                out += untranslated(item, line, columns, f"{prefix}{field}.")
     return out
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from .. import model as m
@@ -31,7 +31,8 @@ from ..content import schema as s
 from ..content.reader import PROGRAMME_FILES
 from ..content.writer import write_table, write_yaml
 from ..errors import ContentError, LangerThuisError
-from .dataset import Dataset, read_dataset, without_drafts
+from ..model.vocabulary import EditionStatus
+from .dataset import Dataset, read_dataset
 from .migrate import current_revision, head_revision
 
 #: Top-level entries of a content folder besides the programme folders.
@@ -237,8 +238,9 @@ def export_content(engine: Engine, directory: Path, drafts: bool = False,
     _check_target(directory, force)
     _check_schema(engine)
     with Session(engine) as session:
-        everything = read_dataset(session, drafts=True)
-    data = everything if drafts else without_drafts(everything)
+        data = read_dataset(session, drafts=drafts)
+        draft_ids = sorted(session.scalars(select(m.Edition.id).where(
+            m.Edition.status == EditionStatus.DRAFT.value)))
     if not data.programmes:
         raise ExportRefused("The database holds no content to export; run `langerthuis "
                             "load` first (or choose the database with --database).")
@@ -267,8 +269,7 @@ def export_content(engine: Engine, directory: Path, drafts: bool = False,
         _move_into(new, directory)
     finally:
         shutil.rmtree(new, ignore_errors=True)
-    left_out = sorted(e.id for e in everything.editions if e.status == "draft") \
-        if not drafts else []
+    left_out = [] if drafts else draft_ids
     return Exported(directory, [*documents, *tables], left_out)
 
 
