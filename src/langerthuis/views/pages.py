@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
+from .. import model as m
 from ..analysis.reflection import Reflection
 from ..geography.names import variants_by_name, without_accents
 from ..i18n import localised
@@ -146,13 +147,21 @@ class AboutView:
     sources: tuple[SourceView, ...]
 
 
+def last_update(data: Dataset, lang: str) -> str:
+    """The day the content was last loaded, as text ("" before the first load)."""
+    loaded = dt.datetime.fromisoformat(data.version).date() if data.version != "empty" else None
+    return date_text(loaded, lang)
+
+
+def citation(edition: m.Edition, lang: str) -> str:
+    """How to cite an edition: publisher, title and (when known) the publication date."""
+    when = date_text(edition.publication_date, lang)  # the title carries the year
+    return f"{edition.publisher or 'RIVM'}. {edition.title}." + (f" {when}." if when else "")
+
+
 def about_view(data: Dataset, lang: str) -> AboutView:
     latest = max(data.editions, key=lambda e: e.year, default=None)
-    loaded = dt.datetime.fromisoformat(data.version).date() if data.version != "empty" else None
-    citation = ""
-    if latest is not None:
-        when = date_text(latest.publication_date, lang)  # the title carries the year
-        citation = f"{latest.publisher or 'RIVM'}. {latest.title}." + (f" {when}." if when else "")
-    return AboutView(date_text(loaded, lang), citation, latest.url or "" if latest else "",
+    return AboutView(last_update(data, lang), citation(latest, lang) if latest else "",
+                     latest.url or "" if latest else "",
                      tuple(SourceView(s.title, s.url, s.publisher, s.licence, s.attribution)
                            for s in data.data_sources))
