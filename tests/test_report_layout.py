@@ -1,8 +1,8 @@
 """The pages of the 2021 report of the bundled monitor, in Dutch and in English, as an editor
 would check them: no page whose only text is a heading; no page (except the title page, the
 back page and the pages where a chapter starts) with less than a quarter of its text area
-used; each dashboard on one page of its own; running headers on one line; every reference a
-link. Every page is kept as a PNG (pdftoppm -r 40) in test-artifacts/report-2021-nl/ and
+used; long tables repeat their header row; each dashboard on one page of its own; running
+headers on one line; every reference a link. Every page is kept as a PNG (pdftoppm -r 40) in test-artifacts/report-2021-nl/ and
 test-artifacts/report-2021-en/ to look at.
 
 The pages are read with poppler's pdftotext (the position of every line) and pypdf (the
@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from langerthuis import model as m
 from langerthuis.config import CHECKOUT
+from langerthuis.i18n import translations
 from langerthuis.store import make_engine
 
 pytestmark = [pytest.mark.bundled, pytest.mark.skipif(
@@ -180,6 +181,14 @@ def test_no_page_is_nearly_empty(report):
     thin = [(p.number, round(p.used, 2), [x.text for x in p.body[:2]])
             for p in report.pages if p.number not in spared and p.used < 0.25]
     assert not thin
+
+
+def test_long_tables_repeat_their_header_row(report):
+    """The overview of indicators and the tables of actions run over a page: the page they
+    continue on starts with their header row (a table itself starts with its caption)."""
+    no = translations(report.lang).gettext("No.")
+    continued = [p.number for p in report.pages if p.body and p.body[0].text == no]
+    assert continued
 
 
 def test_each_dashboard_is_one_landscape_page(report):
