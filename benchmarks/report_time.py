@@ -1,54 +1,106 @@
-"""How long a full report takes: the HTML of an edition (the baseline, measured in the same
-run) and the PDF made from it, for every edition. Not a test: run it by hand.
+"""How long a full report takes, per edition, against the floor measured in the same run:
+WeasyPrint alone on the final HTML (`HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")`),
+next to our whole pipeline (report view -> HTML -> PDF); and how long a ready report takes
+to serve: the PDF written where the server keeps its reports, then asked for over HTTP on
+loopback from `langerthuis serve`. Not a test: run it by hand.
 
-    python benchmarks/report_time.py [--repeat 3]
+    python benchmarks/report_time.py [--repeat 3] [--requests 20]
 """
 from __future__ import annotations
 
 import argparse
 import io
+import os
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 from pypdf import PdfReader
 from sqlalchemy.orm import Session
 
-from langerthuis.config import CHECKOUT, sqlite_url
-from langerthuis.content import check_content
+from langerthuis.config import sqlite_url
 from langerthuis.report import report_html, report_pdf
-from langerthuis.store import load_content, make_engine
+from langerthuis.report.render import HERE
+from langerthuis.report.routes import folder
+from langerthuis.store import make_engine
 from langerthuis.views.snapshot import build_snapshot
+from langerthuis.web.local import local_server
 
 
-def timed(fn, repeat: int) -> float:
-    times = []
+def timed(fn, repeat: int) -> tuple[float, object]:
+    """The median time of `repeat` calls of `fn`, and what the last call returned."""
+    times, result = [], None
     for _ in range(repeat):
         start = time.perf_counter()
-        fn()
+        result = fn()
         times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return statistics.median(times), result
+
+
+def weasyprint_alone(html: str) -> bytes:
+    from weasyprint import HTML
+    return HTML(string=html, base_url=str(HERE)).write_pdf(pdf_variant="pdf/ua-1")
+
+
+def fetch(url: str) -> bytes:
+    with urllib.request.urlopen(url) as answer:
+        return answer.read()
+
+
+def serving_times(data_dir: Path, db: str, years: list[int], requests: int) -> dict:
+    """(first request, median of the next ones) in seconds per edition, from a server that
+    finds the PDFs ready in its data directory."""
+    env = {**os.environ, "LANGERTHUIS_DATABASE_URL": db, "LANGERTHUIS_DATA_DIR": str(data_dir),
+           "LANGERTHUIS_PREBUILD_REPORTS": "0"}
+    times = {}
+    with local_server(["langerthuis.cli", "serve", "--port", "{port}"], "/monitor/2021",
+                      env, timeout=120) as base:
+        for year in years:
+            url = f"{base}/rapport/{year}.pdf"
+            first, _ = timed(lambda: fetch(url), 1)
+            warm, body = timed(lambda: fetch(url), requests)
+            assert body[:5] == b"%PDF-", url
+            times[year] = (first, warm)
+    return times
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--requests", type=int, default=20)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        engine = make_engine(sqlite_url(Path(tmp) / "bench.sqlite"))
-        load_content(engine, check_content(CHECKOUT / "content"))
+        db = sqlite_url(Path(tmp) / "bench.sqlite")
+        subprocess.run([sys.executable, "-m", "langerthuis.cli", "load", "--database", db],
+                       check=True, capture_output=True)  # as a user loads it (with the map)
+        engine = make_engine(db)
         with Session(engine) as session:
-            snapshot = timed(lambda: build_snapshot(session), 1)
-            views = build_snapshot(session)
-        print(f"snapshot of every view: {snapshot:.2f} s; median of {args.repeat} runs")
-        print(f"{'edition':8} {'html s':>8} {'pdf s':>8} {'pdf/html':>9} {'pages':>6}")
-        for year in (2019, 2020, 2021):
+            snapshot_s, views = timed(lambda: build_snapshot(session), 1)
+        engine.dispose()
+        years = [year for _id, year in views.editions]
+        rows = {}
+        for year in years:
             view = views.reports[(year, "nl")]
-            html = timed(lambda: report_html(view), args.repeat)
-            pdf = timed(lambda: report_pdf(view), args.repeat)
-            pages = len(PdfReader(io.BytesIO(report_pdf(view))).pages)
-            print(f"{year:8} {html:8.2f} {pdf:8.2f} {pdf / html:9.1f} {pages:6d}")
+            html_s, html = timed(lambda: report_html(view), args.repeat)
+            pdf_s, pdf = timed(lambda: report_pdf(view), args.repeat)
+            floor_s, _ = timed(lambda: weasyprint_alone(html), args.repeat)
+            target = folder(Path(tmp), views) / f"{year}-nl.pdf"  # where the server looks
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(pdf)
+            rows[year] = (html_s, pdf_s, floor_s, len(PdfReader(io.BytesIO(pdf)).pages))
+        served = serving_times(Path(tmp), db, years, args.requests)
+    print(f"snapshot of every view: {snapshot_s:.2f} s; Dutch reports, median of "
+          f"{args.repeat} runs; serving: first request, then median of {args.requests}")
+    print(f"{'edition':8} {'pages':>6} {'html s':>7} {'pdf s':>7} {'floor s':>8} "
+          f"{'pdf/floor':>10} {'serve 1st ms':>13} {'serve ms':>9}")
+    for year, (html_s, pdf_s, floor_s, pages) in rows.items():
+        first, warm = served[year]
+        print(f"{year:8} {pages:6d} {html_s:7.2f} {pdf_s:7.2f} {floor_s:8.2f} "
+              f"{pdf_s / floor_s:10.2f} {first * 1000:13.1f} {warm * 1000:9.1f}")
 
 
 if __name__ == "__main__":

@@ -242,6 +242,35 @@ def static_site(fixture_site, tmp_path_factory) -> Path:
     return target
 
 
+# --- the report -------------------------------------------------------------------------------
+
+def build_report(url: str, target: Path, lang: str = "nl", fmt: str = "pdf",
+                 edition: str = "2021") -> Path:
+    """`langerthuis report` of an edition into `target`, as a user runs it."""
+    from click.testing import CliRunner
+
+    from langerthuis.cli import main
+    result = CliRunner().invoke(main, ["report", "--edition", edition, "--format", fmt,
+                                       "--lang", lang, "--output", str(target),
+                                       "--database", url])
+    assert result.exit_code == 0, result.output
+    return target
+
+
+@pytest.fixture(scope="session")
+def bundled_report(bundled_site, tmp_path_factory) -> Callable[[str], Path]:
+    """The 2021 report of the whole bundled monitor (loaded as a user loads it) as PDF:
+    `bundled_report("en")` is the path of the English one, made once per session."""
+    folder = tmp_path_factory.mktemp("bundled-report")
+    made: dict[str, Path] = {}
+
+    def report(lang: str) -> Path:
+        if lang not in made:
+            made[lang] = build_report(bundled_site, folder / f"monitor-2021-{lang}.pdf", lang)
+        return made[lang]
+    return report
+
+
 # --- PostgreSQL ---------------------------------------------------------------------------------
 
 @pytest.fixture(scope="session")

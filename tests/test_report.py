@@ -8,14 +8,13 @@ import shutil
 import subprocess
 
 import pytest
-from click.testing import CliRunner
 from pypdf import PdfReader
 from sqlalchemy.orm import Session
 
 from langerthuis import model as m
-from langerthuis.cli import main
 from langerthuis.config import CHECKOUT
 from langerthuis.views.values import figure
+from conftest import build_report
 
 ARTIFACTS = CHECKOUT / "test-artifacts" / "report"
 
@@ -25,18 +24,10 @@ def database(fixture_database):
     return fixture_database
 
 
-def build_pdf(url: str, target) -> None:
-    result = CliRunner().invoke(main, ["report", "--edition", "2021", "--format", "pdf",
-                                       "--output", str(target), "--database", url])
-    assert result.exit_code == 0, result.output
-
-
 @pytest.fixture(scope="module")
 def pdf(database, tmp_path_factory):
     url, _ = database
-    out = tmp_path_factory.mktemp("pdf") / "monitor-2021.pdf"
-    build_pdf(url, out)
-    return out
+    return build_report(url, tmp_path_factory.mktemp("pdf") / "monitor-2021.pdf")
 
 
 def squash(text: str) -> str:
@@ -113,10 +104,7 @@ def test_pages_render_to_png(pdf):
 
 def test_html_report_and_english(database, tmp_path):
     url, _ = database
-    out = tmp_path / "report.html"
-    result = CliRunner().invoke(main, ["report", "--edition", "2020", "--format", "html",
-                                       "--lang", "en", "--output", str(out), "--database", url])
-    assert result.exit_code == 0, result.output
+    out = build_report(url, tmp_path / "report.html", "en", "html", "2020")
     html = out.read_text(encoding="utf-8")
     assert "Reflection on Monitor Langer Thuis 2020" in html and 'id="dashboard-2019"' in html
     assert "Progress of the actions" in html

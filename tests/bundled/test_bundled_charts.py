@@ -67,3 +67,14 @@ def test_no_breakdown_chart_draws_more_bars_than_it_can_label(snapshot):
             bars = [r for r in root.iter(SVG + "rect") if r.find(SVG + "title") is not None]
             assert len(bars) <= MAX_BARS, (indicator, t.number, len(bars))
             assert "…" not in t.chart.svg
+
+
+def test_every_breakdown_chart_draws_its_figures(snapshot):
+    """Each breakdown chart has a mark with its value for at least one cell: shares above
+    a mean row (the distribution of marks and the mean mark) are drawn, the mean is not."""
+    for (indicator, lang), view in snapshot.indicators.items():
+        for t in view.tables:
+            marks = [x for x in ET.fromstring(t.chart.svg).iter()
+                     if x.tag in (SVG + "rect", SVG + "circle")
+                     and x.find(SVG + "title") is not None]
+            assert marks, (indicator, lang, t.number)

@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from langerthuis.app import create_app
 from langerthuis.cli import main
 from test_export import check_dashboard_figures, check_round_trip, read_csv
-from test_report import bookmarks, build_pdf, check_every_indicator, pdf_text
+from test_report import bookmarks, check_every_indicator, pdf_text
 
 pytestmark = pytest.mark.bundled
 
@@ -110,10 +110,8 @@ def test_api_analysis(api):
 # --- the report -----------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def pdf(bundled_database, tmp_path_factory):
-    out = tmp_path_factory.mktemp("pdf") / "monitor-2021.pdf"
-    build_pdf(bundled_database[0], out)
-    return out
+def pdf(bundled_report):
+    return bundled_report("nl")
 
 
 def test_pdf_text_has_every_indicator(pdf, bundled_database):

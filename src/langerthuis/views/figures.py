@@ -42,9 +42,11 @@ def breakdown_figure(id: str, title: str, cross: CrossTable, lang: str) -> Figur
     """Grouped bars (or a dot plot) of the cells in the table's unit: a series per column
     across, totals below a rule, a total column as numbers at the right."""
     _ = translations(lang).gettext
-    drawn = [k for k, c in enumerate(cross.columns) if not c.is_total and all(
-        r.cells[k].unit == cross.unit for g in cross.groups for r in g.rows
-        if r.cells[k].value is not None)]
+    # a column of the table's unit is drawn, even where a row of another statistic (a mean
+    # below the shares) crosses it: that row stays in the table only
+    drawn = [k for k, c in enumerate(cross.columns) if not c.is_total and any(
+        r.cells[k].unit == cross.unit and r.cells[k].value is not None
+        for g in cross.groups for r in g.rows)]
     total = next((k for k, c in enumerate(cross.columns) if c.is_total), None)
     groups, said = [], []
     for g in cross.groups:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
+from .. import model as m
 from ..analysis.reflection import Reflection
 from ..geography.names import variants_by_name, without_accents
 from ..i18n import localised
@@ -155,17 +156,24 @@ class AboutView:
     publishers: tuple[tuple[str, str], ...] = ()
 
 
-def about_view(data: Dataset, lang: str) -> AboutView:
+def last_update(data: Dataset, lang: str) -> str:
+    """The day the content was last loaded, as text ("" before the first load)."""
     loaded = dt.datetime.fromisoformat(data.version).date() if data.version != "empty" else None
+    return date_text(loaded, lang)
+
+
+def citation(edition: m.Edition, lang: str) -> str:
+    """How to cite an edition: publisher, title and (when known) the publication date."""
+    when = date_text(edition.publication_date, lang)  # the title carries the year
+    return f"{edition.publisher or 'RIVM'}. {edition.title}." + (f" {when}." if when else "")
+
+
+def about_view(data: Dataset, lang: str) -> AboutView:
     latest = {}
     for edition in sorted(data.editions, key=lambda e: e.year):
         latest[edition.programme_id] = edition
-    citations = []
-    for edition in latest.values():
-        when = date_text(edition.publication_date, lang)  # the title carries the year
-        citations.append(Citation(f"{edition.publisher or 'RIVM'}. {edition.title}."
-                                  + (f" {when}." if when else ""), edition.url or ""))
-    return AboutView(date_text(loaded, lang), tuple(citations),
+    return AboutView(last_update(data, lang),
+                     tuple(Citation(citation(e, lang), e.url or "") for e in latest.values()),
                      tuple(SourceView(s.title, s.url, s.publisher, s.licence, s.attribution)
                            for s in data.data_sources),
                      _publishers(data))

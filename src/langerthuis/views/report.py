@@ -33,3 +33,6 @@ class ReportView:
     published_reflection: tuple[PublishedSection, ...] = ()
     introduction: IntroView | None = None
     housing: HousingPage | None = None  # the housing monitor, in its programme's report
+    last_update: str = ""  # the day the content was loaded: the state of the data shown
+    citation: str = ""  # how to cite the edition
+    url: str = ""  # where the publisher keeps the edition

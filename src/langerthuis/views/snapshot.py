@@ -28,7 +28,8 @@ from .indicator import IndicatorView, indicator_view
 from .initiative_map import MapData, map_data, map_view
 from .methods import MethodsView, methods_view
 from .municipality import MunicipalityData, municipality_data
-from .pages import AboutView, ReflectionView, SearchIndex, about_view, search_index
+from .pages import (AboutView, ReflectionView, SearchIndex, about_view, citation, last_update,
+                    search_index)
 from .published import IntroView, intro_view, published_reflection
 from .report import ReportView
 from .values import date_text, edition_title
@@ -237,7 +238,8 @@ def build_snapshot(session: Session, drafts: bool = False) -> Snapshot:
                 published_reflection=reflections[(e.year, lang)].published,
                 introduction=intro_view(data, e.programme, lang),
                 housing=(housing_page(housing, lang) if housing is not None
-                         and housing.summary.target.programme == e.programme_id else None))
+                         and housing.summary.target.programme == e.programme_id else None),
+                last_update=last_update(data, lang), citation=citation(e, lang), url=e.url or "")
     return Snapshot(
         version=data.version, editions=tuple((e.id, e.year) for e in
                                              sorted(data.editions, key=lambda e: e.year)),
