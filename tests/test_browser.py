@@ -56,6 +56,7 @@ PAGES = {
     "indicator-findings": "/indicator/overburdened-carers?editie=2021",
     "introduction": "/inleiding", "introduction-en": "/en/introduction",
     "accessibility": "/toegankelijkheid", "accessibility-en": "/en/accessibility",
+    "report-html": "/rapport/2021.html", "report-html-en": "/en/report/2021.html",
 }
 NEEDS_OPEN_DATA = {"indicator-computed", "map-choropleth", "municipality", "municipality-en",
                    "municipalities", "municipalities-en", "search-municipality"}

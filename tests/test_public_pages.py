@@ -14,7 +14,7 @@ from langerthuis.app import create_app
 from langerthuis.config import load_settings, sqlite_url
 from langerthuis.pipeline import prepare
 from langerthuis.store import load_content, make_engine
-from langerthuis.web.urls import url
+from langerthuis.addresses import url
 
 
 class _Text(HTMLParser):

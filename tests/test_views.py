@@ -14,7 +14,7 @@ from langerthuis.app import create_app
 from langerthuis.content import check_content
 from langerthuis.store import load_content
 from langerthuis.views import snapshot as snapshot_module
-from langerthuis.web.urls import url
+from langerthuis.addresses import url
 
 
 @pytest.fixture

@@ -413,7 +413,7 @@ def report(edition_ref: str, fmt: str, output: Path, lang: str, database_url: st
     if fmt == "pdf":
         output.write_bytes(report_pdf(view))
     else:
-        output.write_text(report_html(view), encoding="utf-8")
+        output.write_text(report_html(view, site_links=False), encoding="utf-8")
     click.echo(f"Wrote {output}.")
 
 

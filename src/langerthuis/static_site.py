@@ -23,7 +23,7 @@ from .report.routes import report_file
 from .views.snapshot import Snapshot
 from .web.chartfiles import chart_file
 from .web.pages import build_page
-from .web.urls import PARAMETERS, ROUTES, url
+from .addresses import PARAMETERS, ROUTES, url
 
 _HREF = re.compile(r'(href|src|action)="(/[^"]*)"')
 STATIC = Path(__file__).resolve().parent / "web" / "static"

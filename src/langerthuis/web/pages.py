@@ -12,7 +12,7 @@ from ..views.housing import housing_page, municipality_housing
 from ..views.initiative_map import SORTS, map_view
 from ..views.municipality import INDEX_SORTS, municipality_index, municipality_view
 from ..views.snapshot import Snapshot
-from .urls import parameter, url
+from ..addresses import parameter, url
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 

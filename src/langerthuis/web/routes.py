@@ -13,7 +13,7 @@ from ..i18n import LANGUAGES, translations
 from ..views.snapshot import Snapshots
 from .chartfiles import chart_file
 from .pages import QUERIES, Page, cached_page, error_page
-from .urls import PARAMETERS, ROUTES, url
+from ..addresses import PARAMETERS, ROUTES, url
 
 HERE = Path(__file__).resolve().parent
 

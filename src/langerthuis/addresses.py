@@ -1,5 +1,6 @@
-"""The website's addresses in its two languages: Dutch is the default, every page has an
-English twin under /en, and query parameters have a name in each language."""
+"""The public addresses of the site in its two languages, shared by the website, the static
+export and the HTML report: Dutch is the default, every page has an English twin under /en, and
+query parameters have a name in each language."""
 from __future__ import annotations
 
 from urllib.parse import urlencode
