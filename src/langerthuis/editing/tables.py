@@ -268,6 +268,7 @@ def _rows(template: TableTemplate, rows: list[Row], problems: list[Problem]
             else:
                 raw["value"] = value.replace(",", ".")
                 decimals = max(decimals, decimals_of(raw["value"]))
+                problems += _outside(parsed, cells.get("unit") or previous.unit, line)
         number_problems: list[Problem] = []
         whole_number(cells, "n", line, {}, number_problems)
         problems += number_problems
@@ -279,17 +280,22 @@ def _rows(template: TableTemplate, rows: list[Row], problems: list[Problem]
         except ValidationError as exc:
             problems += schema_problems(exc, line)
             continue
-        if row.value is not None:
-            low, high = UNIT_RANGE.get(Unit(row.unit), (None, None))
-            if (low is not None and row.value < low) or (high is not None and row.value > high):
-                msgid, shown = outside_range(row.value, low, high)
-                problems.append(problem(line, "value", msgid, **shown))
-                continue
         out.append(row)
     if rows and not problems and all(r.value is None for r in out):
         problems.append(problem(None, "value", "The table has no figure; fill in the column "
                                 "value."))
     return out, decimals
+
+
+def _outside(value: float, unit: str, line: int) -> list[Problem]:
+    """A problem when `value` lies outside the range of its unit (a percentage above 100)."""
+    if unit not in set(Unit):
+        return []  # the schema reports the unit
+    low, high = UNIT_RANGE.get(Unit(unit), (None, None))
+    if (low is not None and value < low) or (high is not None and value > high):
+        msgid, shown = outside_range(value, low, high)
+        return [problem(line, "value", msgid, **shown)]
+    return []
 
 
 def _spec(template: TableTemplate, edition: m.Edition, figure: m.Measurement | None,
