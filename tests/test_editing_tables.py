@@ -15,14 +15,13 @@ from sqlalchemy.orm import Session
 
 from langerthuis import model as m
 from langerthuis.accounts import add_account, create_token
-from langerthuis.app import create_app
 from langerthuis.editing import UploadRejected, apply_figures, apply_table, create_draft, publish
 from langerthuis.editing import tables as breakdown
 from langerthuis.store import accounts as audit
 from langerthuis.store import editing as store
 from langerthuis.store.dataset import read_dataset
 
-from test_editor_workflow import PASSWORD, hidden, person, site  # noqa: F401  (fixture)
+from test_editor_workflow import PASSWORD, person, site  # noqa: F401  (site: a fixture)
 
 ME = "editor@example.nl"
 TABLE = "quality-of-life-2022-table-2"  # the draft's copy of lt-2021-table-2
@@ -185,6 +184,25 @@ def test_a_good_file_writes_the_table_hidden_until_publication(db):
     publish(db, "lt-2022", ME)
     with Session(db) as session:
         assert TABLE in {t.id for t in read_dataset(session).tables}
+
+
+def test_the_excel_template_filled_in_is_accepted(db):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+    with_figure(db)
+    with Session(db) as session:
+        edition = store.edition(session, "lt-2022")
+        [found] = [t for t in breakdown.templates(session, edition) if t.id == TABLE]
+        book = load_workbook(BytesIO(breakdown.template_xlsx(found)))
+    sheet = book["table"]
+    for row, value in ((2, "3,2"), (3, "27,3"), (4, "69,5")):
+        sheet.cell(row=row, column=3, value=value)
+    out = BytesIO()
+    book.save(out)
+    assert apply_table(db, "lt-2022", out.getvalue(), "table.xlsx", ME) == 3
+    with Session(db) as session:
+        assert [r.value for r in session.get(m.BreakdownTable, TABLE).rows] == [3.2, 27.3, 69.5]
 
 
 def test_labels_of_the_previous_table_are_carried_over(db):

@@ -194,10 +194,11 @@ def check_table(session: Session, edition: m.Edition, header: list[str], rows: l
     identity = cells.get("table", "")
     template = known.get(identity)
     if template is None:
+        mine = [t.id for t in templates(session, edition, organisation)]
         problems.append(problem(lines.get("table", first), "table", "'{table}' is not a table "
                                 "of the edition {year}; keep the id of the template ({known}).",
                                 table=identity[:64], year=edition.year,
-                                known=", ".join(known) or "-"))
+                                known=", ".join(mine) or "-"))
         raise UploadRejected(problems)
     where = lines.get("table", first)
     problems += [problem(1, c, "The column is missing; start from the template.")
@@ -318,7 +319,7 @@ def _spec(template: TableTemplate, edition: m.Edition, figure: m.Measurement | N
     try:
         spec = TableSpec.model_validate(record)
     except ValidationError as exc:
-        problems += [p for p in schema_problems(exc, line)]
+        problems += schema_problems(exc, line)
         return None
     missing = untranslated(spec, line)
     problems += missing
