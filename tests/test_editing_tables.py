@@ -217,6 +217,21 @@ def test_labels_of_the_previous_table_are_carried_over(db):
         assert table.checks == {"key_figure_row": {"sex": "Totaal"}}
 
 
+def test_a_dimension_value_without_english_is_a_precise_problem(db):
+    with Session(db) as session, session.begin():
+        session.get(m.BreakdownTable, "lt-2021-table-3").labels_en = {
+            "sex": {"Mannen": "Men", "Vrouwen": "Women"}}  # made by hand, without Totaal
+    with_figure(db, "overburdened-carers", "8.7")
+    body = (f"table,sex,value,title,title_en\n{SEX},Mannen,7.2,T,T\n,Vrouwen,10.1,,\n"
+            f",Totaal,8.7,,\n").encode()
+    with pytest.raises(UploadRejected) as rejected:
+        apply_table(db, "lt-2022", body, "table.csv", ME)
+    [missing] = rejected.value.problems
+    assert (missing.row, missing.column, str(missing.text)) == (
+        None, "sex", "The English of the value(s) Totaal of 'sex' is missing; ask an editor "
+        "to add them to the table's labels_en in the content files.")
+
+
 def test_partners_deliver_tables_of_their_own_indicators(db):
     with_figure(db)
     with pytest.raises(UploadRejected) as rejected:
@@ -254,6 +269,8 @@ def test_tables_on_the_editor_page_preview_and_public_site(site):  # noqa: F811
     editor.post("/beheer/edities", data={"programme": "lt", "year": "2022", "csrf": csrf})
     page = editor.get("/beheer/edities/lt-2022").text
     assert "Tabellen" in page and f"/beheer/edities/lt-2022/tabellen/{TABLE}.csv" in page
+    english = editor.get("/en/manage/editions/lt-2022").text
+    assert "Tables of this edition" in english and "not delivered yet" in english
     template = editor.get(f"/beheer/edities/lt-2022/tabellen/{TABLE}.csv")
     assert template.status_code == 200 and template.text.startswith("table,mark_band,value")
     assert editor.get(f"/en/manage/editions/lt-2022/tables/{TABLE}.xlsx").content[:2] == b"PK"
