@@ -93,6 +93,17 @@ def test_a_new_edition_from_draft_to_published(browser, editing_site, tmp_path):
     partner.get_by_label("Bestand (CSV of Excel)", exact=True).set_input_files(str(good))
     partner.get_by_role("button", name="Uploaden", exact=True).click()
     assert "1 cijfer(s) opgeslagen" in partner.get_by_role("status").inner_text()
+    # Then the table that breaks the figure down, made from the previous edition's table.
+    table = tmp_path / "table.csv"
+    table.write_text("table,mark_band,value,title,title_en\nquality-of-life-2022-table-2,1-4,"
+                     "3.1,Rapportcijfers 2022,Marks 2022\n,5-6,27.4,,\n,7-10,69.5,,\n",
+                     encoding="utf-8")
+    partner.get_by_label("Bestand met een tabel").set_input_files(str(table))
+    partner.get_by_role("button", name="Tabel uploaden").click()
+    assert "3 rij(en) opgeslagen" in partner.get_by_role("status").inner_text()
+    assert "Rapportcijfers 2022" in partner.get_by_role("table", name="Tabellen van deze "
+                                                        "editie").inner_text()
+    check_with_axe(partner)
 
     editor.goto(base + "/beheer/voorbeeld/2022/indicator/quality-of-life")
     assert "71%" in editor.inner_text("main")
@@ -115,6 +126,7 @@ def test_a_new_edition_from_draft_to_published(browser, editing_site, tmp_path):
     shot(editor, "revision")
     public.goto(base + "/indicator/quality-of-life?editie=2022")
     assert "73%" in public.inner_text("main")
+    assert "Rapportcijfers 2022" in public.inner_text("main")
 
 
 def test_a_partner_delivers_stories_and_progress(browser, editing_site, tmp_path):

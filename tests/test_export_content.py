@@ -19,7 +19,8 @@ from langerthuis import model as m
 from langerthuis.cli import main
 from langerthuis.config import sqlite_url
 from langerthuis.content import check_content
-from langerthuis.editing import PROGRESS, apply_figures, apply_records, create_draft, revise
+from langerthuis.editing import (PROGRESS, apply_figures, apply_records, apply_table,
+                                 create_draft, revise)
 from langerthuis.store import load_content, make_engine
 from langerthuis.store import accounts as audit
 from langerthuis.store.backup import BackupError, dump, restore
@@ -127,10 +128,14 @@ def test_the_export_of_the_bundled_content_keeps_every_programme_and_table(tmp_p
 
 
 def edit(engine) -> None:
-    """A draft edition of 2022 with a delivered figure, and a revision of a published one."""
+    """A draft edition of 2022 with a delivered figure, its table and a progress entry, and
+    a revision of a published one."""
     create_draft(engine, "lt", 2022, ME)
     apply_figures(engine, "lt-2022", b"indicator,value,reference_period,n\n"
                   b"quality-of-life,71.5,2022,3100\n", "figures.csv", ME)
+    apply_table(engine, "lt-2022", b"table,mark_band,value,n,title,title_en\n"
+                b"quality-of-life-2022-table-2,1-4,3.1,3100,Rapportcijfers,Marks\n"
+                b",5-6,27.4,3100,,\n,7-10,69.5,3100,,\n", "table.csv", ME)
     apply_records(PROGRESS, engine, "lt-2022", b"action,date,date_precision,status,summary,"
                   b"summary_en,source\nlt-action-2,2022-06-30,month,on_schedule,Loopt.,"
                   b"Running.,monitor-2019\n", "progress.csv", ME)
@@ -151,6 +156,11 @@ def test_edits_are_exported_and_load_back(tmp_path: Path):
         [delivered] = session.scalars(select(m.ProgressEntry).where(
             m.ProgressEntry.edition_id == "lt-2022"))
         assert (delivered.action_id, delivered.summary_en) == ("lt-action-2", "Running.")
+        table = session.get(m.BreakdownTable, "quality-of-life-2022-table-2")
+        assert (table.edition_id, table.measurement_id, table.title_en) == \
+            ("lt-2022", "quality-of-life-2022", "Marks")
+        assert [(r.dimensions["mark_band"], r.value, r.n) for r in table.rows] == [
+            ("1-4", 3.1, 3100), ("5-6", 27.4, 3100), ("7-10", 69.5, 3100)]
         revision = session.scalars(select(m.Revision)).one()
         assert (revision.old_value, revision.new_value, revision.reason, revision.actor,
                 revision.revised_on) == (69.0, 70.0, "Typing error in the source table", ME,
@@ -168,6 +178,7 @@ def test_without_drafts_only_what_the_public_sees_is_exported(tmp_path: Path):
     editions = (tmp_path / "out" / "lt" / "editions.yaml").read_text(encoding="utf-8")
     measurements = (tmp_path / "out" / "lt" / "measurements.yaml").read_text(encoding="utf-8")
     assert "lt-2022" not in editions and "quality-of-life-2022" not in measurements
+    assert not (tmp_path / "out" / "lt" / "tables" / "quality-of-life-2022-table-2.csv").exists()
     assert "Typing error in the source table" in measurements  # a revision is public
     _, public = loaded(tmp_path, "public", tmp_path / "out")
     with Session(public) as session:

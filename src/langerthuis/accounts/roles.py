@@ -24,7 +24,7 @@ PERMISSIONS = {
 
 #: API token scope -> what it allows.
 SCOPES = {
-    "deliveries": N_("deliver figures, stories, progress and initiatives"),
+    "deliveries": N_("deliver figures, tables, stories, progress and initiatives"),
     "drafts": N_("read draft editions"),
 }
 

@@ -316,25 +316,31 @@ def read_table_rows(reader: _Reader, base: Path, table: s.TableSpec) -> list[s.T
             reader.problems.append(Problem(where, "has more cells than the header"))
             continue
         try:
-            value = _cell_number(raw["value"], integer=False)
-            n = _cell_number(raw.get("n"), integer=True)
+            item = table_row(raw, table.dimensions, table.unit)
         except ValueError as exc:
             reader.problems.append(Problem(where.at(exc.args[0]), exc.args[1]))
             continue
-        item = {
-            "dimensions": {d: (raw[d] or "").strip() for d in table.dimensions},
-            "value": value,
-            "unit": _blank_none(raw.get("unit")) or table.unit,
-            "n": n,
-            "qualifiers": [q.strip() for q in (raw.get("qualifiers") or "").split(";")
-                           if q.strip()],
-            "printed": _blank_none(raw.get("printed")),
-        }
         row = reader.one(item, s.TableRowSpec, where)
         if row is not None:
             row._where = where
             out.append(row)
     return out
+
+
+def table_row(raw: dict[str, str | None], dimensions: list[str], unit: str) -> dict[str, Any]:
+    """One row of a table's CSV file (cells by column) as the record `TableRowSpec` checks:
+    its dimension values, the numbers of `value` and `n`, its unit (the table's `unit` where
+    the row names none), qualifiers and what the source printed. ValueError(column, message)
+    when a number cell holds something else."""
+    return {
+        "dimensions": {d: (raw.get(d) or "").strip() for d in dimensions},
+        "value": _cell_number(raw.get("value"), integer=False),
+        "unit": _blank_none(raw.get("unit")) or unit,
+        "n": _cell_number(raw.get("n"), integer=True),
+        "qualifiers": [q.strip() for q in (raw.get("qualifiers") or "").split(";")
+                       if q.strip()],
+        "printed": _blank_none(raw.get("printed")),
+    }
 
 
 _DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?", re.ASCII)

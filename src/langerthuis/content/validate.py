@@ -433,7 +433,7 @@ def _check_entries(c: _Checker, p: ProgrammeContent, editions: dict, indicators:
                       f"which is new only in the same or a later edition {first.id!r}")
 
 
-def _matching(rows: list[s.TableRowSpec], where: dict[str, str]) -> list[s.TableRowSpec]:
+def matching_rows(rows: list[s.TableRowSpec], where: dict[str, str]) -> list[s.TableRowSpec]:
     return [r for r in rows if all(r.dimensions.get(k) == v for k, v in where.items())]
 
 
@@ -444,7 +444,7 @@ def _check_filter(c: _Checker, where: Where, key: str, table: s.TableSpec,
         c.add(where.at(key), f"unknown dimension(s) {', '.join(unknown)}; the table has "
               f"{', '.join(table.dimensions)}")
         return
-    found = _matching(rows, wanted)
+    found = matching_rows(rows, wanted)
     if not found or (exactly_one and len(found) != 1):
         c.add(where.at(key), f"matches {len(found)} rows of table {table.id!r}; expected "
               f"{'exactly one' if exactly_one else 'at least one'}")

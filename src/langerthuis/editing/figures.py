@@ -39,6 +39,8 @@ FIGURE_COLUMNS = {
     BASE: BASE_MEANING,
 }
 REQUIRED = ("indicator", "value")
+#: What a figure delivered again holds in a column its new delivery leaves empty.
+EMPTY = {"sources": [], "qualifiers": [], "provenance": {}}
 _NUMBER = re.compile(r"^-?\d+(?:[.,]\d+)?$")
 
 
@@ -106,7 +108,7 @@ def check_figures(session: Session, edition: m.Edition, rows: list[Row],
         raw = cells.get("value", "")
         if not raw:
             continue  # no new figure for this indicator
-        value = _number(raw)
+        value = delivered_number(raw)
         wrong = len(problems)
         if based:
             problems += _conflicts(line, cells.get(BASE, ""),
@@ -144,7 +146,7 @@ def check_figures(session: Session, edition: m.Edition, rows: list[Row],
 def _conflicts(line: int, base: str, now: m.Measurement | None) -> list[Problem]:
     """A conflict when the draft's figure is no longer what the template showed (`base`)."""
     current = _base(now)
-    seen = _number(base) if base else None
+    seen = delivered_number(base) if base else None
     if base and seen is None:
         return [problem(line, BASE, "'{value}' is not what the template wrote here; download "
                         "the template again.", value=base[:40])]
@@ -189,7 +191,8 @@ def decimals_of(number: str) -> int:
     return len(number.partition(".")[2])
 
 
-def _number(text: str) -> float | None:
+def delivered_number(text: str) -> float | None:
+    """A number as a delivered file writes it (decimal comma or point), or None."""
     if not _NUMBER.match(text):
         return None
     value = float(text.replace(",", "."))
@@ -228,14 +231,16 @@ def apply_figures(engine: Engine, edition_id: str, data: bytes, filename: str, a
                     raise UploadRejected([problem(
                         figure.row, "indicator", "The figure {value} belongs to a published "
                         "edition already; correct it with a revision.", value=spec.id)])
-                entries[spec.indicator].measurement_id = None  # delivered again
-                session.flush()
-                session.delete(existing)
-                session.flush()
             values = spec.model_dump(exclude_none=True)
             values["indicator_id"] = values.pop("indicator")
             values["source_location"] = f"delivered by {actor}"
-            session.add(m.Measurement(**values))
+            if existing is None:
+                session.add(m.Measurement(**values))
+            else:  # delivered again: changed in place, so its tables still break it down
+                for column in m.Measurement.__table__.columns:
+                    if column.key != "id":
+                        setattr(existing, column.key,
+                                values.get(column.key, EMPTY.get(column.key)))
             entry = entries[spec.indicator]
             entry.measurement_id = spec.id
             entry.status = EntryStatus.NEW.value

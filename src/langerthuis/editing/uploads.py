@@ -1,6 +1,6 @@
-"""Files delivered for a draft edition (figures, stories, progress entries, initiatives),
-made from a template: reading a CSV or Excel file, the templates themselves, and the
-problems found, each with its row and column.
+"""Files delivered for a draft edition (figures, tables, stories, progress entries,
+initiatives), made from a template: reading a CSV or Excel file, the templates themselves,
+and the problems found, each with its row and column.
 
 Every kind of delivery uses this one reader and report: the whole file is read and checked
 before anything is written, and every problem is listed, not only the first."""

@@ -12,9 +12,10 @@ from sqlalchemy.orm import Session
 from .. import model as m
 from ..accounts import can
 from ..editing import (RECORD_KINDS, Conflict, EditingError, UploadRejected, apply_figures,
-                       apply_records, create_draft, publish, revise, template_csv,
-                       template_xlsx)
+                       apply_records, apply_table, create_draft, publish, revise,
+                       template_csv, template_xlsx)
 from ..editing import records as delivered
+from ..editing import tables as breakdown
 from ..i18n import LANGUAGES, localised, translations
 from ..store import accounts as audit
 from ..store import editing as store
@@ -39,8 +40,8 @@ def install(app: FastAPI, engine: Engine) -> None:
         if who is None or not can(who.role, "deliver"):
             return _api_error(401, "A valid API token with scope 'deliveries' is needed: send "
                               "it as 'Authorization: Bearer <token>'.")
-        if kind != "figures" and kind not in RECORD_KINDS:
-            return _api_error(404, "Deliveries are figures, " + ", ".join(RECORD_KINDS)
+        if kind not in DELIVERIES:
+            return _api_error(404, "Deliveries are " + ", ".join(DELIVERIES)
                               + f"; not '{kind[:40]}'.")
         data = await request.body()
         excel = XLSX in request.headers.get("content-type", "")
@@ -59,13 +60,19 @@ def install(app: FastAPI, engine: Engine) -> None:
         return JSONResponse({"written": written}, headers=NO_STORE)
 
 
+#: What a file may deliver, by the name in the API's path.
+DELIVERIES = ("figures", "tables", *RECORD_KINDS)
+
+
 def deliver_file(engine: Engine, kind: str, edition_id: str, data: bytes, filename: str,
                  who) -> int:
-    """Write a delivered file of `kind` (figures or a kind of record) into a draft edition,
-    as `who` (a partner delivers only its organisation's)."""
+    """Write a delivered file of `kind` (figures, a table or a kind of record) into a draft
+    edition, as `who` (a partner delivers only its organisation's)."""
     organisation = who.organisation_id if who.role == "partner" else None
     if kind == "figures":
         return apply_figures(engine, edition_id, data, filename, who.email, organisation)
+    if kind == "tables":
+        return apply_table(engine, edition_id, data, filename, who.email, organisation)
     return apply_records(RECORD_KINDS[kind], engine, edition_id, data, filename, who.email,
                          organisation)
 
@@ -104,8 +111,10 @@ def _pages(app: FastAPI, engine: Engine, preview: Snapshots, lang: str) -> None:
                                   for r in kind.of_edition(session, edition)
                                   if kind.mine(r, ctx)]}
                      for name, kind in RECORD_KINDS.items()]
+            tables = [_table(t, lang) for t in breakdown.templates(
+                session, edition, who.organisation_id if who.role == "partner" else None)]
             return render(lang, "edition.html", status, who=who, page="editions",
-                          kinds=kinds,
+                          kinds=kinds, tables=tables,
                           edition={"id": edition.id, "year": edition.year,
                                    "title": edition.title, "status": edition.status,
                                    "publication_date": edition.publication_date},
@@ -156,6 +165,22 @@ def _pages(app: FastAPI, engine: Engine, preview: Snapshots, lang: str) -> None:
     def record_template(request: Request, edition_id: str, kind: str, fmt: str):
         return template_file(request, edition_id, kind_of(kind, lang) or "", fmt)
 
+    @app.get(route("table_template"), include_in_schema=False,
+             name=f"table-template-{lang}")
+    @guarded
+    def table_template(request: Request, edition_id: str, table: str, fmt: str):
+        who = signed_in(request, engine, "deliver")
+        partner = who.organisation_id if who.role == "partner" else None
+        with Session(engine) as session:
+            edition = store.edition(session, edition_id)
+            found = next((t for t in breakdown.templates(session, edition, partner)
+                          if t.id == table), None) if edition is not None else None
+            if found is None or fmt not in ("csv", "xlsx"):
+                return Response(_("Not found."), status_code=404, headers=NO_STORE)
+            body = (breakdown.template_csv(found).encode() if fmt == "csv"
+                    else breakdown.template_xlsx(found))
+        return _download(body, fmt, f"{edition_id}-{table}.{fmt}")
+
     def template_file(request: Request, edition_id: str, kind: str, fmt: str) -> Response:
         who = signed_in(request, engine, "deliver")
         partner = who.organisation_id if who.role == "partner" else None
@@ -173,9 +198,7 @@ def _pages(app: FastAPI, engine: Engine, preview: Snapshots, lang: str) -> None:
                                               partner).encode()
             else:
                 body = delivered.template_xlsx(RECORD_KINDS[kind], session, edition, partner)
-        return Response(body, media_type="text/csv; charset=utf-8" if fmt == "csv" else XLSX,
-                        headers={**NO_STORE, "Content-Disposition":
-                                 f'attachment; filename="{edition_id}-{kind}.{fmt}"'})
+        return _download(body, fmt, f"{edition_id}-{kind}.{fmt}")
 
     @app.post(route("deliver"), include_in_schema=False, name=f"deliver-{lang}")
     @guarded
@@ -183,9 +206,10 @@ def _pages(app: FastAPI, engine: Engine, preview: Snapshots, lang: str) -> None:
                 kind: str = Form("figures"), file: UploadFile | None = File(None)):
         who = signed_in(request, engine, "deliver")
         check_csrf(who, csrf)
-        if kind != "figures" and kind not in RECORD_KINDS:
+        if kind not in DELIVERIES:
             return edition_page(who, edition_id, 400, error=_(
-                "Choose what the file holds: figures, stories, progress or initiatives."))
+                "Choose what the file holds: figures, a table, stories, progress or "
+                "initiatives."))
         if file is None or not file.filename:
             return edition_page(who, edition_id, 400, error=_("Choose a file to upload."),
                                 kind=kind)
@@ -293,6 +317,22 @@ def _pages(app: FastAPI, engine: Engine, preview: Snapshots, lang: str) -> None:
             return _revise(lang, who, engine, figure, 400, error=exc.text.to(lang), reason=reason)
         return RedirectResponse(editor_url("revise", lang, figure=figure, done="1"),
                                 status_code=303, headers=NO_STORE)
+
+
+def _download(body: bytes, fmt: str, filename: str) -> Response:
+    """A template to download, as CSV or Excel."""
+    return Response(body, media_type="text/csv; charset=utf-8" if fmt == "csv" else XLSX,
+                    headers={**NO_STORE,
+                             "Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+def _table(template: breakdown.TableTemplate, lang: str) -> dict:
+    """A table to deliver as the edition's page lists it."""
+    shown = template.shown
+    return {"id": template.id, "number": shown.number, "indicator": template.indicator,
+            "title": localised(shown.title, shown.title_en, lang),
+            "delivered": template.copy is not None,
+            "rows": len(shown.rows)}
 
 
 def _shown(cells: dict[str, str], lang: str) -> dict[str, str]:

@@ -21,6 +21,8 @@ ROUTES = {
                  "en": "/en/manage/editions/{edition_id}/template.{fmt}"},
     "record_template": {"nl": "/beheer/edities/{edition_id}/sjablonen/{kind}.{fmt}",
                         "en": "/en/manage/editions/{edition_id}/templates/{kind}.{fmt}"},
+    "table_template": {"nl": "/beheer/edities/{edition_id}/tabellen/{table}.{fmt}",
+                       "en": "/en/manage/editions/{edition_id}/tables/{table}.{fmt}"},
     "deliver": {"nl": "/beheer/edities/{edition_id}/aanleveren",
                 "en": "/en/manage/editions/{edition_id}/deliver"},
     "publish": {"nl": "/beheer/edities/{edition_id}/publiceren",

@@ -26,6 +26,21 @@ def latest_edition(session: Session, programme_id: str) -> m.Edition | None:
                            .order_by(m.Edition.year.desc())).first()
 
 
+def previous_edition(session: Session, edition: m.Edition) -> m.Edition | None:
+    """The programme's edition before `edition` (the one a draft was made from)."""
+    return session.scalars(select(m.Edition).where(
+        m.Edition.programme_id == edition.programme_id, m.Edition.year < edition.year)
+        .order_by(m.Edition.year.desc())).first()
+
+
+def tables_of(session: Session, edition_id: str) -> list[m.BreakdownTable]:
+    """The breakdown tables an edition published (or a draft holds), by number."""
+    return list(session.scalars(select(m.BreakdownTable).where(
+        m.BreakdownTable.edition_id == edition_id).order_by(m.BreakdownTable.number)
+        .options(selectinload(m.BreakdownTable.rows),
+                 selectinload(m.BreakdownTable.measurement))))
+
+
 def programme(session: Session, programme_id: str) -> m.Programme | None:
     return session.get(m.Programme, programme_id)
 
