@@ -7,6 +7,8 @@ import tempfile
 from pathlib import Path
 
 import ibis
+import ibis.expr.operations as ops
+import numpy as np
 
 ENGINES = ("duckdb", "spark")
 _SPARK = None
@@ -49,6 +51,40 @@ def read(con, path: Path, name: str = "input"):
     if suffix == ".csv":
         return con.read_csv(str(path), table_name=name)
     raise ValueError(f"{path}: expected a .csv or .parquet file")
+
+
+def _on_duckdb(expr):
+    """On DuckDB, the cursor of the expression compiled to SQL once and run on the
+    backend's own connection, so that no Arrow table is built and converted for a few
+    sums; None on other engines, and for frames held in memory by Ibis (`ibis.memtable`),
+    which Ibis registers with the engine only when it executes the expression itself."""
+    backend = ibis.get_backend(expr)
+    if backend.name != "duckdb" or expr.op().find(ops.InMemoryTable):
+        return None
+    return backend.raw_sql(backend.compile(expr))
+
+
+def rows(expr) -> list[dict]:
+    """The rows of a (small) result as plain Python values, missing ones as None."""
+    cursor = _on_duckdb(expr)
+    if cursor is None:
+        return expr.to_pyarrow().to_pylist()
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def numbers(expr) -> dict[str, np.ndarray]:
+    """The columns of a result of numbers as arrays of floats, missing values as NaN: for
+    sums over results that are usually small, but need not be."""
+    cursor = _on_duckdb(expr)
+    if cursor is None:
+        result = expr.to_pyarrow()
+        data = {name: column.to_numpy(zero_copy_only=False)
+                for name, column in zip(result.column_names, result.columns)}
+    else:
+        data = cursor.fetchnumpy()
+    return {name: np.ma.asarray(column).astype("float64").filled(np.nan)
+            for name, column in data.items()}
 
 
 def table(con, frame, name: str):

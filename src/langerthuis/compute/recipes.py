@@ -5,13 +5,17 @@ share with its confidence interval happens here, the same for every engine."""
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import ibis
+import numpy as np
 
 from ..errors import LangerThuisError
+from .engines import numbers
+from .engines import rows as _rows
 from .stats import effective_n, mean_interval, wilson
 
 
@@ -47,12 +51,6 @@ def _require(t, columns: list[str], recipe: str) -> None:
                           f"{', '.join(t.columns)}")
 
 
-def _frame(expr) -> list[dict]:
-    """The rows of a (small) result as plain Python values, missing ones as None: through
-    Arrow, without building a pandas frame."""
-    return expr.to_pyarrow().to_pylist()
-
-
 def _weights(t, weight: str | None, anchor: str):
     """The weight column, or a column of ones (on a column known not to be empty)."""
     if weight:
@@ -70,34 +68,31 @@ def threshold_share(t, threshold: float = 7, weight: str | None = None) -> Resul
     _require(t, ["mark"] + ([weight] if weight else []), "threshold-share")
     known = t.filter(t.mark.notnull())
     m = known.mark.cast("float64")
-    # One pass over the rows, which the engine does fastest by first adding up per distinct
-    # mark (a mark has few distinct values); every figure then comes from those sums.
+    # The engine passes over the rows once, adding up per distinct mark, which it does
+    # fastest (a mark has few distinct values); every figure comes from those sums here.
     if weight:
         w = known[weight].cast("float64")
-        h = known.group_by(mark=m).aggregate(c=known.count(), w=w.sum(), w2=(w * w).sum())
+        per_mark = numbers(known.group_by(mark=m).aggregate(c=known.count(), w=w.sum(),
+                                                            w2=(w * w).sum()))
     else:  # the weight of each respondent is 1: counts, which the engine does fastest
-        h = known.group_by(mark=m).aggregate(c=known.count())
-        h = h.mutate(w=h.c, w2=h.c)
-    row = _frame(h.aggregate(
-        bad=h.c.sum(where=(h.mark < 1) | (h.mark > 10)), n=h.c.sum(), sum_w=h.w.sum(),
-        sum_w2=h.w2.sum(), hi=h.w.sum(where=h.mark >= threshold),
-        band_1_4=h.w.sum(where=h.mark < 5), band_5_6=h.w.sum(where=(h.mark >= 5) & (h.mark < 7)),
-        band_7_10=h.w.sum(where=h.mark >= 7), sum_wm=(h.w * h.mark).sum(),
-        sum_wm2=(h.w * h.mark * h.mark).sum()))[0]
-    if _num(row["bad"]):
-        raise RecipeError(f"threshold-share: {int(_num(row['bad']))} mark(s) outside 1-10; "
-                          "a mark is 1 to 10")
-    n, sum_w = int(_num(row["n"])), _num(row["sum_w"])
+        per_mark = numbers(known.group_by(mark=m).aggregate(c=known.count()))
+    mark, c = per_mark["mark"], per_mark["c"]
+    w = np.nan_to_num(per_mark.get("w", c))  # a mark whose weights are all missing: 0
+    bad = int(c[~((mark >= 1) & (mark <= 10))].sum())
+    if bad:
+        raise RecipeError(f"threshold-share: {bad} mark(s) outside 1-10; a mark is 1 to 10")
+    n, sum_w = int(c.sum()), float(w.sum())
     if n == 0 or sum_w == 0:
         return Result(None, "percentage", 0, None, [], {"mean": None})
-    share = _num(row["hi"]) / sum_w
-    neff = effective_n(sum_w, _num(row["sum_w2"]))
-    mean = _num(row["sum_wm"]) / sum_w
-    variance = max(0.0, _num(row["sum_wm2"]) / sum_w - mean * mean)
+    share = float(w[mark >= threshold].sum()) / sum_w
+    neff = effective_n(sum_w, float(np.nan_to_num(per_mark.get("w2", c)).sum()))
+    mean = float((w * mark).sum()) / sum_w
+    variance = max(0.0, float((w * mark * mark).sum()) / sum_w - mean * mean)
     low, high = wilson(share, neff)
-    bands = [("1-4", row["band_1_4"]), ("5-6", row["band_5_6"]), ("7-10", row["band_7_10"])]
+    bands = [("1-4", mark < 5), ("5-6", (mark >= 5) & (mark < 7)), ("7-10", mark >= 7)]
     return Result(100 * share, "percentage", n, (100 * low, 100 * high),
-                  [{"mark_band": b, "value": 100 * _num(v) / sum_w, "n": n} for b, v in bands],
+                  [{"mark_band": b, "value": 100 * float(w[inside].sum()) / sum_w, "n": n}
+                   for b, inside in bands],
                   {"mean": mean, "mean_ci95": mean_interval(mean, variance, neff),
                    "effective_n": neff})
 
@@ -114,7 +109,7 @@ def life_domains(t, k: int = 6, weight: str | None = None) -> Result:
         complete = complete.filter(complete[d].notnull())
     without = sum((1 - complete[d].cast("int64")) for d in DOMAINS)
     w = _weights(complete, weight, "domain_1")
-    row = _frame(complete.aggregate(
+    row = _rows(complete.aggregate(
         n=complete.count(), sum_w=w.sum(), sum_w2=(w * w).sum(),
         at_least=ibis.ifelse(without >= k, w, 0.0).sum(),
         all_nine=ibis.ifelse(without == 9, w, 0.0).sum(),
@@ -154,8 +149,8 @@ def ediz_burden(t, agree_from: int = 4, cutoffs: tuple[int, int, int] = (1, 4, 8
     total = None
     for dims in ([], ["sex"], ["age_group"]):
         grouped = (complete.group_by(dims) if dims else complete)
-        frame = _frame(grouped.aggregate(n=complete.count(), sum_w=w.sum(),
-                                         sum_w2=(w * w).sum(), severe=severe.sum()))
+        frame = _rows(grouped.aggregate(n=complete.count(), sum_w=w.sum(),
+                                        sum_w2=(w * w).sum(), severe=severe.sum()))
         for r in frame:
             sum_w = _num(r["sum_w"])
             share = _num(r["severe"]) / sum_w if sum_w else None
@@ -184,26 +179,28 @@ def support_ratio(t, group_by: tuple[str, ...] = ()) -> Result:
     """People aged 50-74 per person aged 85 or older, per group (for example municipality
     or region) and for all rows together (rows without a group included)."""
     _require(t, ["age_band", "persons", *group_by], "oldest-old-support-ratio")
-    # One pass over the rows: persons per group and age band (few of each), which the
-    # engine adds up fastest; the ratios come from those sums, the total from the groups.
-    per_band = t.group_by([*group_by, "age_band"]).aggregate(
-        persons=t.persons.cast("float64").sum())
-    sums = {"carers": per_band.persons.sum(where=per_band.age_band.isin(CARER_BANDS)),
-            "oldest": per_band.persons.sum(where=per_band.age_band.isin(OLDEST_BANDS))}
-    groups = _frame(per_band.group_by(list(group_by)).aggregate(**sums) if group_by
-                    else per_band.aggregate(**sums))
-    rows = []
-    for r in groups:
-        if any(r[g] is None for g in group_by):  # rows without a group: in the total only
-            continue
-        o = _num(r["oldest"])
-        rows.append({**{g: str(r[g]) for g in group_by},
-                     "value": _num(r["carers"]) / o if o else None,
-                     "carers": _num(r["carers"]), "oldest": o})
+    # The engine passes over the rows once, adding up persons per group and age band in
+    # the column's own type (exact for counts), which it does fastest (there are few of
+    # each); then per group the carers and the oldest old; the ratios come from those here.
+    per_band = t.group_by([*group_by, "age_band"]).aggregate(persons=t.persons.sum())
+    kind = ibis.cases((per_band.age_band.isin(CARER_BANDS), "carers"),
+                      (per_band.age_band.isin(OLDEST_BANDS), "oldest"), else_="other")
+    totals: dict[tuple, dict[str, float]] = defaultdict(lambda: {"carers": 0.0, "oldest": 0.0})
+    for r in _rows(per_band.group_by([*group_by, kind.name("kind")]).aggregate(
+            persons=per_band.persons.sum())):
+        group = totals[tuple(r[g] for g in group_by)]  # every group has a row, if of zeros
+        if r["kind"] != "other":
+            group[r["kind"]] = _num(r["persons"])
+    rows = [{**{g: str(v) for g, v in zip(group_by, key)},
+             "value": s["carers"] / s["oldest"] if s["oldest"] else None,
+             "carers": s["carers"], "oldest": s["oldest"]}
+            for key, s in totals.items()
+            if not any(v is None for v in key)]  # rows without a group: in the total only
     rows.sort(key=lambda r: tuple(r[g] for g in group_by))
-    carers, o = sum(_num(r["carers"]) for r in groups), sum(_num(r["oldest"]) for r in groups)
-    return Result(carers / o if o else None, "ratio", None, None, rows,
-                  {"carers": carers, "oldest": o})
+    carers = math.fsum(s["carers"] for s in totals.values())
+    oldest = math.fsum(s["oldest"] for s in totals.values())
+    return Result(carers / oldest if oldest else None, "ratio", None, None, rows,
+                  {"carers": carers, "oldest": oldest})
 
 
 # --- hours to full-time equivalents, amount (indicator 8) ----------------------------------
@@ -218,7 +215,7 @@ def hours_to_fte(t, hours_per_year: float = 1872, billable_share: float = 0.6) -
              "amount": None if r["amount"] is None or (isinstance(r["amount"], float)
                                                        and math.isnan(r["amount"]))
              else float(r["amount"])}
-            for r in _frame(expr[["year", "fte", "amount"]].order_by("year"))]
+            for r in _rows(expr[["year", "fte", "amount"]].order_by("year"))]
     latest = rows[-1]["value"] if rows else None
     return Result(latest, "count", len(rows), None, rows)
 
@@ -233,7 +230,7 @@ def carry_forward(t, year: int) -> Result:
     known = t.filter(t.all_four.notnull() & (t.year <= year))
     last = known.group_by("organisation").aggregate(
         answer=known.all_four.cast("int64").argmax(known.year), answered=known.year.max())
-    row = _frame(last.aggregate(n=last.count(), yes=last.answer.sum(),
+    row = _rows(last.aggregate(n=last.count(), yes=last.answer.sum(),
                                 carried=ibis.ifelse(last.answered < year, 1, 0).sum()))[0]
     n = int(row["n"])
     if n == 0:
