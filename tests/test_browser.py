@@ -178,7 +178,7 @@ def test_static_export_by_keyboard(page, static_url):
 def test_dashboard_by_keyboard(page, base_url):
     page.goto(base_url + "/monitor/2021")
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.className") == "skip"
+    assert page.evaluate("document.activeElement.className") == "nl-skip-link"
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "inhoud"
     # Tab on to the first indicator card: the overall indicator.
