@@ -124,7 +124,7 @@ def test_an_unknown_municipality_is_a_styled_404_in_the_pages_language(client):
     assert nl.status_code == 404 and "Er is geen gemeente atlantis" in visible(nl.text)
     en = client.get("/en/municipality/GM9999")
     assert en.status_code == 404 and "There is no municipality GM9999" in visible(en.text)
-    assert '<html lang="en">' in en.text
+    assert '<html lang="en"' in en.text
 
 
 def test_the_index_sorts_and_filters_without_script(client):

@@ -101,7 +101,10 @@ def _content(snapshot: Snapshot, address: str) -> bytes | str | None:
         return None
     if page == "report":
         found = report_file(snapshot, params["year"], lang, params["fmt"])
-        return found.content if found else None
+        if found is None:
+            return None
+        # the HTML report's links back to the site are rewritten like a page's
+        return found.content.decode("utf-8") if params["fmt"] == "html" else found.content
     if page == "chart":
         found = chart_file(snapshot, params["id"], lang, params["fmt"])
         return found.content if found else None

@@ -42,7 +42,7 @@ def test_the_municipality_page_shows_its_share_of_the_target(client, bundled_sit
 
 def test_the_wozo_report_has_the_housing_monitor(client):
     report = client.get("/rapport/2023.html").text
-    section = report[report.index('<section id="housing">'):]
+    section = report[report.index('<section id="housing"'):]
     section = section[:section.index("</section>")]
     assert "290.000" in section and "170.000" in section and "nultredenwoningen" in section
     assert "eigen schatting" in section and "Noord-Holland" in section
