@@ -98,3 +98,35 @@ def test_every_chart_has_a_numbered_caption(database, tmp_path):
     assert charts >= 1
     for n in range(1, charts + 1):
         assert f"Figuur {n}:" in text, n
+
+
+def _structure(node, found: list) -> None:
+    """Every structure element under `node` as (type, alternative text)."""
+    node = node.get_object()
+    kind = node.get("/S")
+    if kind is not None:
+        found.append((str(kind), node.get("/Alt")))
+    children = node.get("/K")
+    for child in children if isinstance(children, list) else [children]:
+        if child is not None and hasattr(child, "get_object") \
+                and hasattr(child.get_object(), "get"):
+            _structure(child, found)
+
+
+def test_the_pdf_keeps_the_pdf_ua_rules_we_can_read(database, tmp_path):
+    """veraPDF is not in the package registries this project installs from, so the rules of
+    PDF/UA-1 that the file itself shows are read from it: a tagged document with one title
+    heading, every figure (chart, map) with its alternative text, the title shown in the
+    window, and the PDF/UA identification in the XMP metadata."""
+    client = TestClient(create_app(database, tmp_path / "data"))
+    for path in ("/rapport/2021.pdf", "/en/report/2021.pdf"):
+        reader = PdfReader(io.BytesIO(client.get(path).content))
+        root = reader.trailer["/Root"]
+        assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
+        xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
+        assert "pdfuaid:part" in xmp and "dc:title" in xmp
+        found: list = []
+        _structure(root["/StructTreeRoot"], found)
+        kinds = [kind for kind, _alt in found]
+        assert kinds.count("/H1") == 1 and kinds.count("/Figure") > 0
+        assert [alt for kind, alt in found if kind == "/Figure" and not alt] == []
