@@ -50,3 +50,7 @@ INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 
 #: Numbers printed in an edition (indicator, table, action, goal, action line) [44].
 MAX_PRINTED_NUMBER = 9_999
+
+#: Characters of one prose text (a summary, description, note) [≈ 700]: a few paragraphs a
+#: person writes. Titles, labels and names have the shorter limits of their columns.
+MAX_PROSE = 5_000

@@ -27,6 +27,7 @@ from pydantic import ValidationError
 from ..errors import ContentError, Problem, Where
 from . import schema as s
 from .files import decode, outside, present, read_bytes
+from .numbers import PLAIN_FLOAT, PLAIN_INTEGER, float_problem, refused_form
 from .limits import (INT32_MAX, MAX_CSV_BYTES, MAX_CSV_FIELD, MAX_RECORDS, MAX_TABLE_ROWS,
                      MAX_TOTAL_ROWS)
 from .yamlfile import LineDict, read_yaml
@@ -315,6 +316,13 @@ def read_table_rows(reader: _Reader, base: Path, table: s.TableSpec) -> list[s.T
         if None in raw:
             reader.problems.append(Problem(where, "has more cells than the header"))
             continue
+        short = [c for c, v in raw.items() if v is None]
+        if short:
+            reader.problems.append(Problem(where, f"has {len(header) - len(short)} cells, the "
+                                           f"header {len(header)}: no cell for "
+                                           f"{', '.join(short)}; an empty cell is written as "
+                                           "nothing between two commas"))
+            continue
         try:
             item = table_row(raw, table.dimensions, table.unit)
         except ValueError as exc:
@@ -343,8 +351,6 @@ def table_row(raw: dict[str, str | None], dimensions: list[str], unit: str) -> d
     }
 
 
-_DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?", re.ASCII)
-_INTEGER = re.compile(r"[+-]?\d{1,19}", re.ASCII)
 
 
 def _cell_number(cell: str | None, integer: bool) -> float | int | None:
@@ -354,15 +360,22 @@ def _cell_number(cell: str | None, integer: bool) -> float | int | None:
     if text is None:
         return None
     column = "n" if integer else "value"
+    form = refused_form(text)
+    if form and form != "a word YAML 1.1 reads as true or false":
+        raise ValueError(column, f"found {_short(text)}, {form}; write the number as a "
+                         "plain decimal (65.3, 3242), or leave the cell empty")
     if integer:
-        if not _INTEGER.fullmatch(text):
+        if len(text) > 20 or not PLAIN_INTEGER.fullmatch(text):
             raise ValueError(column, f"found {_short(text)}: expected a whole number of at "
                              f"most {INT32_MAX:,}, or an empty cell")
         return int(text)
-    number = float(text) if _DECIMAL.fullmatch(text) else math.nan
-    if not math.isfinite(number):
+    number = float(text) if len(text) <= 40 and PLAIN_FLOAT.fullmatch(text) else math.nan
+    if math.isnan(number):
         raise ValueError(column, f"found {_short(text)}: expected a finite number written "
                          "with a dot as decimal separator (65.3), or an empty cell")
+    problem = float_problem(text, number)
+    if problem:
+        raise ValueError(column, f"found {_short(text)}: {problem}")
     return number
 
 

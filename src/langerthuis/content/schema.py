@@ -24,14 +24,23 @@ from ..model.vocabulary import (ClaimMetric, DatePrecision, Direction, EditionSt
                                 FigureValues, HousingCategory, Kind, Phase, ProgressStatus,
                                 Qualifier, ReflectionSection, Unit)
 from .limits import (INT32_MAX, INT64_MAX, INT64_MIN, MAX_DEPTH, MAX_FREE_FORM_ITEMS,
-                     MAX_PRINTED_NUMBER, MAX_RECORDS)
+                     MAX_PRINTED_NUMBER, MAX_PROSE, MAX_RECORDS)
 
-_MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>|&[a-zA-Z]+;|&#\d+;")
+#: Markup of any kind, also a tag left open (`<svg/onload=alert(1)`): a `<` directly
+#: followed by a letter, `/`, `!` or `?`; character entities; markdown links and images
+#: (`[text](address)`); and script addresses (`javascript:`) anywhere in the text.
+_MARKUP = re.compile(r"<[/!?]?[a-zA-Z!?]|&[a-zA-Z][a-zA-Z0-9]*;|&#[0-9]+;|&#[xX][0-9a-fA-F]+;"
+                     r"|\[[^\]\n]*\]\s*\(|\b(?:java|vb)script\s*:", re.IGNORECASE)
 _URL = re.compile(r"^https?://[^\s<>\"]+$")
 #: Characters no text may hold: C0 controls but tab and newline (PostgreSQL refuses NUL, a
 #: spreadsheet refuses the others, a lone carriage return breaks a CSV row), DEL, and lone
 #: surrogates (not UTF-8).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
+#: Characters that change what a text shows without being seen: bidirectional controls (a
+#: right-to-left override turns "cod.exe" into what looks like "exe.doc"), zero-width
+#: spaces and joiners, invisible fillers and line separators.
+_INVISIBLE = re.compile("[\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff"
+                        "\u034f\u115f\u1160\u3164\uffa0\ufff9-\ufffb]")
 
 
 def _clean(value: str) -> str:
@@ -39,17 +48,43 @@ def _clean(value: str) -> str:
     if found:
         raise ValueError(f"contains the control character {found.group(0)!r} at position "
                          f"{found.start()}; remove it")
+    found = _INVISIBLE.search(value)
+    if found:
+        raise ValueError(f"contains the invisible character U+{ord(found.group(0)):04X} at "
+                         f"position {found.start()} (a bidirectional control or zero-width "
+                         "character, which changes what the text shows); remove it")
+    return value
+
+
+def _no_markup(value: str) -> str:
+    found = _MARKUP.search(value)
+    if found:
+        start = found.start()
+        close = value.find(">", start, start + 40) if value[start] == "<" else -1
+        shown = value[start:close + 1] if close >= 0 else value[start:start + 40]
+        raise ValueError(f"contains markup {shown!r}; write "
+                         "plain text without HTML tags, entities, markdown links or script "
+                         "addresses (the outputs format text themselves)")
     return value
 
 
 def _plain(value: str) -> str:
     _clean(value)
-    found = _MARKUP.search(value)
-    if found:
-        raise ValueError(f"contains markup {found.group(0)!r}; write plain text without HTML "
-                         f"tags or entities")
+    _no_markup(value)
     if not value.strip():
         raise ValueError("is empty; write some text or leave the key out")
+    return value
+
+
+def _cell(value: str) -> str:
+    return _no_markup(_clean(value))
+
+
+def _trimmed(value: Any) -> Any:
+    """An id or code as written: spaces around it are a typing error, not part of it."""
+    if isinstance(value, str) and value != value.strip():
+        raise ValueError(f"has spaces around it ({value!r}); write it without them: "
+                         f"{value.strip()!r}")
     return value
 
 
@@ -98,7 +133,7 @@ def _free_form(value: dict[str, Any]) -> dict[str, Any]:
                 raise ValueError(f"holds {x}{at}; expected a finite number")
         elif isinstance(x, str):
             try:
-                _clean(x)
+                _cell(x)
             except ValueError as exc:
                 raise ValueError(f"{at.strip()} {exc}".strip()) from None
         elif isinstance(x, list):
@@ -130,16 +165,19 @@ def _int(ge: int, le: int) -> Any:
     return Annotated[int, Strict(), Field(ge=ge, le=le)]
 
 
-#: Free text; its maximum length is that of the database column it is kept in.
-Text = _text()
+#: Free text: prose of a few paragraphs (MAX_PROSE), or shorter where its database column is.
+Text = _text(MAX_PROSE)
 Text100, Text200, Text300, Text500 = _text(100), _text(200), _text(300), _text(500)
 Url = Annotated[str, Strict(), Field(max_length=500), AfterValidator(_url)]
-Id = Annotated[str, Strict(), Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=64)]
-MunicipalityCode = Annotated[str, Strict(), Field(pattern=r"^GM\d{4}$", max_length=6)]
+Id = Annotated[str, BeforeValidator(_trimmed), Strict(),
+               Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=64)]
+MunicipalityCode = Annotated[str, BeforeValidator(_trimmed), Strict(),
+                             Field(pattern=r"^GM\d{4}$", max_length=6)]
 #: A dimension of a table: a column name of its CSV file.
-Dimension = Annotated[str, Strict(), Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+Dimension = Annotated[str, BeforeValidator(_trimmed), Strict(),
+                      Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 #: A cell of a table's dimension column (empty is the total over that dimension).
-Cell = Annotated[str, Strict(), Field(max_length=300), AfterValidator(_clean)]
+Cell = Annotated[str, Strict(), Field(max_length=300), AfterValidator(_cell)]
 #: A number as printed in an edition: of an action line, goal, action, indicator or table.
 Number = _int(1, MAX_PRINTED_NUMBER)
 Year = _int(1990, 2100)
@@ -536,7 +574,8 @@ class SubjectSpec(Record):
     type: Annotated[str, Field(pattern=r"^(programme|action_line|goal|action|progress_entry|indicator|edition|"
                                        r"edition_entry|measurement|table|story|initiative|"
                                        r"reference|finding)$"), Strict()]
-    id: Annotated[str, Strict(), Field(min_length=1, max_length=64), AfterValidator(_clean)]
+    id: Annotated[str, BeforeValidator(_trimmed), Strict(), Field(min_length=1, max_length=64),
+                  AfterValidator(_clean)]
 
 
 class QualityNoteSpec(Record):

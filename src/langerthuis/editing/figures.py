@@ -41,7 +41,8 @@ FIGURE_COLUMNS = {
 REQUIRED = ("indicator", "value")
 #: What a figure delivered again holds in a column its new delivery leaves empty.
 EMPTY = {"sources": [], "qualifiers": [], "provenance": {}}
-_NUMBER = re.compile(r"^-?\d+(?:[.,]\d+)?$")
+#: A plain decimal (content/numbers.py: no leading zeros), with a decimal comma or point.
+_NUMBER = re.compile(r"^-?(?:0|[1-9]\d*)(?:[.,]\d+)?$")
 
 
 @dataclass(frozen=True)

@@ -235,7 +235,7 @@ def whole_number(cells: dict[str, str], column: str, line: int,
     raw = cells.get(column, "")
     if not raw:
         return
-    if re.fullmatch(r"\d{1,10}", raw):
+    if re.fullmatch(r"0|[1-9]\d{0,9}", raw):  # a plain decimal (content/numbers.py)
         record[column] = int(raw)
     else:
         problems.append(problem(line, column, "'{value}' is not a whole number.",

@@ -18,6 +18,7 @@ from ..content import schema as s
 from ..content.files import decode, read_bytes
 from ..content.limits import (MAX_DEPTH, MAX_IMPORT_BYTES, MAX_RECORDS, MAX_TABLE_ROWS,
                               MAX_TOTAL_ROWS)
+from ..content.numbers import float_problem
 from ..content.reader import ContentSet, ProgrammeContent, _kind, _label, _Reader, short_repr
 from ..content.validate import validate
 from ..errors import ContentError, Problem, Where
@@ -54,6 +55,13 @@ def _parse(path: Path, shown: str) -> Any:
         raise _Refused(f"holds {name}, which is not a number in JSON; expected a finite "
                        "number or null")
 
+    def number(text: str) -> float:
+        value = float(text)
+        problem = float_problem(text, value)
+        if problem:
+            raise _Refused(f"holds the number {problem}")
+        return value
+
     def pairs(items: list[tuple[str, Any]]) -> dict:
         out: dict[str, Any] = {}
         for key, value in items:
@@ -63,7 +71,8 @@ def _parse(path: Path, shown: str) -> Any:
         return out
 
     try:
-        return json.loads(text, parse_constant=constant, object_pairs_hook=pairs)
+        return json.loads(text, parse_constant=constant, parse_float=number,
+                          object_pairs_hook=pairs)
     except json.JSONDecodeError as exc:
         raise ContentError([Problem(Where(shown, exc.lineno), f"is not valid JSON: {exc.msg} "
                                     f"(column {exc.colno})")]) from None
