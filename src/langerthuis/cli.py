@@ -31,11 +31,14 @@ def main() -> None:
 @main.command()
 @_content_option
 def check(content_dir: Path | None) -> None:
-    """Validate the content files without writing anything."""
-    from .content import check_content
-    root = content_dir or load_settings().content_dir
+    """Validate the content files without writing anything: every rule `load` applies,
+    the municipality references against the open data included."""
+    from .pipeline import verify
+    settings = load_settings()
+    root = content_dir or settings.content_dir
+    _warn_without_open_data(settings.open_data_dir)
     try:
-        content = check_content(root)
+        content, _registry = verify(root, settings.open_data_dir)
     except ContentError as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)
@@ -60,10 +63,7 @@ def load(content_dir: Path | None, database_url: str | None, site_dir: Path | No
     from .store import load_content, make_engine
     settings = load_settings()
     root = content_dir or settings.content_dir
-    if not settings.open_data_dir.is_dir():
-        click.echo(f"Warning: open data not found in {settings.open_data_dir}; set "
-                   "LANGERTHUIS_OPEN_DATA_DIR (see shared/data/README.md). Geography is not "
-                   "loaded.", err=True)
+    _warn_without_open_data(settings.open_data_dir)
     try:
         prepared = prepare(root, settings.open_data_dir)
     except ContentError as exc:
@@ -85,6 +85,13 @@ def load(content_dir: Path | None, database_url: str | None, site_dir: Path | No
         from .static_site import publish_site
         release = publish_site(_snapshot(database_url), site_dir)
         click.echo(f"Published the site in {release} ({site_dir / 'current'} points there).")
+
+
+def _warn_without_open_data(open_data_dir: Path) -> None:
+    if not open_data_dir.is_dir():
+        click.echo(f"Warning: open data not found in {open_data_dir}; set "
+                   "LANGERTHUIS_OPEN_DATA_DIR (see shared/data/README.md). Geography is not "
+                   "checked or loaded.", err=True)
 
 
 def _registry(open_data_dir: Path, required: bool = False):
@@ -236,13 +243,16 @@ def export_site_command(directory: Path, database_url: str | None) -> None:
 def import_command(dataset: Path, database_url: str | None) -> None:
     """Load a whole-dataset export (monitor.json) into the database."""
     from .opendata.importer import read_dataset
+    from .pipeline import check_geography
     from .store import load_content, make_engine
+    settings = load_settings()
     try:
         content = read_dataset(dataset)
+        check_geography(content, settings.open_data_dir)
     except ContentError as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)
-    engine = make_engine(database_url or load_settings().database_url)
+    engine = make_engine(database_url or settings.database_url)
     written = load_content(engine, content)
     click.echo(f"Imported {dataset}: {sum(written.values())} rows.")
 

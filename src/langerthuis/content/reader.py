@@ -15,11 +15,13 @@ folder are read (`files.py`), each within the limits of `limits.py`.
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from pydantic import ValidationError
@@ -55,6 +57,23 @@ PROGRAMME_FILES: dict[str, tuple[str, type[s.Record]]] = {
     "introduction.yaml": ("introduction", s.IntroSectionSpec),
 }
 
+#: Files of the content folder itself, and of its `housing/` folder (same form).
+ROOT_FILES: dict[str, tuple[str, type[s.Record]]] = {
+    "organisations.yaml": ("organisations", s.OrganisationSpec),
+}
+HOUSING_FOLDER = "housing"
+HOUSING_FILES: dict[str, tuple[str, type[s.Record]]] = {
+    "targets.yaml": ("housing_targets", s.HousingTargetSpec),
+}
+#: The file that makes a folder a programme folder; its folders of tables and of computed
+#: measurements (files there are known when a table or the reader uses them).
+PROGRAMME_FILE = "programme.yaml"
+PROGRAMME_FOLDERS = ("tables", "computed")
+#: Files allowed anywhere that are not content: documentation. Hidden files and folders
+#: (`.git`, `.gitignore`) are not content either.
+NOT_CONTENT = ("README.md",)
+#: Entries of the content tree looked at for files no rule reads (bounded, like all reading).
+MAX_TREE_ENTRIES = 10_000
 
 #: Columns a table's CSV file may have besides its dimensions and `value`.
 #: `qualifiers` holds qualifiers separated by semicolons; `printed` what the source printed
@@ -102,6 +121,8 @@ class _Reader:
         self.root = root
         self.problems: list[Problem] = []
         self.rows = 0  # breakdown rows read so far, over all tables
+        #: Every file a rule read or looked for (resolved): the others are unaccounted for.
+        self.known: set[Path] = set()
 
     def shown(self, path: Path) -> str:
         try:
@@ -109,8 +130,15 @@ class _Reader:
         except ValueError:
             return str(path)
 
+    def knows(self, path: Path) -> None:
+        """Record that a rule reads `path` (and, through a link, the file it points at)."""
+        self.known.add(path.absolute())
+        if path.is_symlink():
+            self.known.add(path.resolve())
+
     def yaml(self, path: Path) -> Any:
         """The parsed file; None when it is empty, FAILED when it could not be read."""
+        self.knows(path)
         try:
             return read_yaml(path, self.shown(path), self.root)
         except ContentError as exc:
@@ -252,6 +280,7 @@ FAILED = object()
 
 def read_table_rows(reader: _Reader, base: Path, table: s.TableSpec) -> list[s.TableRowSpec]:
     path = base / table.file
+    reader.knows(path)
     shown = reader.shown(path.resolve())
     if not path.resolve().is_relative_to(base.resolve()):
         reader.problems.append(Problem(table.where.at("file"),
@@ -424,9 +453,9 @@ def read_content(root: Path) -> ContentSet:
                                     "folder" if root.exists() else
                                     "the content directory does not exist")])
     content = ContentSet(root)
-    content.organisations = reader.records(root / "organisations.yaml", "organisations",
-                                           s.OrganisationSpec, required=True)
-    for directory in sorted(p.parent for p in root.glob("*/programme.yaml")):
+    for name, (key, spec) in ROOT_FILES.items():
+        setattr(content, key, reader.records(root / name, key, spec, required=True))
+    for directory in sorted(p.parent for p in root.glob(f"*/{PROGRAMME_FILE}")):
         away = outside(directory, root)
         if away:
             reader.problems.append(Problem(Where(reader.shown(directory)), f"the programme "
@@ -435,8 +464,9 @@ def read_content(root: Path) -> ContentSet:
         programme = _read_programme(reader, directory)
         if programme is not None:
             content.programmes.append(programme)
-    content.housing_targets = reader.records(root / "housing" / "targets.yaml",
-                                             "housing_targets", s.HousingTargetSpec)
+    for name, (key, spec) in HOUSING_FILES.items():
+        setattr(content, key, reader.records(root / HOUSING_FOLDER / name, key, spec))
+    _unaccounted(reader, root)
     if not content.programmes and not reader.problems:
         reader.problems.append(Problem(Where(reader.shown(root)),
                                        "holds no programme: expected a folder with programme.yaml"))
@@ -445,8 +475,72 @@ def read_content(root: Path) -> ContentSet:
     return content
 
 
+def _unaccounted(reader: _Reader, root: Path) -> None:
+    """A problem for every file in the content folder that no rule reads (a misspelt
+    `storys.yaml` would drop its stories without a word), and for every folder that is not
+    a programme folder (one whose programme.yaml is missing or misspelt)."""
+    seen = 0
+
+    def entries(folder: Path) -> list[Path]:
+        nonlocal seen
+        try:
+            children = sorted(folder.iterdir())[:MAX_TREE_ENTRIES - seen]
+        except OSError:
+            return []
+        seen += len(children)
+        return [c for c in children if not c.name.startswith(".")
+                and c.name not in NOT_CONTENT and c.absolute() not in reader.known]
+
+    def add(path: Path, message: str) -> None:
+        reader.problems.append(Problem(Where(reader.shown(path)), message))
+
+    def unknown_file(path: Path, expected: Iterable[str]) -> None:
+        add(path, f"is not a content file, so nothing in it would be loaded; "
+            f"{_did_you_mean(path.name, expected)}the files here are {', '.join(expected)}")
+
+    def table_folder(folder: Path) -> None:
+        for child in entries(folder):
+            used = [p.name for p in reader.known if p.parent == folder]
+            if child.is_dir():
+                add(child, "is a folder no content rule reads; move or remove it")
+            else:
+                add(child, "is not the file of any table or content record, so nothing in "
+                    f"it would be loaded; {_did_you_mean(child.name, used)}refer to it from "
+                    "a table's `file` or remove it")
+
+    for child in entries(root):
+        if not child.is_dir():
+            unknown_file(child, [*ROOT_FILES, f"{HOUSING_FOLDER}/", f"<programme>/{PROGRAMME_FILE}"])
+        elif child.name == HOUSING_FOLDER:
+            for item in entries(child):
+                unknown_file(item, HOUSING_FILES)
+        elif not present(child / PROGRAMME_FILE):
+            yamls = [p.name for p in child.glob("*.yaml")]
+            add(child, f"is a folder without {PROGRAMME_FILE}, so nothing in it is read; "
+                f"{_did_you_mean(PROGRAMME_FILE, yamls, reverse=True)}a programme folder "
+                f"needs {PROGRAMME_FILE}")
+        elif outside(child, root) is None:
+            for item in entries(child):
+                if item.is_dir() and item.name in PROGRAMME_FOLDERS:
+                    table_folder(item)
+                elif item.is_dir():
+                    add(item, f"is a folder no content rule reads (a programme folder holds "
+                        f"{', '.join(PROGRAMME_FOLDERS)}); move or remove it")
+                else:
+                    unknown_file(item, [PROGRAMME_FILE, *PROGRAMME_FILES])
+
+
+def _did_you_mean(name: str, names: Iterable[str], reverse: bool = False) -> str:
+    """"did you mean X? " for the known name nearest to `name` (with `reverse`: "is X meant
+    to be NAME? " for the present file nearest to the expected `name`), or nothing."""
+    close = difflib.get_close_matches(name, list(names), n=1, cutoff=0.6)
+    if not close:
+        return ""
+    return f"is {close[0]} meant to be {name}? " if reverse else f"did you mean {close[0]}? "
+
+
 def _read_programme(reader: _Reader, directory: Path) -> ProgrammeContent | None:
-    path = directory / "programme.yaml"
+    path = directory / PROGRAMME_FILE
     shown = reader.shown(path)
     data = reader.yaml(path)
     if data is FAILED:
