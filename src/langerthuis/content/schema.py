@@ -96,17 +96,26 @@ def _url(value: str) -> str:
 
 def _date(value: Any) -> Any:
     """A date, or text written as YYYY-MM-DD (as in JSON); not a date and time, nor a
-    number of seconds."""
+    number of seconds; within the years content can speak of (`EARLIEST_DATE` to
+    `LATEST_DATE`; validate.py narrows this per kind of date)."""
     if isinstance(value, dt.datetime):
         raise ValueError("is a date and time; expected a date written as YYYY-MM-DD")
-    if isinstance(value, dt.date):
-        return value
     if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value, re.ASCII):
         try:
-            return dt.date.fromisoformat(value)
+            value = dt.date.fromisoformat(value)
         except ValueError as exc:
             raise ValueError(f"is not an existing date ({exc})") from None
-    raise ValueError("is not a date; expected a date written as YYYY-MM-DD")
+    if not isinstance(value, dt.date):
+        raise ValueError("is not a date; expected a date written as YYYY-MM-DD")
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise ValueError(f"is outside the dates content speaks of; expected a date from "
+                         f"{EARLIEST_DATE} to {LATEST_DATE}")
+    return value
+
+
+#: The dates any content may hold: the monitor speaks of the years around its programmes
+#: (Year allows 1990 to 2100); a date before 1900 is a typing error (0001-01-01, 1899-12-31).
+EARLIEST_DATE, LATEST_DATE = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
 
 
 def _free_form(value: dict[str, Any]) -> dict[str, Any]:
@@ -459,13 +468,29 @@ class DistributionSpec(Record):
     exclude: List(Filter) = []
 
 
+class TableExceptionSpec(Record):
+    """A rule of arithmetic the published table really breaks (`check` holds every table to
+    them): `rule` is `unit` (the table's unit differs from its indicator's), `row_unit` (a
+    row's unit differs from the table's), `distribution` (the shares do not add up to 100)
+    or `parts` (a part is more than its total); `note` and `note_en` say it for the reader,
+    who sees it with the table; `source_location` is where the source prints it."""
+
+    rule: Annotated[str, Strict(), Field(pattern=r"^(unit|row_unit|distribution|parts)$",
+                                         max_length=20)]
+    note: Text500
+    note_en: Text500
+    source_location: Text300
+
+
 class TableChecksSpec(Record):
     """What the analysis checks in a table: the row (or the sum of the rows) that matches the
-    key figure, and the shares that make up a whole."""
+    key figure, and the shares that make up a whole; and the exceptions to the rules of
+    arithmetic that the published table makes."""
 
     key_figure_row: Filter | None = None
     key_figure_sum: Filter | None = None
     distribution: DistributionSpec | None = None
+    exceptions: Annotated[list[TableExceptionSpec], Field(max_length=4)] = []
 
 
 class TableSpec(Record):

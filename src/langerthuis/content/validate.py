@@ -11,6 +11,7 @@ from decimal import Decimal
 from ..errors import ContentError, Problem, Where
 from ..model.vocabulary import UNIT_RANGE, DatePrecision, EntryStatus, HousingCategory, Kind, Unit
 from . import schema as s
+from .schema import EARLIEST_DATE
 from .reader import ContentSet, ProgrammeContent
 from .translations import missing_labels, missing_translations
 
@@ -243,6 +244,9 @@ def _check_programme(c: _Checker, p: ProgrammeContent, organisations: dict) -> N
 
     for t in p.tables:
         _check_table_checks(c, t, p.table_rows.get(t.id, []))
+        m = measurements.get(t.measurement)
+        unit = indicators[m.indicator].unit if m and m.indicator in indicators else None
+        _check_table_arithmetic(c, t, p.table_rows.get(t.id, []), unit)
     c.unique(p.relations, "relation")
     for r in p.relations:
         if c.known(r.where, "table", r.table, tables, "table"):
@@ -296,6 +300,7 @@ def _check_programme(c: _Checker, p: ProgrammeContent, organisations: dict) -> N
             c.add(claim.where.at("value"), f"{claim.value} is more than 'of' ({claim.of})")
 
     findings = _check_findings(c, p, indicators, editions)
+    _check_dates(c, p, measurements)
 
     c.unique(p.quality_notes, "quality note")
     subjects = {
@@ -308,6 +313,50 @@ def _check_programme(c: _Checker, p: ProgrammeContent, organisations: dict) -> N
     for note in p.quality_notes:
         c.known(note.where, "subject.id", note.subject.id, subjects[note.subject.type],
                 note.subject.type.replace("_", " "))
+
+
+def published_by(e: s.EditionSpec) -> dt.date:
+    """The day an edition was published; a draft without a date: the end of its year."""
+    return e.publication_date or dt.date(e.year, 12, 31)
+
+
+def _check_dates(c: _Checker, p: ProgrammeContent, measurements: dict) -> None:
+    """Dates in the programme's time: an edition is not published before its programme
+    started, and the dates of what it shows (a measurement's reference date, a finding's
+    facts, a story) do not lie after the edition was published."""
+    start = dt.date(p.programme.start_year, 1, 1)
+    for e in p.editions:
+        if e.publication_date is not None and e.publication_date < start:
+            c.add(e.where.at("publication_date"), f"found {e.publication_date}, before the "
+                  f"programme {p.programme.id!r} started ({p.programme.start_year}); expected "
+                  f"a date from {start} on")
+    editions = {e.id: e for e in p.editions}
+
+    def not_after(where: Where, key: str, day: dt.date | None, e: s.EditionSpec | None,
+                  what: str) -> None:
+        if day is None or e is None or day <= published_by(e):
+            return
+        c.add(where.at(key), f"found {day}, after edition {e.id!r} that shows {what} was "
+              f"published ({published_by(e)}); expected a date from {EARLIEST_DATE} to "
+              f"{published_by(e)}")
+
+    shown: set[str] = set()
+    for e in p.editions:
+        for en in e.entries:
+            m = measurements.get(en.measurement or "")
+            if m is None or m.id in shown:
+                continue
+            # A period may lie ahead (a budget for next year); the date a figure describes
+            # may not.
+            if m.reference_date is not None and m.reference_date > published_by(e):
+                shown.add(m.id)
+                not_after(m.where, "reference_date", m.reference_date, e, "it")
+    for f in p.findings:
+        for fact in f.facts:
+            not_after(fact.where, "reference_date", fact.reference_date,
+                      editions.get(f.edition), "its finding")
+    for st in p.stories:
+        not_after(st.where, "date", st.date, editions.get(st.edition), "the story")
 
 
 def _check_findings(c: _Checker, p: ProgrammeContent, indicators: dict,
@@ -462,6 +511,86 @@ def _check_table_checks(c: _Checker, t: s.TableSpec, rows: list[s.TableRowSpec])
     if dist is not None and dist.over not in t.dimensions:
         c.add(where.at("distribution.over"), f"unknown dimension {dist.over!r}; the table has "
               f"{', '.join(t.dimensions)}")
+
+
+#: Units whose parts add up to their total (a part cannot be more than the whole).
+ADDITIVE_UNITS = {Unit.COUNT, Unit.HOURS, Unit.EURO}
+
+
+def _excepted(t: s.TableSpec, rule: str) -> bool:
+    """Whether the table declares that the published table breaks `rule` (see
+    TableExceptionSpec): then the rule is not held against it, and readers see the note."""
+    return t.checks is not None and any(x.rule == rule for x in t.checks.exceptions)
+
+
+def _stray_units(t: s.TableSpec, rows: list[s.TableRowSpec]) -> list[s.TableRowSpec]:
+    """The first row of each unit other than the table's that no dimension sets apart: a
+    table of shares may give the mean mark beside them (`statistic: Gemiddeld
+    rapportcijfer`), but a row of hours among shares of one dimension is a mistake."""
+    own = [r for r in rows if r.unit == t.unit]
+    stray = []
+    for unit in dict.fromkeys(r.unit for r in rows if r.unit != t.unit):
+        members = [r for r in rows if r.unit == unit]
+        apart = own and len(t.dimensions) > 1 and any(
+            not {r.dimensions.get(d) for r in members} & {r.dimensions.get(d) for r in own}
+            for d in t.dimensions)
+        if not apart:
+            stray.append(members[0])
+    return stray
+
+
+def _check_table_arithmetic(c: _Checker, t: s.TableSpec, rows: list[s.TableRowSpec],
+                            indicator_unit: str | None) -> None:
+    """Tables held to arithmetic: the units agree with the indicator's, the shares of a
+    declared distribution add up to 100 within the table's rounding, and no part is more
+    than its total (the respondents `n` always, the value in units that add up)."""
+    hint = ("; correct it, or declare the exception the published table makes in "
+            f"checks.exceptions (rule {{rule}}) with its source")
+    if indicator_unit is not None and t.unit != indicator_unit and not _excepted(t, "unit"):
+        c.add(t.where.at("unit"), f"found '{t.unit}', but its measurement {t.measurement!r} "
+              f"is of an indicator in '{indicator_unit}'; a breakdown is in its indicator's "
+              "unit" + hint.format(rule="unit"))
+    if not _excepted(t, "row_unit"):
+        for row in _stray_units(t, rows):
+            c.add(row.where.at("unit"), f"found '{row.unit}' in a table in '{t.unit}' "
+                  f"(tables.yaml, {t.id!r}); a row in another unit is a statistic of its "
+                  "own (such as a mean beside shares), told apart by a dimension whose "
+                  "value no row in the table's unit has" + hint.format(rule="row_unit"))
+    dist = t.checks.distribution if t.checks else None
+    if dist is not None and dist.over in t.dimensions and not _excepted(t, "distribution"):
+        chosen = [r for r in matching_rows(rows, dist.select)
+                  if not any(matching_rows([r], ex) for ex in dist.exclude)]
+        groups: dict[tuple, list[s.TableRowSpec]] = {}
+        for r in chosen:
+            key = tuple((k, v) for k, v in sorted(r.dimensions.items()) if k != dist.over)
+            groups.setdefault(key, []).append(r)
+        for key, members in groups.items():
+            total = sum(Decimal(repr(r.value)) for r in members if r.value is not None)
+            slack = Decimal(5).scaleb(-(t.decimals + 1)) * len(members)
+            if abs(total - 100) > slack:
+                group = ", ".join(f"{k}={v or 'total'}" for k, v in key) or "all rows"
+                c.add(t.where.at("checks.distribution"), f"the shares over {dist.over!r} "
+                      f"({group}) add up to {total}, more than {slack} (the rounding of "
+                      f"{len(members)} values with {t.decimals} decimal(s)) away from 100"
+                      + hint.format(rule="distribution"))
+    if _excepted(t, "parts"):
+        return
+    for dim in t.dimensions:
+        totals = {tuple(v for k, v in r.dimensions.items() if k != dim): r
+                  for r in rows if r.dimensions.get(dim, "") == ""}
+        for r in rows:
+            if r.dimensions.get(dim, "") == "":
+                continue
+            total = totals.get(tuple(v for k, v in r.dimensions.items() if k != dim))
+            if total is None:
+                continue
+            for key, additive in (("n", True), ("value", r.unit in ADDITIVE_UNITS
+                                                and total.unit == r.unit)):
+                part, whole = getattr(r, key), getattr(total, key)
+                if additive and part is not None and whole is not None and part > whole:
+                    c.add(r.where.at(key), f"{part:g} is more than its total {whole:g} "
+                          f"({total.where}); a part is not more than its whole"
+                          + hint.format(rule="parts"))
 
 
 def _check_relation(c: _Checker, r: s.RelationSpec, t: s.TableSpec,

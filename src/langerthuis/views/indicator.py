@@ -127,8 +127,12 @@ class IndicatorView:
 def table_view(table: m.BreakdownTable, lang: str) -> TableView:
     cross = cross_table(table, lang)
     title = localised(table.title, table.title_en, lang)
-    return TableView(table.id, table.number, title,
-                     localised(table.notes, table.notes_en, lang), cross,
+    # The exceptions to the rules of arithmetic that the published table makes (declared in
+    # the content's `checks.exceptions`) are said to the reader with the table's notes.
+    excepted = [localised(x.get("note"), x.get("note_en"), lang)
+                for x in (table.checks or {}).get("exceptions", [])]
+    notes = " ".join(x for x in (localised(table.notes, table.notes_en, lang), *excepted) if x)
+    return TableView(table.id, table.number, title, notes or None, cross,
                      breakdown_figure(table.id, title, cross, lang))
 
 
