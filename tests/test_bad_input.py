@@ -24,7 +24,7 @@ from annotated_types import Le, MaxLen
 from click.testing import CliRunner
 from sqlalchemy import Integer, String
 
-from conftest import FIXTURE_CONTENT, edit_yaml
+from conftest import FIXTURE_CONTENT, OPEN_DATA, edit_yaml
 from langerthuis import model as m
 from langerthuis.cli import main
 from langerthuis.config import sqlite_url
@@ -33,6 +33,7 @@ from langerthuis.content import schema as s
 from langerthuis.content.limits import INT32_MAX, MAX_TABLE_ROWS
 from langerthuis.errors import ContentError
 from langerthuis.opendata.importer import read_dataset
+from langerthuis.pipeline import verify
 
 
 def run(*args: str):
@@ -276,12 +277,144 @@ CONTENT_CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
 ]
 
 
+STORIES, MEASUREMENTS = "lt/stories.yaml", "lt/measurements.yaml"
+TABLE, TABLE_CSV = "lt/tables.yaml", "lt/tables/table-2.csv"
+QOL_TITLE = "title: Het percentage 75-plussers met een goede kwaliteit van leven"
+
+
+def _rename(old: str, new: str) -> Callable[[Path], None]:
+    return lambda r: (r / old).rename(r / new)
+
+
+def _with_distribution(r: Path) -> None:
+    replace(r / TABLE, "    unit: percentage\n", "    unit: percentage\n    checks: {distribution: "
+            "{over: mark_band}}\n")
+    replace(r / TABLE_CSV, "5-6,28.0", "5-6,48.0")
+
+
+def _unit_column(r: Path) -> None:
+    (r / TABLE_CSV).write_text("mark_band,value,n,unit\n1-4,3.5,3242,percentage\n"
+                               "5-6,28.0,3242,hours\n7-10,68.5,3242,percentage\n")
+
+
+#: The classes of issue 24, each refused by check and load alike: numbers as typed, every
+#: file accounted for, tables held to arithmetic, dates in the programme's time, text that
+#: shows what it says, and the geography `load` checks.
+RULE_CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
+    # numbers as typed
+    ("leading zero (octal in YAML 1.1)", lambda r: replace(r / STORIES, "age: 78", "age: 010"),
+     ["lt/stories.yaml, line 8, age", "found 010", "leading zero", "write 10"]),
+    ("base 60", lambda r: replace(r / MEASUREMENTS, "value: 65,", "value: 1:09,"),
+     ["lt/measurements.yaml, line 2, value", "found 1:09", "base 60", "write 69"]),
+    ("hexadecimal", lambda r: replace(r / MEASUREMENTS, "value: 65,", "value: 0x45,"),
+     ["lt/measurements.yaml, line 2, value", "hexadecimal", "write 69"]),
+    ("octal with 0o", lambda r: replace(r / STORIES, "age: 78", "age: 0o116"),
+     ["lt/stories.yaml, line 8, age", "octal"]),
+    ("underscores in YAML", lambda r: replace(r / MEASUREMENTS, "value: 65,", "value: 6_5,"),
+     ["lt/measurements.yaml, line 2, value", "underscores", "write 65"]),
+    ("underflow in YAML", lambda r: replace(r / MEASUREMENTS, "value: 65,", "value: 1e-400,"),
+     ["lt/measurements.yaml, line 2, value", "too small to store"]),
+    ("overflow in YAML", lambda r: replace(r / MEASUREMENTS, "value: 65,", "value: 1e400,"),
+     ["lt/measurements.yaml, line 2, value", "largest finite number"]),
+    ("yes as a boolean", lambda r: replace(r / "lt/indicators.yaml", "is_overall: true",
+                                           "is_overall: yes"),
+     ["lt/indicators.yaml, line 4, is_overall", "found yes", "write true or false"]),
+    ("underflow in CSV", lambda r: replace(r / TABLE_CSV, "28.0", "1e-400"),
+     ["table-2.csv, line 3, row 2.value", "too small to store"]),
+    ("leading zero in CSV", lambda r: replace(r / TABLE_CSV, "3242\n5", "03242\n5"),
+     ["table-2.csv, line 2, row 1.n", "leading zero"]),
+    # every file accounted for
+    ("misspelt file name", _rename(STORIES, "lt/storys.yaml"),
+     ["lt/storys.yaml", "did you mean stories.yaml?"]),
+    ("unknown file with an unknown top-level key", lambda r: (r / "lt/extra.yaml").write_text(
+        "extras: []\n"), ["lt/extra.yaml", "is not a content file"]),
+    ("programme folder without programme.yaml", _rename("lt/programme.yaml", "lt/programma.yaml"),
+     ["content/lt", "without programme.yaml", "is programma.yaml meant to be programme.yaml?"]),
+    ("table file no table uses", lambda r: (r / "lt/tables/table-3.csv").write_text(
+        "mark_band,value\n1-4,1\n"), ["lt/tables/table-3.csv", "not the file of any table"]),
+    ("misspelt housing file", lambda r: ((r / "housing").mkdir(), (r / "housing/target.yaml")
+                                         .write_text("housing_targets: []\n")),
+     ["housing/target.yaml", "did you mean targets.yaml?"]),
+    # tables held to arithmetic
+    ("table unit differs from the indicator's", lambda r: replace(
+        r / TABLE, "unit: percentage", "unit: euro"),
+     ["lt/tables.yaml, line 2", "unit", "found 'euro'", "indicator in 'percentage'"]),
+    ("hours in a unit column of a percentage table", _unit_column,
+     ["table-2.csv, line 3, row 2.unit", "found 'hours' in a table in 'percentage'"]),
+    ("shares add up to 120", _with_distribution,
+     ["lt/tables.yaml", "checks.distribution", "add up to 120.0", "away from 100"]),
+    ("a part above its total", lambda r: append(r / TABLE_CSV, ",100.0,84\n"),
+     ["table-2.csv, line 2, row 1.n", "3242 is more than its total 84"]),
+    ("a CSV row with a missing cell", lambda r: replace(r / TABLE_CSV, "5-6,28.0,3242",
+                                                        "5-6,28.0"),
+     ["table-2.csv, line 3, row 2", "no cell for n"]),
+    # dates in the programme's time
+    ("a story dated 1899-12-31", lambda r: replace(r / STORIES, "date: 2021-03-01",
+                                                   "date: 1899-12-31"),
+     ["stories[0] (id 'fixture-story-1').date", "from 1900-01-01 to 2100-12-31"]),
+    ("reference date 0001-01-01", lambda r: edit_yaml(r / MEASUREMENTS, lambda d: d[
+        "measurements"][0].update(reference_date="0001-01-01")),
+     ["measurements[0] (id 'qol-2019').reference_date", "from 1900-01-01"]),
+    ("reference date 2999-01-01", lambda r: edit_yaml(r / MEASUREMENTS, lambda d: d[
+        "measurements"][0].update(reference_date="2999-01-01")),
+     ["measurements[0] (id 'qol-2019').reference_date", "to 2100-12-31"]),
+    ("reference date after the edition's publication", lambda r: edit_yaml(
+        r / MEASUREMENTS, lambda d: d["measurements"][0].update(reference_date="2019-12-31")),
+     ["measurements[0] (id 'qol-2019').reference_date", "after edition 'lt-2019'",
+      "to 2019-07-02"]),
+    ("edition published before the programme", lambda r: replace(
+        r / "lt/editions.yaml", "publication_date: 2019-07-02", "publication_date: 1970-01-01"),
+     ["editions[0] (id 'lt-2019').publication_date", "before the programme",
+      "from 2018-01-01 on"]),
+    # text that shows what it says
+    ("right-to-left override in a title", lambda r: replace(
+        r / "lt/indicators.yaml", QOL_TITLE, QOL_TITLE.replace("kwaliteit", "kwa\u202eliteit")),
+     ["indicators[0] (id 'quality-of-life').title", "invisible character U+202E"]),
+    ("zero-width space in a title", lambda r: replace(
+        r / "lt/indicators.yaml", QOL_TITLE, QOL_TITLE.replace("leven", "le\u200bven")),
+     ["indicators[0] (id 'quality-of-life').title", "invisible character U+200B"]),
+    ("zero-width joiner in a table cell", lambda r: replace(r / TABLE_CSV, "5-6", "5\u200d-6"),
+     ["table-2.csv, line 3, row 2.dimensions.mark_band", "U+200D"]),
+    ("a description of 6,000 characters", lambda r: edit_yaml(
+        r / "lt/indicators.yaml", lambda d: d["indicators"][0].update(description="woord " * 1000)),
+     ["indicators[0] (id 'quality-of-life').description", "at most 5000 characters"]),
+    ("unclosed markup", lambda r: replace(r / STORIES, "summary: Een verzonnen verhaal",
+                                          "summary: Een <svg/onload=alert(1) verhaal"),
+     ["stories[0] (id 'fixture-story-1').summary", "contains markup '<svg/onload"]),
+    ("a markdown link to javascript:", lambda r: replace(
+        r / STORIES, "summary: Een verzonnen verhaal",
+        "summary: Een [verzonnen](javascript:alert(1)) verhaal"),
+     ["stories[0] (id 'fixture-story-1').summary", "contains markup '[verzonnen]("]),
+    ("javascript: in a title", lambda r: replace(
+        r / STORIES, "title: Synthetic fixture story", "title: 'JavaScript :alert(1)'"),
+     ["stories[0] (id 'fixture-story-1').title", "contains markup"]),
+    ("an id with a trailing space", lambda r: replace(r / STORIES, "id: fixture-story-1",
+                                                      "id: 'fixture-story-1 '"),
+     ["lt/stories.yaml, line 2", "has spaces around it", "'fixture-story-1'"]),
+    # geography: what load refuses, check refuses
+    ("unknown municipality code", lambda r: replace(r / "lt/initiatives.yaml",
+                                                    "municipality_code: GM0363",
+                                                    "municipality_code: GM9999"),
+     ["initiatives[0] (id 'fixture-respite-pilot').municipality_code", "GM9999"]),
+    ("a code with the wrong name", lambda r: replace(r / "lt/initiatives.yaml",
+                                                     "municipality_name: Amsterdam",
+                                                     "municipality_name: Rotterdam"),
+     ["initiatives[0] (id 'fixture-respite-pilot').municipality_name", "'Rotterdam' is GM0599"]),
+    ("a municipality before it existed", lambda r: replace(
+        r / "lt/initiatives.yaml", "municipality_code: GM0363\n    municipality_name: Amsterdam",
+        "municipality_code: GM1980\n    municipality_name: Dijk en Waard"),
+     ["initiatives[0] (id 'fixture-respite-pilot').municipality_code",
+      "GM1980 is not a municipality in 2020"]),
+]
+CONTENT_CASES += RULE_CASES
+
+
 @pytest.mark.parametrize("spoil, expected", [c[1:] for c in CONTENT_CASES],
                          ids=[c[0] for c in CONTENT_CASES])
 def test_check_rejects_bad_content_with_a_precise_message(content_dir: Path, spoil, expected):
     spoil(content_dir)
     with pytest.raises(ContentError) as info:
-        check_content(content_dir)
+        verify(content_dir, OPEN_DATA)
     message = str(info.value)
     for part in expected:
         assert part in message, (part, message)
@@ -488,6 +621,16 @@ IMPORT_CASES: list[tuple[str, Callable[[dict, Path], None], list[str]]] = [
     ("nested 20,000 deep", _deep_json, ["too deeply"]),
     ("link to /dev/zero", _dev_zero_json, ["not a plain file"]),
     ("30 MB file", lambda d, p: sparse(p, 30_000_000), ["limit is 20,000,000 bytes"]),
+    ("right-to-left override in a title", _edit(lambda d: d["stories"][0].update(
+        title="Synthetic \u202efixture story")),
+     ["stories[0] (id 'fixture-story-1').title", "invisible character U+202E"]),
+    ("a value that underflows", _text(lambda t: t.replace('"value": 65.0', '"value": 1e-400', 1)),
+     ["holds the number 1e-400 is too small to store"]),
+    ("a markdown link in a summary", _edit(lambda d: d["stories"][0].update(
+        summary="Zie [hier](javascript:alert(1))")),
+     ["stories[0] (id 'fixture-story-1').summary", "contains markup"]),
+    ("a date before 1900", _edit(lambda d: d["stories"][0].update(date="1899-12-31")),
+     ["stories[0] (id 'fixture-story-1').date", "from 1900-01-01"]),
 ]
 
 
