@@ -344,7 +344,7 @@ RULE_CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
     ("shares add up to 120", _with_distribution,
      ["lt/tables.yaml", "checks.distribution", "add up to 120.0", "away from 100"]),
     ("a part above its total", lambda r: append(r / TABLE_CSV, ",100.0,84\n"),
-     ["table-2.csv, line 2, row 1.n", "3242 is more than its total 84"]),
+     ["table-2.csv, line 2, row 1.n", "n 3242 is more than 84, the n of its total"]),
     ("a CSV row with a missing cell", lambda r: replace(r / TABLE_CSV, "5-6,28.0,3242",
                                                         "5-6,28.0"),
      ["table-2.csv, line 3, row 2", "no cell for n"]),

@@ -142,6 +142,22 @@ def test_a_file_with_errors_is_reported_per_row_and_column_and_writes_nothing(db
     assert counts(db) == {**before, "audit": before["audit"] + 1}  # the figure only
 
 
+def test_a_delivered_table_is_held_to_the_rules_of_arithmetic_as_check_is(db):
+    """The editor's deliveries apply the content's own rules (content/validate.py): a row of
+    hours among the shares of one dimension is refused, in the reader's language."""
+    with_figure(db)
+    before = counts(db)
+    hours = (f"table,mark_band,value,unit,n,title,title_en\n{TABLE},1-4,3.4,percentage,3300,T,T\n"
+             f",5-6,27.1,hours,3300,,\n,7-10,69.5,percentage,3300,,\n").encode()
+    with pytest.raises(UploadRejected) as rejected:
+        apply_table(db, "lt-2022", hours, "table.csv", ME)
+    [refused] = rejected.value.problems
+    assert str(refused.text).startswith("The table breaks a rule of arithmetic: found 'hours' "
+                                        "in a table in 'percentage'")
+    assert refused.text.to("nl").startswith("De tabel houdt zich niet aan een rekenregel")
+    assert counts(db) == before
+
+
 def test_a_table_needs_the_drafts_own_figure_and_its_own_id(db):
     with pytest.raises(UploadRejected) as rejected:
         apply_table(db, "lt-2022", good(), "table.csv", ME)

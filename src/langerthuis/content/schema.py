@@ -51,7 +51,7 @@ def _clean(value: str) -> str:
     found = _INVISIBLE.search(value)
     if found:
         raise ValueError(f"contains the invisible character U+{ord(found.group(0)):04X} at "
-                         f"position {found.start()} (a bidirectional control or zero-width "
+                         f"position {found.start()} (a bidirectional or zero-width control "
                          "character, which changes what the text shows); remove it")
     return value
 

@@ -523,6 +523,15 @@ def _excepted(t: s.TableSpec, rule: str) -> bool:
     return t.checks is not None and any(x.rule == rule for x in t.checks.exceptions)
 
 
+def table_problems(table: s.TableSpec, rows: list[s.TableRowSpec],
+                   indicator_unit: str | None) -> list[Problem]:
+    """The rules of arithmetic a table breaks (see `_check_table_arithmetic`): `check`,
+    `load`, `import` and the editor's table deliveries hold a table to the same rules."""
+    c = _Checker()
+    _check_table_arithmetic(c, table, rows, indicator_unit)
+    return c.problems
+
+
 def _stray_units(t: s.TableSpec, rows: list[s.TableRowSpec]) -> list[s.TableRowSpec]:
     """The first row of each unit other than the table's that no dimension sets apart: a
     table of shares may give the mean mark beside them (`statistic: Gemiddeld
@@ -588,9 +597,9 @@ def _check_table_arithmetic(c: _Checker, t: s.TableSpec, rows: list[s.TableRowSp
                                                 and total.unit == r.unit)):
                 part, whole = getattr(r, key), getattr(total, key)
                 if additive and part is not None and whole is not None and part > whole:
-                    c.add(r.where.at(key), f"{part:g} is more than its total {whole:g} "
-                          f"({total.where}); a part is not more than its whole"
-                          + hint.format(rule="parts"))
+                    c.add(r.where.at(key), f"{key} {part:g} is more than {whole:g}, the "
+                          f"{key} of its total (the row with {dim!r} empty); a part is not "
+                          "more than its whole" + hint.format(rule="parts"))
 
 
 def _check_relation(c: _Checker, r: s.RelationSpec, t: s.TableSpec,

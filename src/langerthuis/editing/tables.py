@@ -24,7 +24,7 @@ from .. import model as m
 from ..content.reader import table_row
 from ..content.schema import TableRowSpec, TableSpec
 from ..content.translations import needs_words
-from ..content.validate import matching_rows
+from ..content.validate import matching_rows, table_problems
 from ..content.writer import number
 from ..model.vocabulary import UNIT_RANGE, Unit
 from ..store import accounts as audit
@@ -342,6 +342,10 @@ def _checks(template: TableTemplate, spec: TableSpec, rows: list[TableRowSpec]
                                "the file has {count} such row(s). Keep the rows of the "
                                "template.", where=", ".join(f"{k} {v}" for k, v in
                                                           where.items()), count=found))
+    # The rules of arithmetic `check` holds every table to (content/validate.py).
+    out += [problem(None, None, "The table breaks a rule of arithmetic: {rule}",
+                    rule=p.message) for p in table_problems(spec, rows,
+                                                            template.entry.indicator.unit)]
     labels = spec.labels_en
     for d in spec.dimensions:
         new = sorted({r.dimensions[d] for r in rows if needs_words(r.dimensions[d])

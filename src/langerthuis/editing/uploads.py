@@ -298,6 +298,10 @@ def _value_error(text: str) -> tuple[str, dict[str, object]]:
                    "entities."), {"markup": found.group(2)[:40] if found else ""})
     if "web address" in text:
         return N_("This is not a web address; write one starting with https:// or http://."), {}
+    if "outside the dates" in text:
+        return (N_("This date lies outside the years the monitor speaks of; write a date "
+                   "from {low} to {high}."), dict(zip(("low", "high"), re.findall(
+                       r"\d{4}-\d{2}-\d{2}", text))))
     if "date" in text:
         return N_("This is not a date; write it as YYYY-MM-DD."), {}
     if "control character" in text:
