@@ -385,9 +385,9 @@ RULE_CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
         r / STORIES, "summary: Een verzonnen verhaal",
         "summary: Een [verzonnen](javascript:alert(1)) verhaal"),
      ["stories[0] (id 'fixture-story-1').summary", "contains markup '[verzonnen]("]),
-    ("javascript: in a title", lambda r: replace(
-        r / STORIES, "title: Synthetic fixture story", "title: 'JavaScript :alert(1)'"),
-     ["stories[0] (id 'fixture-story-1').title", "contains markup"]),
+    ("an autolink to javascript: in a title", lambda r: replace(
+        r / STORIES, "title: Synthetic fixture story", "title: 'Zie <javascript:alert(1)>'"),
+     ["stories[0] (id 'fixture-story-1').title", "contains markup '<javascript:alert(1)>'"]),
     ("an id with a trailing space", lambda r: replace(r / STORIES, "id: fixture-story-1",
                                                       "id: 'fixture-story-1 '"),
      ["lt/stories.yaml, line 2", "has spaces around it", "'fixture-story-1'"]),

@@ -27,10 +27,11 @@ from .limits import (INT32_MAX, INT64_MAX, INT64_MIN, MAX_DEPTH, MAX_FREE_FORM_I
                      MAX_PRINTED_NUMBER, MAX_PROSE, MAX_RECORDS)
 
 #: Markup of any kind, also a tag left open (`<svg/onload=alert(1)`): a `<` directly
-#: followed by a letter, `/`, `!` or `?`; character entities; markdown links and images
-#: (`[text](address)`); and script addresses (`javascript:`) anywhere in the text.
+#: followed by a letter, `/`, `!` or `?` (also an autolink `<javascript:...>`); character
+#: entities; markdown links and images (`[text](javascript:...)`). A script address in plain
+#: words links nowhere: the outputs escape text and never make links of it.
 _MARKUP = re.compile(r"<[/!?]?[a-zA-Z!?]|&[a-zA-Z][a-zA-Z0-9]*;|&#[0-9]+;|&#[xX][0-9a-fA-F]+;"
-                     r"|\[[^\]\n]*\]\s*\(|\b(?:java|vb)script\s*:", re.IGNORECASE)
+                     r"|\[[^\]\n]*\]\s*\(")
 _URL = re.compile(r"^https?://[^\s<>\"]+$")
 #: Characters no text may hold: C0 controls but tab and newline (PostgreSQL refuses NUL, a
 #: spreadsheet refuses the others, a lone carriage return breaks a CSV row), DEL, and lone
@@ -63,8 +64,8 @@ def _no_markup(value: str) -> str:
         close = value.find(">", start, start + 40) if value[start] == "<" else -1
         shown = value[start:close + 1] if close >= 0 else value[start:start + 40]
         raise ValueError(f"contains markup {shown!r}; write "
-                         "plain text without HTML tags, entities, markdown links or script "
-                         "addresses (the outputs format text themselves)")
+                         "plain text without HTML tags, entities or markdown links (the "
+                         "outputs format text themselves)")
     return value
 
 
@@ -490,7 +491,7 @@ class TableChecksSpec(Record):
     key_figure_row: Filter | None = None
     key_figure_sum: Filter | None = None
     distribution: DistributionSpec | None = None
-    exceptions: Annotated[list[TableExceptionSpec], Field(max_length=4)] = []
+    exceptions: Annotated[list[TableExceptionSpec], Field(min_length=1, max_length=4)] | None = None
 
 
 class TableSpec(Record):

@@ -13,7 +13,7 @@ from ..model.vocabulary import UNIT_RANGE, DatePrecision, EntryStatus, HousingCa
 from . import schema as s
 from .schema import EARLIEST_DATE
 from .reader import ContentSet, ProgrammeContent
-from .translations import missing_labels, missing_translations
+from .translations import missing_labels, missing_translations, needs_words
 
 #: Entry statuses that show a measurement, and those that must not.
 SHOWS_MEASUREMENT = {EntryStatus.NEW, EntryStatus.STILL_VALID, EntryStatus.NOT_UPDATED}
@@ -520,7 +520,7 @@ ADDITIVE_UNITS = {Unit.COUNT, Unit.HOURS, Unit.EURO}
 def _excepted(t: s.TableSpec, rule: str) -> bool:
     """Whether the table declares that the published table breaks `rule` (see
     TableExceptionSpec): then the rule is not held against it, and readers see the note."""
-    return t.checks is not None and any(x.rule == rule for x in t.checks.exceptions)
+    return t.checks is not None and any(x.rule == rule for x in t.checks.exceptions or ())
 
 
 def table_problems(table: s.TableSpec, rows: list[s.TableRowSpec],
@@ -533,16 +533,20 @@ def table_problems(table: s.TableSpec, rows: list[s.TableRowSpec],
 
 
 def _stray_units(t: s.TableSpec, rows: list[s.TableRowSpec]) -> list[s.TableRowSpec]:
-    """The first row of each unit other than the table's that no dimension sets apart: a
+    """The first row of each unit other than the table's that no statistic sets apart: a
     table of shares may give the mean mark beside them (`statistic: Gemiddeld
-    rapportcijfer`), but a row of hours among shares of one dimension is a mistake."""
+    rapportcijfer`), but a row of hours among the shares is a mistake. A statistic is a
+    dimension value in words that no row in the table's unit has, in a dimension other than
+    the one the shares are distributed over."""
     own = [r for r in rows if r.unit == t.unit]
+    over = t.checks.distribution.over if t.checks and t.checks.distribution else None
     stray = []
     for unit in dict.fromkeys(r.unit for r in rows if r.unit != t.unit):
         members = [r for r in rows if r.unit == unit]
-        apart = own and len(t.dimensions) > 1 and any(
-            not {r.dimensions.get(d) for r in members} & {r.dimensions.get(d) for r in own}
-            for d in t.dimensions)
+        apart = bool(own) and any(
+            all(needs_words(r.dimensions.get(d, "")) for r in members)
+            and not {r.dimensions.get(d) for r in members} & {r.dimensions.get(d) for r in own}
+            for d in t.dimensions if d != over)
         if not apart:
             stray.append(members[0])
     return stray

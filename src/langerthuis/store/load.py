@@ -114,7 +114,8 @@ def _insert_programme(session: Session, p: ProgrammeContent, add, orgs: dict[str
     titles = {i.id: i.title for i in p.indicators}
     add([row(m.EditionEntry, en, edition_id=e.id, title=en.title or titles[en.indicator])
          for e in p.editions for en in e.entries])
-    add([row(m.BreakdownTable, t, checks=_checks(t)) for t in p.tables])
+    add([row(m.BreakdownTable, t, checks=t.checks.model_dump(exclude_none=True)
+             if t.checks else {}) for t in p.tables])
     add([row(m.BreakdownRow, r, table_id=t.id, position=pos)
          for t in p.tables for pos, r in enumerate(p.table_rows.get(t.id, []))])
     add([row(m.Relation, r, definition=r.model_dump(
@@ -139,13 +140,3 @@ def _insert_programme(session: Session, p: ProgrammeContent, add, orgs: dict[str
          for pos, x in enumerate(p.introduction)])
     add([row(m.QualityNote, q, subject_type=q.subject.type, subject_id=q.subject.id)
          for q in p.quality_notes])
-
-
-def _checks(table) -> dict:
-    """A table's checks as stored (JSON); the list of exceptions only where there are some."""
-    if table.checks is None:
-        return {}
-    checks = table.checks.model_dump(exclude_none=True)
-    if not checks.get("exceptions"):
-        checks.pop("exceptions", None)
-    return checks
