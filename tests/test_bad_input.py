@@ -695,3 +695,27 @@ def test_the_largest_values_check_accepts_load_on_postgresql(content_dir: Path):
         finally:
             engine.dispose()
     assert written["measurement"] == 8 and written["initiative"] == 2
+
+
+def test_a_declared_exception_is_accepted_and_shown_to_the_reader(content_dir: Path,
+                                                                   tmp_path: Path):
+    """A published table that really breaks a rule of arithmetic declares it with its
+    source; check then accepts it, and the reader sees the note with the table."""
+    from sqlalchemy.orm import Session
+    from langerthuis.store import load_content, make_engine
+    from langerthuis.views.indicator import table_view
+    replace(content_dir / TABLE, "unit: percentage", "unit: euro")
+    with pytest.raises(ContentError, match="indicator in 'percentage'"):
+        check_content(content_dir)
+    replace(content_dir / TABLE, "    decimals: 1\n", "    decimals: 1\n    checks: {exceptions: "
+            "[{rule: unit, source_location: '002, Tabel 2', note: De tabel geeft bedragen., "
+            "note_en: The table gives amounts.}]}\n")
+    engine = make_engine(sqlite_url(tmp_path / "db.sqlite"))
+    try:
+        load_content(engine, check_content(content_dir))
+        with Session(engine) as session:
+            table = session.get(m.BreakdownTable, "lt-2021-table-2")
+            assert table_view(table, "nl").notes == "De tabel geeft bedragen."
+            assert table_view(table, "en").notes == "The table gives amounts."
+    finally:
+        engine.dispose()
