@@ -337,3 +337,17 @@ def test_account_and_token_names_are_escaped(written, payload):
         assert_text_only(answer.text, str(answer.url))
     assert shown(admin.get("/beheer/accounts").text, payload)
     assert shown(admin.get("/beheer/tokens").text, payload)
+
+
+@pytest.mark.parametrize("column, value, message", [
+    ("date", "1899-12-31", "This date lies outside the years the monitor speaks of; write a "
+                           "date from 1900-01-01 to 2100-12-31."),
+    ("title", "Ver\u202ehaal", "This holds a control character; remove it."),
+    ("summary", "Zie [hier](javascript:alert(1))",
+     "This holds markup ([hier](javascript:alert(1))); write plain text without HTML tags or "
+     "entities.")])
+def test_a_delivery_is_held_to_the_content_rules_of_check(draft, column, value, message):
+    """The editor's deliveries use the content schema: what check refuses, they refuse."""
+    with pytest.raises(UploadRejected) as rejected:
+        deliver(draft, "stories", one_row({**STORY, column: value}))
+    assert [(p.column, str(p.text)) for p in rejected.value.problems] == [(column, message)]
