@@ -15,7 +15,7 @@ from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddle
 from .api import routes as api_routes
 from .editor import routes as editor_routes
 from .editor.security import CookiePolicy
-from .http import HeadAsGet, SecurityHeaders
+from .http import BodyLimit, HeadAsGet, SecurityHeaders
 from .opendata import routes as opendata_routes
 from .report import routes as report_routes
 from .store import make_engine
@@ -62,6 +62,18 @@ def create_app(database_url: str, data_dir: Path | None = None,
     app.add_middleware(GZipMiddleware, minimum_size=1000, exclude_content_types=(
         *DEFAULT_EXCLUDED_CONTENT_TYPES, "application/pdf",  # compressed already
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+    app.add_middleware(BodyLimit, respond=lambda scope, text: too_large(
+        Request(scope), snapshots, text))
     app.add_middleware(SecurityHeaders)
     app.add_middleware(HeadAsGet)
     return app
+
+
+def too_large(request: Request, snapshots: Snapshots, text) -> object:
+    """The answer to a request whose body passed its limit (413): the API's error under
+    /api, else the styled page in the language of the address."""
+    path = request.url.path
+    if path == "/api" or path.startswith("/api/"):
+        return api_routes.error_response(413, "too_large", str(text), None)
+    lang = "en" if path == "/en" or path.startswith("/en/") else "nl"
+    return web_routes.error_response(request, snapshots, 413, text.to(lang))

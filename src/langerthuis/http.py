@@ -7,6 +7,8 @@ import hashlib
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from .i18n import Text
+
 #: The site runs no script, embeds nothing and is embedded nowhere.
 SECURITY_HEADERS = {
     "content-security-policy": "default-src 'none'; style-src 'self'; img-src 'self' data:; "
@@ -71,3 +73,58 @@ class SecurityHeaders:
                 message = {**message, "headers": list(message.get("headers", [])) + extra}
             await send(message)
         await self.app(scope, receive, with_headers)
+
+
+#: Bytes of a request's body: a delivered file (MAX_CSV_BYTES) with room for the form around
+#: it. The delivery API enforces the file's own limit as it reads.
+MAX_BODY = 5_000_000 + 100_000
+
+
+def too_large(limit: int) -> Text:
+    return Text("The request is larger than {maximum} bytes; at most {maximum} are "
+                "accepted.", maximum=limit)
+
+
+class BodyLimit:
+    """Refuses a request whose body is larger than `limit` bytes with 413, as it arrives:
+    at once when its Content-Length says so, else as soon as the bytes received pass the
+    limit (a chunked body), so that no part of the application ever holds more. The
+    application then sees the client gone, and `respond(scope, text)` makes the answer
+    (a styled page, or the API's error)."""
+
+    def __init__(self, app: ASGIApp, respond, limit: int = MAX_BODY):
+        self.app, self.respond, self.limit = app, respond, limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > self.limit:
+            await self.respond(scope, too_large(self.limit))(scope, receive, send)
+            return
+        received, over, started = 0, False, False
+
+        async def counted() -> Message:
+            nonlocal received, over
+            if over:
+                return {"type": "http.disconnect"}
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > self.limit:
+                over = True
+                return {"type": "http.disconnect"}
+            return message
+
+        async def unless_over(message: Message) -> None:
+            nonlocal started
+            if not over:
+                started = True
+                await send(message)
+        try:
+            await self.app(scope, counted, unless_over)
+        except Exception:
+            if not over or started:
+                raise
+        if over and not started:
+            await self.respond(scope, too_large(self.limit))(scope, receive, send)

@@ -4,19 +4,23 @@ assignment of indicators to partner organisations, and revisions of published fi
 Also the token API for machine deliveries."""
 from __future__ import annotations
 
+import functools
+
 from fastapi import FastAPI, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from sqlalchemy import Engine
+from starlette.concurrency import run_in_threadpool
 from sqlalchemy.orm import Session
 
 from .. import model as m
 from ..accounts import can
+from ..content.limits import MAX_CSV_BYTES
 from ..editing import (RECORD_KINDS, Conflict, EditingError, UploadRejected, apply_figures,
                        apply_records, apply_table, create_draft, publish, revise,
                        template_csv, template_xlsx)
 from ..editing import records as delivered
 from ..editing import tables as breakdown
-from ..i18n import LANGUAGES, localised, translations
+from ..i18n import LANGUAGES, N_, localised, translations
 from ..store import accounts as audit
 from ..store import editing as store
 from ..views.snapshot import Snapshots
@@ -25,31 +29,37 @@ from ..web.pages import build_page
 from .routes import NO_STORE, guard, render
 from .security import bearer, check_csrf, signed_in
 from .urls import KIND_SLUGS, ROUTES, editor_url, kind_of
+from .workers import Busy, UploadWorkers
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def install(app: FastAPI, engine: Engine) -> None:
     preview = Snapshots(engine, drafts=True)
+    workers = UploadWorkers()
     for lang in LANGUAGES:
-        _pages(app, engine, preview, lang)
+        _pages(app, engine, preview, workers, lang)
 
     @app.post("/api/editor/editions/{edition_id}/{kind}", include_in_schema=False)
     async def deliver_by_api(request: Request, edition_id: str, kind: str):
-        who = bearer(request, engine, "deliveries")
+        who = await run_in_threadpool(bearer, request, engine, "deliveries")
         if who is None or not can(who.role, "deliver"):
             return _api_error(401, "A valid API token with scope 'deliveries' is needed: send "
                               "it as 'Authorization: Bearer <token>'.")
         if kind not in DELIVERIES:
             return _api_error(404, "Deliveries are " + ", ".join(DELIVERIES)
                               + f"; not '{kind[:40]}'.")
-        data = await request.body()
+        data = await body_within(request, MAX_CSV_BYTES)
+        if data is None:
+            return _api_error(413, f"The file is larger than {MAX_CSV_BYTES} bytes; at most "
+                              f"{MAX_CSV_BYTES} are accepted.")
         excel = XLSX in request.headers.get("content-type", "")
         name = f"{kind}.xlsx" if excel else f"{kind}.csv"
-        from starlette.concurrency import run_in_threadpool
         try:
-            written = await run_in_threadpool(
-                deliver_file, engine, kind, edition_id, data, name, who)
+            written = await workers.run(who.account_id, deliver_file, engine, kind,
+                                        edition_id, data, name, who)
+        except Busy:
+            return _api_error(429, BUSY_MESSAGE)
         except UploadRejected as exc:
             return JSONResponse({"error": {"status": exc.status, "message": str(exc),
                                            "problems": [
@@ -58,6 +68,24 @@ def install(app: FastAPI, engine: Engine) -> None:
         except EditingError as exc:
             return _api_error(409, str(exc))
         return JSONResponse({"written": written}, headers=NO_STORE)
+
+
+BUSY_MESSAGE = N_("Too many files of this account are being processed; wait until they "
+                  "are done and send this one again.")
+
+
+async def body_within(request: Request, limit: int) -> bytes | None:
+    """The request's body as it arrives, or None as soon as it passes `limit` bytes (its
+    Content-Length says so, or the bytes received do): never more is held."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        return None
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            return None
+    return bytes(body)
 
 
 #: What a file may deliver, by the name in the API's path.
@@ -83,7 +111,8 @@ def _api_error(status: int, message: str) -> JSONResponse:
                         status_code=status, headers=headers)
 
 
-def _pages(app: FastAPI, engine: Engine, preview: Snapshots, lang: str) -> None:
+def _pages(app: FastAPI, engine: Engine, preview: Snapshots, workers: UploadWorkers,
+           lang: str) -> None:
     _ = translations(lang).gettext
     guarded = guard(lang)
     route = lambda page: ROUTES[page][lang]  # noqa: E731
@@ -202,25 +231,28 @@ def _pages(app: FastAPI, engine: Engine, preview: Snapshots, lang: str) -> None:
 
     @app.post(route("deliver"), include_in_schema=False, name=f"deliver-{lang}")
     @guarded
-    def deliver(request: Request, edition_id: str, csrf: str = Form(""),
-                kind: str = Form("figures"), file: UploadFile | None = File(None)):
-        who = signed_in(request, engine, "deliver")
+    async def deliver(request: Request, edition_id: str, csrf: str = Form(""),
+                      kind: str = Form("figures"), file: UploadFile | None = File(None)):
+        who = await run_in_threadpool(signed_in, request, engine, "deliver")
         check_csrf(who, csrf)
+        page = functools.partial(run_in_threadpool, edition_page, who, edition_id)
         if kind not in DELIVERIES:
-            return edition_page(who, edition_id, 400, error=_(
+            return await page(400, error=_(
                 "Choose what the file holds: figures, a table, stories, progress or "
                 "initiatives."))
         if file is None or not file.filename:
-            return edition_page(who, edition_id, 400, error=_("Choose a file to upload."),
-                                kind=kind)
-        data = file.file.read(6_000_000)
+            return await page(400, error=_("Choose a file to upload."), kind=kind)
+        data = await file.read(MAX_CSV_BYTES + 1)
         try:
-            written = deliver_file(engine, kind, edition_id, data, file.filename, who)
+            written = await workers.run(who.account_id, deliver_file, engine, kind,
+                                        edition_id, data, file.filename, who)
+        except Busy:
+            return await page(429, error=_(BUSY_MESSAGE), kind=kind)
         except UploadRejected as exc:
-            return edition_page(who, edition_id, exc.status, problems=exc.problems,
-                                filename=file.filename, kind=kind)
+            return await page(exc.status, problems=exc.problems, filename=file.filename,
+                              kind=kind)
         except EditingError as exc:
-            return edition_page(who, edition_id, 409, error=exc.text.to(lang))
+            return await page(409, error=exc.text.to(lang))
         return RedirectResponse(editor_url("edition", lang, {"edition_id": edition_id},
                                            done=str(written), kind=kind),
                                 status_code=303, headers=NO_STORE)
