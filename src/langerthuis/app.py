@@ -24,10 +24,12 @@ from .web import routes as web_routes
 
 
 def create_app(database_url: str, data_dir: Path | None = None,
-               prebuild: bool = False, secure_cookies: bool = True) -> FastAPI:
+               prebuild: bool = False, secure_cookies: bool = True,
+               idle_minutes: int = 30) -> FastAPI:
     """The application on the database at `database_url`. With `data_dir` the reports are
     kept there; with `prebuild` every report is made in the background after each load.
-    `secure_cookies` off only for a local server without HTTPS."""
+    `secure_cookies` off only for a local server without HTTPS; an editor's session ends
+    after `idle_minutes` without a request."""
     engine = make_engine(database_url)
     on_new = ((lambda snapshot: report_routes.prebuild(snapshot, data_dir))
               if prebuild and data_dir is not None else None)
@@ -37,6 +39,7 @@ def create_app(database_url: str, data_dir: Path | None = None,
                   description=api_routes.DESCRIPTION)
     app.state.engine = engine
     app.state.snapshots = snapshots
+    app.state.idle_minutes = idle_minutes
     api_routes.install(app, snapshots)
     report_routes.install(app, snapshots, data_dir)
     opendata_routes.install(app, snapshots)

@@ -439,8 +439,18 @@ def serve(host: str, port: int, database_url: str | None) -> None:
                    err=True)
         sys.exit(2)
     app = create_app(url, settings.data_dir, settings.prebuild_reports,
-                     settings.secure_cookies)
-    uvicorn.run(app, host=host, port=port, log_level="info")
+                     settings.secure_cookies, settings.idle_minutes)
+    uvicorn.run(app, host=host, port=port, log_level="info", **server_options(settings))
+
+
+def server_options(settings) -> dict:
+    """uvicorn's settings beyond the address: the client's address from X-Forwarded-For
+    only when the request comes from a configured proxy (LANGERTHUIS_TRUSTED_PROXIES; by
+    default from nobody, so that no client picks the address its attempts are counted
+    under), and bounded headers."""
+    proxies = settings.trusted_proxies
+    return {"proxy_headers": bool(proxies), "forwarded_allow_ips": proxies or "",
+            "h11_max_incomplete_event_size": 16 * 1024, "timeout_keep_alive": 5}
 
 
 from .accounts.cli import tokens, users  # noqa: E402

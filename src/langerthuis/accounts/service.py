@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from .. import model as m
@@ -79,20 +80,25 @@ def add_account(engine: Engine, email: str, role: str, password: str, *,
                            "command line: --organisation with an id from "
                            "content/organisations.yaml).")
     check_password(password)
-    with Session(engine) as session, session.begin():
-        if organisation is not None and organisation not in store.organisation_ids(session):
-            raise AccountError("Unknown organisation '{organisation}': use an id from "
-                               "content/organisations.yaml (and load the content first).",
-                               organisation=organisation[:64])
-        if store.account_by_email(session, email) is not None:
-            raise AccountError("An account for {email} exists already.", email=email)
-        account = m.Account(email=email, name=name, role=role, organisation_id=organisation,
-                            password_hash=hash_password(password), disabled=False,
-                            created_at=store.now())
-        session.add(account)
-        session.flush()
-        store.record(session, actor, "account_added", "account", email, "role", None, role)
-        return Who.of(account)
+    try:
+        with Session(engine) as session, session.begin():
+            if organisation is not None and organisation not in store.organisation_ids(session):
+                raise AccountError("Unknown organisation '{organisation}': use an id from "
+                                   "content/organisations.yaml (and load the content first).",
+                                   organisation=organisation[:64])
+            if store.account_by_email(session, email) is not None:
+                raise AccountError("An account for {email} exists already.", email=email)
+            account = m.Account(email=email, name=name, role=role,
+                                organisation_id=organisation,
+                                password_hash=hash_password(password), disabled=False,
+                                created_at=store.now())
+            session.add(account)
+            session.flush()
+            store.record(session, actor, "account_added", "account", email, "role", None,
+                         role)
+            return Who.of(account)
+    except IntegrityError:  # added by someone else at the same moment
+        raise AccountError("An account for {email} exists already.", email=email) from None
 
 
 def check_password(password: str) -> None:
@@ -128,41 +134,51 @@ def sign_in(engine: Engine, email: str, password: str, address: str | None,
             previous_session: str | None = None) -> tuple[str, Who]:
     """Check the password and start a new session: returns the session's secret (for the
     cookie) and who signed in. The session of `previous_session` (the cookie the browser
-    had) ends, so a session id fixed before sign-in is worth nothing after it."""
+    had) ends, so a session id fixed before sign-in is worth nothing after it.
+
+    The attempt is recorded (as failed) and counted against the limits per e-mail address
+    and per client address in one transaction that the database serialises, before the
+    password is checked: of any number of parallel attempts at most the limit are
+    checked."""
     email = normal_email(email)[:320]
     moment = store.now()
     with Session(engine) as session, session.begin():
+        store.serialise_attempts(session)
+        attempt = m.LoginAttempt(email=email, address=address, at=moment, succeeded=False)
+        session.add(attempt)
+        session.flush()
         since = moment - RATE_WINDOW
-        if (store.failures_since(session, since, email=email) >= MAX_FAILURES_PER_EMAIL
-                or (address and store.failures_since(session, since, address=address)
-                    >= MAX_FAILURES_PER_ADDRESS)):
-            session.add(m.LoginAttempt(email=email, address=address, at=moment,
-                                       succeeded=False))
-            refused = LoginRefused(rate_limited=True)
-        else:
-            account = store.account_by_email(session, email)
-            valid = verify_password(account.password_hash if account else DUMMY_HASH,
-                                    password)
-            ok = valid and account is not None and not account.disabled
-            session.add(m.LoginAttempt(email=email, address=address, at=moment, succeeded=ok))
-            if ok:
-                if needs_rehash(account.password_hash):
-                    account.password_hash = hash_password(password)
-                if previous_session:
-                    old = store.session_by_digest(session, digest(previous_session))
-                    if old is not None:
-                        session.delete(old)
-                secret = new_secret()
-                login = m.LoginSession(token_hash=digest(secret), account_id=account.id,
-                                       csrf_token=new_secret(), created_at=moment,
-                                       expires_at=moment + SESSION_LIFETIME)
-                session.add(login)
-                session.flush()
-                store.record(session, email, "signed_in", "account", email)
-                return secret, Who.of(account, csrf_token=login.csrf_token,
-                                      session_id=login.id)
-            refused = LoginRefused()
-    raise refused  # after the commit: the failed attempt is counted
+        limited = (store.failures_since(session, since, email=email) > MAX_FAILURES_PER_EMAIL
+                   or (address and store.failures_since(session, since, address=address)
+                       > MAX_FAILURES_PER_ADDRESS))
+        attempt_id = attempt.id
+    if limited:
+        raise LoginRefused(rate_limited=True)  # the attempt is counted all the same
+    with Session(engine) as session:
+        account = store.account_by_email(session, email)
+        stored = account.password_hash if account is not None else DUMMY_HASH
+        allowed = account is not None and not account.disabled
+    if not (verify_password(stored, password) and allowed):
+        raise LoginRefused()
+    with Session(engine) as session, session.begin():
+        account = store.account_by_email(session, email)
+        if account is None or account.disabled:  # disabled while the password was checked
+            raise LoginRefused()
+        session.get(m.LoginAttempt, attempt_id).succeeded = True
+        if needs_rehash(account.password_hash):
+            account.password_hash = hash_password(password)
+        if previous_session:
+            old = store.session_by_digest(session, digest(previous_session))
+            if old is not None:
+                session.delete(old)
+        secret = new_secret()
+        login = m.LoginSession(token_hash=digest(secret), account_id=account.id,
+                               csrf_token=new_secret(), created_at=moment,
+                               expires_at=moment + SESSION_LIFETIME)
+        session.add(login)
+        session.flush()
+        store.record(session, email, "signed_in", "account", email)
+        return secret, Who.of(account, csrf_token=login.csrf_token, session_id=login.id)
 
 
 def current(engine: Engine, secret: str | None) -> Who | None:

@@ -20,7 +20,7 @@ from ..model.vocabulary import UNIT_RANGE, EntryStatus, Unit
 from ..store import accounts as audit
 from ..store import editing as store
 from . import uploads
-from .drafts import draft_of
+from .drafts import draft_of, serialised
 from .uploads import (BASE, BASE_MEANING, Problem, Row, UploadRejected, conflict, not_yours,
                       problem, read_rows, schema_problems, untranslated)
 
@@ -215,7 +215,7 @@ def apply_figures(engine: Engine, edition_id: str, data: bytes, filename: str, a
     one transaction. A partner (`organisation`) may deliver only assigned indicators.
     Returns the number of figures written; raises UploadRejected (nothing written)."""
     header, rows = read_rows(data, filename, FIGURE_COLUMNS, REQUIRED)
-    with Session(engine) as session, session.begin():
+    with serialised(engine) as session:
         edition = draft_of(session, edition_id)
         allowed = store.assigned(session, organisation) if organisation else None
         figures = check_figures(session, edition, rows, allowed, BASE in header)

@@ -19,6 +19,7 @@ from ..editing import (RECORD_KINDS, Conflict, EditingError, UploadRejected, app
                        apply_records, apply_table, create_draft, publish, revise,
                        template_csv, template_xlsx)
 from ..editing import records as delivered
+from ..editing.drafts import serialised
 from ..editing import tables as breakdown
 from ..i18n import LANGUAGES, N_, localised, translations
 from ..store import accounts as audit
@@ -172,7 +173,8 @@ def _pages(app: FastAPI, engine: Engine, preview: Snapshots, workers: UploadWork
         try:
             edition_id = create_draft(engine, programme, int(year), who.email)
         except EditingError as exc:
-            return _editions(lang, who, engine, 400, error=exc.text.to(lang))
+            return _editions(lang, who, engine, 409 if isinstance(exc, Conflict) else 400,
+                             error=exc.text.to(lang))
         return RedirectResponse(editor_url("edition", lang, {"edition_id": edition_id}),
                                 status_code=303, headers=NO_STORE)
 
@@ -276,7 +278,7 @@ def _pages(app: FastAPI, engine: Engine, preview: Snapshots, workers: UploadWork
                indicator: str = Form(""), edition_id: str = Form("")):
         who = signed_in(request, engine, "edit_drafts")
         check_csrf(who, csrf)
-        with Session(engine) as session, session.begin():
+        with serialised(engine) as session:
             known_org = session.get(m.Organisation, organisation) is not None
             known_ind = session.get(m.Indicator, indicator) is not None
             if known_org and known_ind and session.get(
@@ -341,6 +343,10 @@ def _pages(app: FastAPI, engine: Engine, preview: Snapshots, workers: UploadWork
         if number is None:
             return _revise(lang, who, engine, figure, 400, error=_(
                 "The new value must be a number such as 9,1."), reason=reason)
+        if seen is None:
+            return _revise(lang, who, engine, figure, 400, error=_(
+                "The form does not say which value you saw; open the figure's form again "
+                "and revise it there."), reason=reason)
         try:
             revise(engine, figure, number, reason, who.email, seen)
         except Conflict as exc:
