@@ -55,6 +55,12 @@ def create_draft(engine: Engine, programme_id: str, year: int, actor: str) -> st
         if year <= previous.year:
             raise EditingError("The programme has an edition of {year} already; a new "
                                "edition needs a later year than that.", year=previous.year)
+        taken = store.edition_of_year(session, year)
+        if taken is not None and taken.programme_id != programme_id:
+            raise EditingError("The year {year} is an edition of the programme {other} "
+                               "already; the site addresses an edition by its year, so each "
+                               "year belongs to one programme.", year=year,
+                               other=taken.programme_id)
         if previous.status == "draft":
             raise EditingError("The edition of {year} is still a draft; publish it first.",
                                year=previous.year)

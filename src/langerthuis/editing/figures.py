@@ -9,12 +9,12 @@ import math
 import re
 from dataclasses import dataclass
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from .. import model as m
-from ..content.schema import MeasurementSpec
+from ..content.schema import Decimals, MeasurementSpec
 from ..i18n import N_
 from ..model.vocabulary import UNIT_RANGE, EntryStatus, Unit
 from ..store import accounts as audit
@@ -124,7 +124,12 @@ def check_figures(session: Session, edition: m.Edition, rows: list[Row],
                 problems.append(problem(line, "value", msgid, **values))
         record, bad = _record(edition, indicator, value or 0.0, cells, line)
         written = decimals_of(raw.replace(",", "."))
-        if written > (entries[indicator].indicator.decimals or 0):
+        maximum = most_decimals(written)
+        if maximum is not None:
+            problems.append(problem(line, "value", "'{value}' has {count} decimals; a figure "
+                                    "keeps at most {maximum}: round it.", value=raw[:40],
+                                    count=written, maximum=maximum))
+        elif written > (entries[indicator].indicator.decimals or 0):
             record["decimals"] = written  # as precise as delivered
         problems += bad
         if len(problems) > wrong:
@@ -189,6 +194,19 @@ def _record(edition: m.Edition, indicator: str, value: float, cells: dict, line:
 def decimals_of(number: str) -> int:
     """Digits after the decimal point of a number written with a point."""
     return len(number.partition(".")[2])
+
+
+_DECIMALS = TypeAdapter(Decimals)
+
+
+def most_decimals(written: int) -> int | None:
+    """None when a figure may keep `written` decimals (the content schema's rule for
+    `decimals`, which `check` holds the content to), else the most it may keep."""
+    try:
+        _DECIMALS.validate_python(written)
+        return None
+    except ValidationError as exc:
+        return (exc.errors()[0].get("ctx") or {}).get("le", 0)
 
 
 def delivered_number(text: str) -> float | None:

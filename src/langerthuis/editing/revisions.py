@@ -14,7 +14,7 @@ from ..model.vocabulary import UNIT_RANGE, Unit
 from ..store import accounts as audit
 from ..store import editing as store
 from .drafts import Conflict, EditingError, serialised
-from .figures import decimals_of, outside_range
+from .figures import decimals_of, most_decimals, outside_range
 from .uploads import schema_problems
 
 
@@ -71,8 +71,12 @@ def revise(engine: Engine, measurement_id: str, new_value: float, reason: str, a
         session.add(revision)
         audit.record(session, actor, "figure_revised", "measurement", measurement_id, "value",
                      figure.value, new_value, reason)
-        figure.value = new_value
         written = decimals_of(repr(new_value).removesuffix(".0"))
+        maximum = most_decimals(written)
+        if maximum is not None:
+            raise EditingError("The new value has {count} decimals; a figure keeps at most "
+                               "{maximum}: round it.", count=written, maximum=maximum)
+        figure.value = new_value
         declared = figure.decimals if figure.decimals is not None else figure.indicator.decimals
         if written > (declared or 0):
             figure.decimals = written  # the correction is as precise as given

@@ -26,6 +26,11 @@ def latest_edition(session: Session, programme_id: str) -> m.Edition | None:
                            .order_by(m.Edition.year.desc())).first()
 
 
+def edition_of_year(session: Session, year: int) -> m.Edition | None:
+    """The edition of `year` of any programme (the site addresses editions by year)."""
+    return session.scalars(select(m.Edition).where(m.Edition.year == year)).first()
+
+
 def previous_edition(session: Session, edition: m.Edition) -> m.Edition | None:
     """The programme's edition before `edition` (the one a draft was made from)."""
     return session.scalars(select(m.Edition).where(
