@@ -17,6 +17,7 @@ import argparse
 import http.client
 import io
 import itertools
+import multiprocessing
 import os
 import statistics
 import sys
@@ -111,9 +112,12 @@ def readers(port: int, requests: int, concurrency: int, deadline: float) -> dict
             "p99": q[98] * 1000}
 
 
-def attackers(port: int, tokens: list[str], uploads: int, stop: threading.Event,
-              answers: dict[int, int]) -> list[threading.Thread]:
+def attack(port: int, tokens: list[str], uploads: int, stop, answers) -> None:
+    """`uploads` threads sending hostile files until `stop` is set; the count of each
+    answer's status into the queue `answers`. Run in a process of its own, so that the
+    readers' latencies are not those of one crowded client."""
     files = hostile_files()
+    counts: dict[int, int] = {}
     lock = threading.Lock()
 
     def worker(n: int) -> None:
@@ -135,8 +139,13 @@ def attackers(port: int, tokens: list[str], uploads: int, stop: threading.Event,
             finally:
                 conn.close()
             with lock:
-                answers[status] = answers.get(status, 0) + 1
-    return [threading.Thread(target=worker, args=(n,)) for n in range(uploads)]
+                counts[status] = counts.get(status, 0) + 1
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(uploads)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    answers.put(counts)
 
 
 def main() -> None:
@@ -169,16 +178,16 @@ def main() -> None:
             readers(port, 100, args.concurrency, time.monotonic() + args.seconds)  # warm
             alone = readers(port, args.requests, args.concurrency,
                             time.monotonic() + args.seconds)
-            stop, answers = threading.Event(), {}
-            threads = attackers(port, tokens, args.uploads, stop, answers)
-            for t in threads:
-                t.start()
-            time.sleep(2)  # every attacker has sent its first file
+            stop, queue = multiprocessing.Event(), multiprocessing.Queue()
+            attacker = multiprocessing.Process(target=attack, args=(
+                port, tokens, args.uploads, stop, queue))
+            attacker.start()
+            time.sleep(10)  # the files are made, and every attacker has sent its first
             during = readers(port, args.requests, args.concurrency,
                              time.monotonic() + args.seconds)
             stop.set()
-            for t in threads:
-                t.join(TIMEOUT + 5)
+            answers = queue.get(timeout=TIMEOUT * 3)
+            attacker.join(TIMEOUT)
     print(f"{args.concurrency} concurrent readers of {len(PAGES)} public pages, loopback; "
           f"{args.uploads} concurrent hostile uploads from {len(tokens)} accounts")
     print(f"{'phase':28} {'answered':>8} {'failed':>6} {'p50 ms':>7} {'p99 ms':>7}")

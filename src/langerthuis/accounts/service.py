@@ -14,11 +14,15 @@ from .. import model as m
 from ..errors import LangerThuisError, TranslatedError
 from ..store import accounts as store
 from .passwords import (DUMMY_HASH, MAX_LENGTH, MIN_LENGTH, hash_password, needs_rehash,
-                        verify_password)
+                        verify_password, weakness)
 from .roles import ROLES, SCOPES
 from .tokens import digest, new_secret, new_token
 
 SESSION_LIFETIME = dt.timedelta(hours=8)
+#: A session also ends after this long without a request (LANGERTHUIS_IDLE_MINUTES);
+#: when it was last used is written at most once per SEEN_EVERY.
+IDLE_TIMEOUT = dt.timedelta(minutes=30)
+SEEN_EVERY = dt.timedelta(minutes=1)
 #: Failed logins per e-mail address (and, more loosely, per client address) within
 #: RATE_WINDOW after which every further attempt is refused until the window has passed.
 RATE_WINDOW = dt.timedelta(minutes=1)
@@ -108,6 +112,14 @@ def check_password(password: str) -> None:
     if len(password) > MAX_LENGTH:
         raise AccountError("The password is longer than {maximum} characters.",
                            maximum=MAX_LENGTH)
+    found = weakness(password)
+    if found == "repeated":
+        raise AccountError("The password is one character repeated; choose a password of "
+                           "several words or characters.")
+    if found == "common":
+        raise AccountError("This password is among the passwords most used or found in "
+                           "breaches, and is guessed quickly; choose another, for example a "
+                           "few unrelated words.")
 
 
 def disable_account(engine: Engine, email: str, actor: str = CLI) -> None:
@@ -181,16 +193,26 @@ def sign_in(engine: Engine, email: str, password: str, address: str | None,
         return secret, Who.of(account, csrf_token=login.csrf_token, session_id=login.id)
 
 
-def current(engine: Engine, secret: str | None) -> Who | None:
-    """Who the session cookie `secret` belongs to, if the session is valid and the account
-    enabled (checked on every request, so disabling takes effect at once)."""
+def current(engine: Engine, secret: str | None,
+            idle: dt.timedelta = IDLE_TIMEOUT) -> Who | None:
+    """Who the session cookie `secret` belongs to, if the session is valid (signed in less
+    than SESSION_LIFETIME ago and used less than `idle` ago) and the account enabled
+    (checked on every request, so disabling takes effect at once)."""
     if not secret or len(secret) > 200:
         return None
+    moment = store.now()
     with Session(engine) as session:
         login = store.session_by_digest(session, digest(secret))
-        if login is None or login.expires_at < store.now() or login.account.disabled:
+        if login is None or login.expires_at < moment or login.account.disabled:
             return None
-        return Who.of(login.account, csrf_token=login.csrf_token, session_id=login.id)
+        seen = login.last_seen_at or login.created_at
+        if moment - seen > idle:
+            return None
+        who = Who.of(login.account, csrf_token=login.csrf_token, session_id=login.id)
+        if moment - seen > SEEN_EVERY:
+            login.last_seen_at = moment
+            session.commit()
+        return who
 
 
 def sign_out(engine: Engine, secret: str | None) -> None:

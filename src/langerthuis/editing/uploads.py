@@ -185,15 +185,18 @@ def _bounded(cells: list[str], line: int, rows: int) -> list[str]:
         raise UploadRejected([problem(None, None, "The file has more than {maximum} rows; at "
                                       "most {maximum} are accepted.", maximum=MAX_ROWS)])
     if len(cells) > MAX_COLUMNS:
-        raise UploadRejected([problem(line, None, "The row has {count} cells; at most "
-                                      "{maximum} columns are accepted.", count=len(cells),
-                                      maximum=MAX_COLUMNS)])
+        raise _too_wide(line, len(cells))
     for number, cell in enumerate(cells, start=1):
         if len(cell) > MAX_CELL:
             raise UploadRejected([problem(line, None, "Cell {number} of the row has {count} "
                                           "characters; at most {maximum} are accepted.",
                                           number=number, count=len(cell), maximum=MAX_CELL)])
     return cells
+
+
+def _too_wide(line: int, cells: int) -> UploadRejected:
+    return UploadRejected([problem(line, None, "The row has {count} cells; at most {maximum} "
+                                   "columns are accepted.", count=cells, maximum=MAX_COLUMNS)])
 
 
 def _csv_rows(data: bytes) -> list[list[str]]:
@@ -206,6 +209,10 @@ def _csv_rows(data: bytes) -> list[list[str]]:
     if "\x00" in text:
         raise UploadRejected([problem(None, None, "The file holds NUL bytes; it is not a "
                                       "CSV file.")])
+    end = text.find("\n")
+    header = text[:end] if end >= 0 else text
+    if '"' not in header and header.count(",") >= MAX_COLUMNS:  # refused before parsing
+        raise _too_wide(1, header.count(",") + 1)
     table: list[list[str]] = []
     try:
         for cells in csv.reader(io.StringIO(text, newline="")):

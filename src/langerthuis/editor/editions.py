@@ -50,15 +50,16 @@ def install(app: FastAPI, engine: Engine) -> None:
         if kind not in DELIVERIES:
             return _api_error(404, "Deliveries are " + ", ".join(DELIVERIES)
                               + f"; not '{kind[:40]}'.")
-        data = await body_within(request, MAX_CSV_BYTES)
-        if data is None:
-            return _api_error(413, f"The file is larger than {MAX_CSV_BYTES} bytes; at most "
-                              f"{MAX_CSV_BYTES} are accepted.")
         excel = XLSX in request.headers.get("content-type", "")
         name = f"{kind}.xlsx" if excel else f"{kind}.csv"
         try:
-            written = await workers.run(who.account_id, deliver_file, engine, kind,
-                                        edition_id, data, name, who)
+            async with workers.turn(who.account_id):  # the body is read in the turn only
+                data = await body_within(request, MAX_CSV_BYTES)
+                if data is None:
+                    return _api_error(413, f"The file is larger than {MAX_CSV_BYTES} bytes; "
+                                      f"at most {MAX_CSV_BYTES} are accepted.")
+                written = await workers.call(deliver_file, engine, kind, edition_id, data,
+                                             name, who)
         except Busy:
             return _api_error(429, BUSY_MESSAGE)
         except UploadRejected as exc:

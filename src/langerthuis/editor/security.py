@@ -2,6 +2,7 @@
 bearer tokens for the API."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from fastapi import Request
@@ -40,7 +41,8 @@ class Forbidden(Exception):
 
 
 def signed_in(request: Request, engine: Engine, permission: str | None = None) -> Who:
-    who = current(engine, request.cookies.get(SESSION_COOKIE))
+    idle = dt.timedelta(minutes=getattr(request.app.state, "idle_minutes", 30))
+    who = current(engine, request.cookies.get(SESSION_COOKIE), idle)
     if who is None:
         raise NotSignedIn()
     if permission is not None and not can(who.role, permission):
