@@ -112,11 +112,11 @@ def readers(port: int, requests: int, concurrency: int, deadline: float) -> dict
             "p99": q[98] * 1000}
 
 
-def attack(port: int, tokens: list[str], uploads: int, stop, answers) -> None:
-    """`uploads` threads sending hostile files until `stop` is set; the count of each
+def attack(port: int, tokens: list[str], files, uploads: int, started, stop,
+           answers) -> None:
+    """`uploads` threads sending the hostile `files` until `stop` is set; the count of each
     answer's status into the queue `answers`. Run in a process of its own, so that the
     readers' latencies are not those of one crowded client."""
-    files = hostile_files()
     counts: dict[int, int] = {}
     lock = threading.Lock()
 
@@ -140,6 +140,8 @@ def attack(port: int, tokens: list[str], uploads: int, stop, answers) -> None:
                 conn.close()
             with lock:
                 counts[status] = counts.get(status, 0) + 1
+                if sum(counts.values()) >= uploads:
+                    started.set()  # as many answers as attackers: the attack is on
     threads = [threading.Thread(target=worker, args=(n,)) for n in range(uploads)]
     for t in threads:
         t.start()
@@ -159,6 +161,7 @@ def main() -> None:
     from langerthuis.content import check_content
     from langerthuis.editing import create_draft
     from langerthuis.store import load_content, make_engine
+    files = hostile_files()  # made before anything is measured
     with tempfile.TemporaryDirectory() as tmp:
         db = f"sqlite:///{Path(tmp) / 'bench.sqlite'}"
         engine = make_engine(db)
@@ -178,11 +181,12 @@ def main() -> None:
             readers(port, 100, args.concurrency, time.monotonic() + args.seconds)  # warm
             alone = readers(port, args.requests, args.concurrency,
                             time.monotonic() + args.seconds)
-            stop, queue = multiprocessing.Event(), multiprocessing.Queue()
+            started, stop = multiprocessing.Event(), multiprocessing.Event()
+            queue = multiprocessing.Queue()
             attacker = multiprocessing.Process(target=attack, args=(
-                port, tokens, args.uploads, stop, queue))
+                port, tokens, files, args.uploads, started, stop, queue))
             attacker.start()
-            time.sleep(10)  # the files are made, and every attacker has sent its first
+            started.wait(args.seconds)
             during = readers(port, args.requests, args.concurrency,
                              time.monotonic() + args.seconds)
             stop.set()

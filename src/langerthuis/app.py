@@ -4,11 +4,13 @@ API's format under /api and as styled pages elsewhere; HEAD, compression and sec
 headers for every response."""
 from __future__ import annotations
 
+import logging
 from http import HTTPStatus
 from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException
 from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddleware
 
@@ -16,9 +18,11 @@ from .api import routes as api_routes
 from .editor import routes as editor_routes
 from .editor.security import CookiePolicy
 from .http import BodyLimit, HeadAsGet, SecurityHeaders
+from .i18n import Text
 from .opendata import routes as opendata_routes
 from .report import routes as report_routes
 from .store import make_engine
+from .store.database import database_folder, disk_full
 from .views.snapshot import Snapshots
 from .web import routes as web_routes
 
@@ -61,6 +65,26 @@ def create_app(database_url: str, data_dir: Path | None = None,
             return api_routes.http_error(exc)
         message = exc.detail if exc.detail != HTTPStatus(exc.status_code).phrase else ""
         return web_routes.error_response(request, snapshots, exc.status_code, message)
+
+    @app.exception_handler(OSError)
+    @app.exception_handler(DBAPIError)
+    def unavailable(request: Request, exc: Exception):
+        """A full disk: a styled 503 (the API's error under /api) that says so, instead of
+        an error without a page. Any other error is not handled here."""
+        if not disk_full(exc, database_folder(engine)):
+            raise exc
+        logging.getLogger("langerthuis").error("disk full: %s %s: %s", request.method,
+                                               request.url.path, exc)
+        message = Text("The monitor cannot store anything at the moment (its disk is "
+                       "full). Please try again later.")
+        if is_api(request):
+            return api_routes.error_response(503, "unavailable", str(message),
+                                             {"Retry-After": "300"})
+        path = request.url.path
+        lang = "en" if path == "/en" or path.startswith("/en/") else "nl"
+        response = web_routes.error_response(request, snapshots, 503, message.to(lang))
+        response.headers["Retry-After"] = "300"
+        return response
 
     app.add_middleware(GZipMiddleware, minimum_size=1000, exclude_content_types=(
         *DEFAULT_EXCLUDED_CONTENT_TYPES, "application/pdf",  # compressed already
