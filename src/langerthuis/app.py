@@ -17,7 +17,7 @@ from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddle
 from .api import routes as api_routes
 from .editor import routes as editor_routes
 from .editor.security import CookiePolicy
-from .http import BodyLimit, HeadAsGet, SecurityHeaders
+from .http import BodyLimit, HeaderLimits, HeadAsGet, SecurityHeaders
 from .i18n import Text
 from .opendata import routes as opendata_routes
 from .report import routes as report_routes
@@ -42,6 +42,9 @@ def create_app(database_url: str, data_dir: Path | None = None,
                   redoc_url=None, openapi_url="/api/openapi.json",
                   description=api_routes.DESCRIPTION)
     app.state.engine = engine
+    # a trailing slash is never added or removed by a redirect: Starlette builds its
+    # address from the Host header the client sent
+    app.router.redirect_slashes = False
     app.state.snapshots = snapshots
     app.state.idle_minutes = idle_minutes
     api_routes.install(app, snapshots)
@@ -93,6 +96,7 @@ def create_app(database_url: str, data_dir: Path | None = None,
         Request(scope), snapshots, text))
     app.add_middleware(SecurityHeaders)
     app.add_middleware(HeadAsGet)
+    app.add_middleware(HeaderLimits)
     return app
 
 

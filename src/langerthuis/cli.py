@@ -472,10 +472,12 @@ def server_options(settings) -> dict:
     """uvicorn's settings beyond the address: the client's address from X-Forwarded-For
     only when the request comes from a configured proxy (LANGERTHUIS_TRUSTED_PROXIES; by
     default from nobody, so that no client picks the address its attempts are counted
-    under), and bounded headers."""
+    under), and headers held up to a bound, so that the application answers 431 or 414."""
+    from .http import SERVER_HEADER_BYTES
     proxies = settings.trusted_proxies
     return {"proxy_headers": bool(proxies), "forwarded_allow_ips": proxies or "",
-            "h11_max_incomplete_event_size": 16 * 1024, "timeout_keep_alive": 5}
+            "http": "h11", "h11_max_incomplete_event_size": SERVER_HEADER_BYTES,
+            "timeout_keep_alive": 5}
 
 
 from .accounts.cli import tokens, users  # noqa: E402

@@ -128,3 +128,39 @@ class BodyLimit:
                 raise
         if over and not started:
             await self.respond(scope, too_large(self.limit))(scope, receive, send)
+
+
+#: Bytes of a request's address (path and query) and of all its header lines: far above what
+#: any page, filter or form of the site needs. uvicorn holds at most SERVER_HEADER_BYTES of an
+#: unfinished request (`serve`), so that the application answers what is larger than these.
+MAX_TARGET = 8_192
+MAX_HEADERS = 16_384
+SERVER_HEADER_BYTES = 2 * 1024 * 1024
+
+
+class HeaderLimits:
+    """Answers 414 to an address longer than MAX_TARGET bytes and 431 to header lines
+    longer than MAX_HEADERS bytes together, before anything else reads them."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            target = len(scope.get("raw_path") or scope["path"].encode()) + \
+                len(scope.get("query_string", b""))
+            headers = sum(len(k) + len(v) + 4 for k, v in scope.get("headers") or [])
+            if target > MAX_TARGET or headers > MAX_HEADERS:
+                status = 414 if target > MAX_TARGET else 431
+                what = ("The address is longer than {maximum} bytes." if status == 414 else
+                        "The request's header lines are longer than {maximum} bytes "
+                        "together.")
+                body = (what.format(maximum=MAX_TARGET if status == 414 else MAX_HEADERS)
+                        + "\n").encode()
+                await send({"type": "http.response.start", "status": status, "headers": [
+                    (b"content-type", b"text/plain; charset=utf-8"),
+                    (b"content-length", str(len(body)).encode()), (b"connection", b"close"),
+                    (b"cache-control", b"no-store")]})
+                await send({"type": "http.response.body", "body": body})
+                return
+        await self.app(scope, receive, send)

@@ -275,14 +275,14 @@ def list_tokens(engine: Engine, account_id: int) -> list[m.ApiToken]:
         return tokens
 
 
-def token_holder(engine: Engine, secret: str | None, scope: str) -> Who | None:
-    """Who the API token `secret` belongs to, if it is valid, not revoked, has `scope`,
-    and its account is enabled."""
+def token_holder(engine: Engine, secret: str | None, scope: str | None) -> Who | None:
+    """Who the API token `secret` belongs to, if it is valid, not revoked, has `scope`
+    (any scope when None: the caller looks at `scopes`), and its account is enabled."""
     if not secret or len(secret) > 200:
         return None
     with Session(engine) as session:
         token = store.token_by_digest(session, digest(secret))
         if (token is None or token.revoked_at is not None or token.account.disabled
-                or scope not in token.scopes.split()):
+                or (scope is not None and scope not in token.scopes.split())):
             return None
         return Who.of(token.account, scopes=frozenset(token.scopes.split()))

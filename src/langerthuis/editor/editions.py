@@ -26,9 +26,11 @@ from ..store import accounts as audit
 from ..store import editing as store
 from ..views.snapshot import Snapshots
 from ..report.routes import MEDIA, report_file
+from ..addresses import ROUTES as PUBLIC_ROUTES
+from ..web.chartfiles import chart_file
 from ..web.pages import build_page
-from .routes import NO_STORE, guard, render
-from .security import bearer, check_csrf, signed_in
+from .routes import NO_STORE, SCOPE_MESSAGE, guard, render
+from .security import Forbidden, bearer, check_csrf, signed_in
 from .urls import KIND_SLUGS, ROUTES, editor_url, kind_of
 from .workers import Busy, UploadWorkers
 
@@ -43,10 +45,16 @@ def install(app: FastAPI, engine: Engine) -> None:
 
     @app.post("/api/editor/editions/{edition_id}/{kind}", include_in_schema=False)
     async def deliver_by_api(request: Request, edition_id: str, kind: str):
-        who = await run_in_threadpool(bearer, request, engine, "deliveries")
-        if who is None or not can(who.role, "deliver"):
+        try:
+            who = await run_in_threadpool(bearer, request, engine, "deliveries")
+        except Forbidden:
+            return _api_error(403, SCOPE_MESSAGE)
+        if who is None:
             return _api_error(401, "A valid API token with scope 'deliveries' is needed: send "
                               "it as 'Authorization: Bearer <token>'.")
+        if not can(who.role, "deliver"):
+            return _api_error(403, "The account of this token may not deliver files (its "
+                              f"role is {who.role}).")
         if kind not in DELIVERIES:
             return _api_error(404, "Deliveries are " + ", ".join(DELIVERIES)
                               + f"; not '{kind[:40]}'.")
@@ -304,7 +312,21 @@ def _pages(app: FastAPI, engine: Engine, preview: Snapshots, workers: UploadWork
                                    '<main id="inhoud" class="wrap" tabindex="-1">' + banner, 1)
         html = html.replace("</head>", '<link rel="stylesheet" href="/editor-static/'
                             'editor.css">\n<meta name="robots" content="noindex">\n</head>', 1)
+        # the chart downloads of the preview, not the public ones (a draft's chart has none)
+        public = PUBLIC_ROUTES["chart"][lang].split("{", 1)[0]
+        html = html.replace(f'href="{public}', 'href="' + route("preview_chart").split(
+            "{", 1)[0])
         return HTMLResponse(html, status_code=result.status, headers=NO_STORE)
+
+    @app.get(route("preview_chart"), include_in_schema=False, name=f"preview-chart-{lang}")
+    @guarded
+    def preview_chart(request: Request, id: str, fmt: str):
+        signed_in(request, engine, "preview_drafts")
+        found = chart_file(preview.current(), id, lang, fmt)
+        if found is None:
+            return Response(_("Not found."), status_code=404, headers=NO_STORE)
+        return Response(found.content, media_type=found.media_type, headers={
+            **NO_STORE, "Content-Disposition": f'attachment; filename="{found.filename}"'})
 
     @app.get(route("preview"), include_in_schema=False, name=f"preview-{lang}")
     @guarded

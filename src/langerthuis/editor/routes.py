@@ -31,6 +31,8 @@ from .urls import ROUTES, editor_url
 HERE = Path(__file__).resolve().parent
 NO_STORE = {"Cache-Control": "no-store"}
 AUDIT_PAGE = 200  # events shown on the page; the CSV has them all
+SCOPE_MESSAGE = ("The API token is valid, but its scopes do not include 'deliveries'; "
+                 "create a token with that scope on the tokens page.")
 
 
 def install(app: FastAPI, engine: Engine, cookies: CookiePolicy = CookiePolicy()) -> None:
@@ -42,7 +44,11 @@ def install(app: FastAPI, engine: Engine, cookies: CookiePolicy = CookiePolicy()
 
     @app.get("/api/editor/whoami", include_in_schema=False)
     def whoami(request: Request):
-        who = bearer(request, engine, "deliveries")
+        try:
+            who = bearer(request, engine, "deliveries")
+        except Forbidden:
+            return JSONResponse({"error": {"status": 403, "message": SCOPE_MESSAGE}},
+                                status_code=403, headers=NO_STORE)
         if who is None:
             return JSONResponse({"error": {"status": 401, "message":
                                  "A valid API token with scope 'deliveries' is needed: send "
