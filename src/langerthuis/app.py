@@ -17,6 +17,7 @@ from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddle
 from .api import routes as api_routes
 from .editor import routes as editor_routes
 from .editor.security import CookiePolicy
+from .formatting import format_number
 from .http import BodyLimit, HeaderLimits, HeadAsGet, SecurityHeaders
 from .i18n import Text
 from .opendata import routes as opendata_routes
@@ -107,4 +108,5 @@ def too_large(request: Request, snapshots: Snapshots, text) -> object:
     if path == "/api" or path.startswith("/api/"):
         return api_routes.error_response(413, "too_large", str(text), None)
     lang = "en" if path == "/en" or path.startswith("/en/") else "nl"
-    return web_routes.error_response(request, snapshots, 413, text.to(lang))
+    shown = Text(text.msgid, **{k: format_number(v, 0, lang) for k, v in text.values.items()})
+    return web_routes.error_response(request, snapshots, 413, shown.to(lang))

@@ -101,15 +101,18 @@ class BodyLimit:
             return
         declared = dict(scope.get("headers") or []).get(b"content-length", b"")
         if declared.isdigit() and int(declared) > self.limit:
+            if int(declared) <= DRAINED * self.limit:
+                await _drain(receive, int(declared))
             await self.respond(scope, too_large(self.limit))(scope, receive, send)
             return
-        received, over, started = 0, False, False
+        received, over, started, ended = 0, False, False, False
 
         async def counted() -> Message:
-            nonlocal received, over
+            nonlocal received, over, ended
             if over:
                 return {"type": "http.disconnect"}
             message = await receive()
+            ended = message["type"] != "http.request" or not message.get("more_body")
             received += len(message.get("body", b""))
             if received > self.limit:
                 over = True
@@ -127,7 +130,25 @@ class BodyLimit:
             if not over or started:
                 raise
         if over and not started:
+            if not ended:
+                await _drain(receive, DRAINED * self.limit - received)
             await self.respond(scope, too_large(self.limit))(scope, receive, send)
+
+
+#: A body over the limit but at most this many times the limit is read to its end (and
+#: dropped) before the 413 is sent: a client that sends its whole body before it reads the
+#: answer (most do) then sees the 413 instead of a connection reset. A larger one is
+#: answered at once and the connection closed.
+DRAINED = 4
+
+
+async def _drain(receive: Receive, most: int) -> None:
+    """Receive and drop up to `most` bytes of the body, until its end."""
+    while most > 0:
+        message = await receive()
+        if message["type"] != "http.request" or not message.get("more_body"):
+            return
+        most -= len(message.get("body", b""))
 
 
 #: Bytes of a request's address (path and query) and of all its header lines: far above what
