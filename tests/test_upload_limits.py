@@ -197,3 +197,23 @@ def test_the_web_form_refuses_a_body_over_the_limit_on_a_styled_page(api):
                          data={"csrf": "x"})
     assert answer.status_code == 413
     assert "5100000" in answer.text.replace(".", "") and "<html" in answer.text
+
+
+def test_an_account_has_a_bounded_share_of_the_upload_pool():
+    import asyncio
+    import threading
+
+    from langerthuis.editor.workers import Busy, UploadWorkers
+    workers = UploadWorkers(workers=2, per_account=1, waiting=1, queued=3)
+    release = threading.Event()
+
+    async def scenario():
+        slow = [asyncio.create_task(workers.run(1, release.wait, 30)) for _ in range(2)]
+        await asyncio.sleep(0.2)
+        with pytest.raises(Busy):  # one in work and one waiting: the third is refused
+            await workers.run(1, lambda: None)
+        assert await workers.run(2, lambda: "other") == "other"  # another account goes on
+        release.set()
+        assert await asyncio.gather(*slow) == [True, True]
+        assert workers.in_work == {}
+    asyncio.run(scenario())
