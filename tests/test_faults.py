@@ -4,9 +4,7 @@ half-written releases of a killed `load --site` removed by the next one."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
-import uuid
 from pathlib import Path
 
 import pytest
