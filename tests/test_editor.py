@@ -95,6 +95,14 @@ def test_the_token_api_needs_a_valid_token(site):
     revoke_token(site[1], token_id)
     assert c.get("/api/editor/whoami",
                  headers={"Authorization": f"Bearer {token}"}).status_code == 401
+    # a valid token without the scope: known, but not allowed (403, not 401)
+    drafts_only, _id = create_token(site[1], address, "reader", ["drafts"])
+    for answer in (c.get("/api/editor/whoami",
+                         headers={"Authorization": f"Bearer {drafts_only}"}),
+                   c.post("/api/editor/editions/lt-2021/figures", content=b"x",
+                          headers={"Authorization": f"Bearer {drafts_only}"})):
+        assert answer.status_code == 403
+        assert "scopes do not include 'deliveries'" in answer.json()["error"]["message"]
 
 
 def test_sign_in_sets_a_safe_session_cookie(site):

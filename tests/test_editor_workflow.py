@@ -14,6 +14,7 @@ from langerthuis.accounts import add_account, create_token
 from langerthuis.app import create_app
 from langerthuis.content import check_content
 from langerthuis.store import load_content, make_engine
+from langerthuis.store.export_content import export_content
 
 from conftest import FIXTURE_CONTENT
 
@@ -26,6 +27,11 @@ def site(tmp_path):
     engine = make_engine(url)
     load_content(engine, check_content(FIXTURE_CONTENT))
     yield create_app(url), engine
+    # whatever the workflow wrote, the database still exports as content that `check`
+    # accepts, drafts and all
+    exported = export_content(engine, tmp_path / "exported", drafts=True)
+    assert exported is not None
+    check_content(tmp_path / "exported")
     engine.dispose()
 
 

@@ -140,7 +140,7 @@ def edit(engine) -> None:
                   b"summary_en,source\nlt-action-2,2022-06-30,month,on_schedule,Loopt.,"
                   b"Running.,monitor-2019\n", "progress.csv", ME)
     revise(engine, "qol-2021", 70.0, "Typing error in the source table", ME,
-           expected=None, on=dt.date(2022, 3, 1))
+           expected=69, on=dt.date(2022, 3, 1))
 
 
 def test_edits_are_exported_and_load_back(tmp_path: Path):

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -61,6 +63,7 @@ def load(content_dir: Path | None, database_url: str | None, site_dir: Path | No
     into a new folder there and swapped in at once (a symbolic link, `current`)."""
     from .pipeline import prepare
     from .store import load_content, make_engine
+    from .store.database import database_folder
     settings = load_settings()
     root = content_dir or settings.content_dir
     _warn_without_open_data(settings.open_data_dir)
@@ -74,16 +77,24 @@ def load(content_dir: Path | None, database_url: str | None, site_dir: Path | No
     if prepared.derived:
         click.echo("Computed the oldest-old support ratio per municipality (CBS, 2021).")
     engine = make_engine(database_url or settings.database_url)
+    shown = engine.url.render_as_string(hide_password=True)
     try:
-        written = load_content(engine, content, registry, prepared.population)
+        with _no_space(f"the disk of the database {shown} is full; the load was rolled back "
+                       "and the database is unchanged. Free space there and load again.",
+                       database_folder(engine)):
+            written = load_content(engine, content, registry, prepared.population)
     finally:
         engine.dispose()  # no connection outlives the command
-    click.echo(f"Loaded {root} into {engine.url.render_as_string(hide_password=True)}: "
+    click.echo(f"Loaded {root} into {shown}: "
                + ", ".join(f"{n} {t}" for t, n in sorted(written.items())))
     site_dir = site_dir or settings.site_dir
     if site_dir is not None:
         from .static_site import publish_site
-        release = publish_site(_snapshot(database_url), site_dir)
+        with _no_space(f"the disk of the site folder {site_dir} is full; the database is "
+                       f"loaded, but the site was not published ({site_dir / 'current'} "
+                       "still shows the previous release). Free space there and load again.",
+                       site_dir):
+            release = publish_site(_snapshot(database_url), site_dir)
         click.echo(f"Published the site in {release} ({site_dir / 'current'} points there).")
 
 
@@ -92,6 +103,20 @@ def _warn_without_open_data(open_data_dir: Path) -> None:
         click.echo(f"Warning: open data not found in {open_data_dir}; set "
                    "LANGERTHUIS_OPEN_DATA_DIR (see shared/data/README.md). Geography is not "
                    "checked or loaded.", err=True)
+
+
+@contextmanager
+def _no_space(message: str, folder: Path | None) -> Iterator[None]:
+    """A full disk (of `folder`) as an error message with what happened and what to do
+    (exit 1), not a traceback; any other error goes on."""
+    from .store.database import disk_full
+    try:
+        yield
+    except Exception as exc:
+        if not disk_full(exc, folder):
+            raise
+        click.echo(f"Error: {message}", err=True)
+        sys.exit(1)
 
 
 def _registry(open_data_dir: Path, required: bool = False):
@@ -449,8 +474,20 @@ def serve(host: str, port: int, database_url: str | None) -> None:
                    err=True)
         sys.exit(2)
     app = create_app(url, settings.data_dir, settings.prebuild_reports,
-                     settings.secure_cookies)
-    uvicorn.run(app, host=host, port=port, log_level="info")
+                     settings.secure_cookies, settings.idle_minutes)
+    uvicorn.run(app, host=host, port=port, log_level="info", **server_options(settings))
+
+
+def server_options(settings) -> dict:
+    """uvicorn's settings beyond the address: the client's address from X-Forwarded-For
+    only when the request comes from a configured proxy (LANGERTHUIS_TRUSTED_PROXIES; by
+    default from nobody, so that no client picks the address its attempts are counted
+    under), and headers held up to a bound, so that the application answers 431 or 414."""
+    from .http import SERVER_HEADER_BYTES
+    proxies = settings.trusted_proxies
+    return {"proxy_headers": bool(proxies), "forwarded_allow_ips": proxies or "",
+            "http": "h11", "h11_max_incomplete_event_size": SERVER_HEADER_BYTES,
+            "timeout_keep_alive": 5}
 
 
 from .accounts.cli import tokens, users  # noqa: E402

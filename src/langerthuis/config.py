@@ -10,6 +10,8 @@
 | LANGERTHUIS_PREBUILD_REPORTS| 1: `serve` makes every report after a load |
 | LANGERTHUIS_SECURE_COOKIES  | 1: sign-in cookies only over HTTPS (0 for a local server on http) |
 | LANGERTHUIS_SITE_DIR        | empty: `load` writes no static site; else the folder whose `current` link nginx serves (deploy/nginx) |
+| LANGERTHUIS_TRUSTED_PROXIES | empty: `serve` ignores X-Forwarded-For; else the proxies' addresses (nginx on the host: 127.0.0.1) whose X-Forwarded-For gives the client's address |
+| LANGERTHUIS_IDLE_MINUTES    | 30: an editor's session ends after this many minutes without a request (and 8 hours after sign-in in any case) |
 """
 from __future__ import annotations
 
@@ -31,6 +33,8 @@ class Settings:
     prebuild_reports: bool = True  # the server makes every report after each load
     secure_cookies: bool = True  # the editor's cookies are sent over HTTPS only
     site_dir: Path | None = None  # where `load` publishes the pages as files (deploy/nginx)
+    trusted_proxies: str = ""  # uvicorn's forwarded_allow_ips; empty: no proxy headers
+    idle_minutes: int = 30  # an editor's session ends after this long without a request
 
 
 def sqlite_url(path: Path) -> str:
@@ -48,4 +52,13 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
                     env.get("LANGERTHUIS_BASE_URL", "").rstrip("/"), data_dir,
                     env.get("LANGERTHUIS_PREBUILD_REPORTS", "1") != "0",
                     env.get("LANGERTHUIS_SECURE_COOKIES", "1") != "0",
-                    Path(site) if site else None)
+                    Path(site) if site else None,
+                    trusted_proxies=env.get("LANGERTHUIS_TRUSTED_PROXIES", "").strip(),
+                    idle_minutes=_minutes(env.get("LANGERTHUIS_IDLE_MINUTES", "30")))
+
+
+def _minutes(text: str) -> int:
+    if not text.strip().isdigit() or not 1 <= int(text) <= 24 * 60:
+        raise ValueError(f"LANGERTHUIS_IDLE_MINUTES is '{text[:20]}'; write a whole number of "
+                         "minutes from 1 to 1440, such as 30.")
+    return int(text)

@@ -195,9 +195,14 @@ def publish_site(snapshot: Snapshot, site_dir: Path, keep: int = 2) -> Path:
     releases (the previous one may still be serving a request) and returns the new one."""
     releases = site_dir / "releases"
     releases.mkdir(parents=True, exist_ok=True)
+    remove_stale_partials(releases)
     name = time.strftime("%Y%m%dT%H%M%S", time.gmtime()) + f"-{os.getpid()}"
     partial = releases / f".{name}.partial"
-    export_site(snapshot, partial, standalone=False)
+    try:
+        export_site(snapshot, partial, standalone=False)
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)  # a failed release leaves nothing
+        raise
     release = releases / name
     partial.rename(release)
     link = site_dir / f".current.{os.getpid()}"
@@ -207,3 +212,27 @@ def publish_site(snapshot: Snapshot, site_dir: Path, keep: int = 2) -> Path:
     for old in sorted(p for p in releases.iterdir() if not p.name.startswith("."))[:-keep]:
         shutil.rmtree(old, ignore_errors=True)
     return release
+
+
+def remove_stale_partials(releases: Path) -> list[Path]:
+    """Remove the half-written releases of loads that are no longer running (killed, or
+    the machine stopped): `.<time>-<pid>.partial` whose process is gone. A partial of a
+    load still running is left alone. Returns what was removed."""
+    removed = []
+    for partial in releases.glob(".*.partial"):
+        pid = partial.name.removesuffix(".partial").rpartition("-")[2]
+        if pid.isdigit() and _running(int(pid)):
+            continue
+        shutil.rmtree(partial, ignore_errors=True)
+        removed.append(partial)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True

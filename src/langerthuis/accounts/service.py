@@ -7,17 +7,22 @@ import re
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from .. import model as m
 from ..errors import LangerThuisError, TranslatedError
 from ..store import accounts as store
 from .passwords import (DUMMY_HASH, MAX_LENGTH, MIN_LENGTH, hash_password, needs_rehash,
-                        verify_password)
+                        verify_password, weakness)
 from .roles import ROLES, SCOPES
 from .tokens import digest, new_secret, new_token
 
 SESSION_LIFETIME = dt.timedelta(hours=8)
+#: A session also ends after this long without a request (LANGERTHUIS_IDLE_MINUTES);
+#: when it was last used is written at most once per SEEN_EVERY.
+IDLE_TIMEOUT = dt.timedelta(minutes=30)
+SEEN_EVERY = dt.timedelta(minutes=1)
 #: Failed logins per e-mail address (and, more loosely, per client address) within
 #: RATE_WINDOW after which every further attempt is refused until the window has passed.
 RATE_WINDOW = dt.timedelta(minutes=1)
@@ -79,20 +84,25 @@ def add_account(engine: Engine, email: str, role: str, password: str, *,
                            "command line: --organisation with an id from "
                            "content/organisations.yaml).")
     check_password(password)
-    with Session(engine) as session, session.begin():
-        if organisation is not None and organisation not in store.organisation_ids(session):
-            raise AccountError("Unknown organisation '{organisation}': use an id from "
-                               "content/organisations.yaml (and load the content first).",
-                               organisation=organisation[:64])
-        if store.account_by_email(session, email) is not None:
-            raise AccountError("An account for {email} exists already.", email=email)
-        account = m.Account(email=email, name=name, role=role, organisation_id=organisation,
-                            password_hash=hash_password(password), disabled=False,
-                            created_at=store.now())
-        session.add(account)
-        session.flush()
-        store.record(session, actor, "account_added", "account", email, "role", None, role)
-        return Who.of(account)
+    try:
+        with Session(engine) as session, session.begin():
+            if organisation is not None and organisation not in store.organisation_ids(session):
+                raise AccountError("Unknown organisation '{organisation}': use an id from "
+                                   "content/organisations.yaml (and load the content first).",
+                                   organisation=organisation[:64])
+            if store.account_by_email(session, email) is not None:
+                raise AccountError("An account for {email} exists already.", email=email)
+            account = m.Account(email=email, name=name, role=role,
+                                organisation_id=organisation,
+                                password_hash=hash_password(password), disabled=False,
+                                created_at=store.now())
+            session.add(account)
+            session.flush()
+            store.record(session, actor, "account_added", "account", email, "role", None,
+                         role)
+            return Who.of(account)
+    except IntegrityError:  # added by someone else at the same moment
+        raise AccountError("An account for {email} exists already.", email=email) from None
 
 
 def check_password(password: str) -> None:
@@ -102,6 +112,14 @@ def check_password(password: str) -> None:
     if len(password) > MAX_LENGTH:
         raise AccountError("The password is longer than {maximum} characters.",
                            maximum=MAX_LENGTH)
+    found = weakness(password)
+    if found == "repeated":
+        raise AccountError("The password is one character repeated; choose a password of "
+                           "several words or characters.")
+    if found == "common":
+        raise AccountError("This password is among the passwords most used or found in "
+                           "breaches, and is guessed quickly; choose another, for example a "
+                           "few unrelated words.")
 
 
 def disable_account(engine: Engine, email: str, actor: str = CLI) -> None:
@@ -128,53 +146,73 @@ def sign_in(engine: Engine, email: str, password: str, address: str | None,
             previous_session: str | None = None) -> tuple[str, Who]:
     """Check the password and start a new session: returns the session's secret (for the
     cookie) and who signed in. The session of `previous_session` (the cookie the browser
-    had) ends, so a session id fixed before sign-in is worth nothing after it."""
+    had) ends, so a session id fixed before sign-in is worth nothing after it.
+
+    The attempt is recorded (as failed) and counted against the limits per e-mail address
+    and per client address in one transaction that the database serialises, before the
+    password is checked: of any number of parallel attempts at most the limit are
+    checked."""
     email = normal_email(email)[:320]
     moment = store.now()
     with Session(engine) as session, session.begin():
+        store.serialise_attempts(session)
+        attempt = m.LoginAttempt(email=email, address=address, at=moment, succeeded=False)
+        session.add(attempt)
+        session.flush()
         since = moment - RATE_WINDOW
-        if (store.failures_since(session, since, email=email) >= MAX_FAILURES_PER_EMAIL
-                or (address and store.failures_since(session, since, address=address)
-                    >= MAX_FAILURES_PER_ADDRESS)):
-            session.add(m.LoginAttempt(email=email, address=address, at=moment,
-                                       succeeded=False))
-            refused = LoginRefused(rate_limited=True)
-        else:
-            account = store.account_by_email(session, email)
-            valid = verify_password(account.password_hash if account else DUMMY_HASH,
-                                    password)
-            ok = valid and account is not None and not account.disabled
-            session.add(m.LoginAttempt(email=email, address=address, at=moment, succeeded=ok))
-            if ok:
-                if needs_rehash(account.password_hash):
-                    account.password_hash = hash_password(password)
-                if previous_session:
-                    old = store.session_by_digest(session, digest(previous_session))
-                    if old is not None:
-                        session.delete(old)
-                secret = new_secret()
-                login = m.LoginSession(token_hash=digest(secret), account_id=account.id,
-                                       csrf_token=new_secret(), created_at=moment,
-                                       expires_at=moment + SESSION_LIFETIME)
-                session.add(login)
-                session.flush()
-                store.record(session, email, "signed_in", "account", email)
-                return secret, Who.of(account, csrf_token=login.csrf_token,
-                                      session_id=login.id)
-            refused = LoginRefused()
-    raise refused  # after the commit: the failed attempt is counted
+        limited = (store.failures_since(session, since, email=email) > MAX_FAILURES_PER_EMAIL
+                   or (address and store.failures_since(session, since, address=address)
+                       > MAX_FAILURES_PER_ADDRESS))
+        attempt_id = attempt.id
+    if limited:
+        raise LoginRefused(rate_limited=True)  # the attempt is counted all the same
+    with Session(engine) as session:
+        account = store.account_by_email(session, email)
+        stored = account.password_hash if account is not None else DUMMY_HASH
+        allowed = account is not None and not account.disabled
+    if not (verify_password(stored, password) and allowed):
+        raise LoginRefused()
+    with Session(engine) as session, session.begin():
+        account = store.account_by_email(session, email)
+        if account is None or account.disabled:  # disabled while the password was checked
+            raise LoginRefused()
+        session.get(m.LoginAttempt, attempt_id).succeeded = True
+        if needs_rehash(account.password_hash):
+            account.password_hash = hash_password(password)
+        if previous_session:
+            old = store.session_by_digest(session, digest(previous_session))
+            if old is not None:
+                session.delete(old)
+        secret = new_secret()
+        login = m.LoginSession(token_hash=digest(secret), account_id=account.id,
+                               csrf_token=new_secret(), created_at=moment,
+                               expires_at=moment + SESSION_LIFETIME)
+        session.add(login)
+        session.flush()
+        store.record(session, email, "signed_in", "account", email)
+        return secret, Who.of(account, csrf_token=login.csrf_token, session_id=login.id)
 
 
-def current(engine: Engine, secret: str | None) -> Who | None:
-    """Who the session cookie `secret` belongs to, if the session is valid and the account
-    enabled (checked on every request, so disabling takes effect at once)."""
+def current(engine: Engine, secret: str | None,
+            idle: dt.timedelta = IDLE_TIMEOUT) -> Who | None:
+    """Who the session cookie `secret` belongs to, if the session is valid (signed in less
+    than SESSION_LIFETIME ago and used less than `idle` ago) and the account enabled
+    (checked on every request, so disabling takes effect at once)."""
     if not secret or len(secret) > 200:
         return None
+    moment = store.now()
     with Session(engine) as session:
         login = store.session_by_digest(session, digest(secret))
-        if login is None or login.expires_at < store.now() or login.account.disabled:
+        if login is None or login.expires_at < moment or login.account.disabled:
             return None
-        return Who.of(login.account, csrf_token=login.csrf_token, session_id=login.id)
+        seen = login.last_seen_at or login.created_at
+        if moment - seen > idle:
+            return None
+        who = Who.of(login.account, csrf_token=login.csrf_token, session_id=login.id)
+        if moment - seen > SEEN_EVERY:
+            login.last_seen_at = moment
+            session.commit()
+        return who
 
 
 def sign_out(engine: Engine, secret: str | None) -> None:
@@ -237,14 +275,14 @@ def list_tokens(engine: Engine, account_id: int) -> list[m.ApiToken]:
         return tokens
 
 
-def token_holder(engine: Engine, secret: str | None, scope: str) -> Who | None:
-    """Who the API token `secret` belongs to, if it is valid, not revoked, has `scope`,
-    and its account is enabled."""
+def token_holder(engine: Engine, secret: str | None, scope: str | None) -> Who | None:
+    """Who the API token `secret` belongs to, if it is valid, not revoked, has `scope`
+    (any scope when None: the caller looks at `scopes`), and its account is enabled."""
     if not secret or len(secret) > 200:
         return None
     with Session(engine) as session:
         token = store.token_by_digest(session, digest(secret))
         if (token is None or token.revoked_at is not None or token.account.disabled
-                or scope not in token.scopes.split()):
+                or (scope is not None and scope not in token.scopes.split())):
             return None
         return Who.of(token.account, scopes=frozenset(token.scopes.split()))

@@ -4,8 +4,11 @@ after which the edition is frozen."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from .. import model as m
@@ -19,9 +22,28 @@ class EditingError(TranslatedError):
     """An editing request that cannot be carried out; the message says why and what to do."""
 
 
+class Conflict(EditingError):
+    """Someone else changed the same thing since the form was opened (answered with 409)."""
+
+
+@contextmanager
+def serialised(engine: Engine) -> Iterator[Session]:
+    """One editing transaction, run by the database after every other one that started
+    before it (`store.serialise`): its checks and its writes see the same data. A unique
+    constraint broken all the same (by a write outside the editor) is a Conflict, never an
+    unhandled error."""
+    try:
+        with Session(engine) as session, session.begin():
+            store.serialise(session)
+            yield session
+    except IntegrityError:
+        raise Conflict("Someone else changed the same record at the same moment; reload the "
+                       "page, look at what it holds now and try again.") from None
+
+
 def create_draft(engine: Engine, programme_id: str, year: int, actor: str) -> str:
     """Make the draft edition of `year` from the programme's latest edition; returns its id."""
-    with Session(engine) as session, session.begin():
+    with serialised(engine) as session:
         programme = store.programme(session, programme_id)
         if programme is None:
             raise EditingError("There is no programme '{programme}'.",
@@ -33,6 +55,12 @@ def create_draft(engine: Engine, programme_id: str, year: int, actor: str) -> st
         if year <= previous.year:
             raise EditingError("The programme has an edition of {year} already; a new "
                                "edition needs a later year than that.", year=previous.year)
+        taken = store.edition_of_year(session, year)
+        if taken is not None and taken.programme_id != programme_id:
+            raise EditingError("The year {year} is an edition of the programme {other} "
+                               "already; the site addresses an edition by its year, so each "
+                               "year belongs to one programme.", year=year,
+                               other=taken.programme_id)
         if previous.status == "draft":
             raise EditingError("The edition of {year} is still a draft; publish it first.",
                                year=previous.year)
@@ -61,7 +89,7 @@ def create_draft(engine: Engine, programme_id: str, year: int, actor: str) -> st
 def publish(engine: Engine, edition_id: str, actor: str,
             on: dt.date | None = None) -> None:
     """Publish a draft edition: the public sees it from now on, and it is frozen."""
-    with Session(engine) as session, session.begin():
+    with serialised(engine) as session:
         edition = store.edition(session, edition_id)
         if edition is None:
             raise EditingError("There is no edition {value}.", value=edition_id[:64])

@@ -9,18 +9,18 @@ import math
 import re
 from dataclasses import dataclass
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from .. import model as m
-from ..content.schema import MeasurementSpec
+from ..content.schema import Decimals, MeasurementSpec
 from ..i18n import N_
 from ..model.vocabulary import UNIT_RANGE, EntryStatus, Unit
 from ..store import accounts as audit
 from ..store import editing as store
 from . import uploads
-from .drafts import draft_of
+from .drafts import draft_of, serialised
 from .uploads import (BASE, BASE_MEANING, Problem, Row, UploadRejected, conflict, not_yours,
                       problem, read_rows, schema_problems, untranslated)
 
@@ -125,7 +125,12 @@ def check_figures(session: Session, edition: m.Edition, rows: list[Row],
                 problems.append(problem(line, "value", msgid, **values))
         record, bad = _record(edition, indicator, value or 0.0, cells, line)
         written = decimals_of(raw.replace(",", "."))
-        if written > (entries[indicator].indicator.decimals or 0):
+        maximum = most_decimals(written)
+        if maximum is not None:
+            problems.append(problem(line, "value", "'{value}' has {count} decimals; a figure "
+                                    "keeps at most {maximum}: round it.", value=raw[:40],
+                                    count=written, maximum=maximum))
+        elif written > (entries[indicator].indicator.decimals or 0):
             record["decimals"] = written  # as precise as delivered
         problems += bad
         if len(problems) > wrong:
@@ -192,6 +197,19 @@ def decimals_of(number: str) -> int:
     return len(number.partition(".")[2])
 
 
+_DECIMALS = TypeAdapter(Decimals)
+
+
+def most_decimals(written: int) -> int | None:
+    """None when a figure may keep `written` decimals (the content schema's rule for
+    `decimals`, which `check` holds the content to), else the most it may keep."""
+    try:
+        _DECIMALS.validate_python(written)
+        return None
+    except ValidationError as exc:
+        return (exc.errors()[0].get("ctx") or {}).get("le", 0)
+
+
 def delivered_number(text: str) -> float | None:
     """A number as a delivered file writes it (decimal comma or point), or None."""
     if not _NUMBER.match(text):
@@ -216,7 +234,7 @@ def apply_figures(engine: Engine, edition_id: str, data: bytes, filename: str, a
     one transaction. A partner (`organisation`) may deliver only assigned indicators.
     Returns the number of figures written; raises UploadRejected (nothing written)."""
     header, rows = read_rows(data, filename, FIGURE_COLUMNS, REQUIRED)
-    with Session(engine) as session, session.begin():
+    with serialised(engine) as session:
         edition = draft_of(session, edition_id)
         allowed = store.assigned(session, organisation) if organisation else None
         figures = check_figures(session, edition, rows, allowed, BASE in header)

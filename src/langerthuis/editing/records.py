@@ -25,7 +25,7 @@ from .. import model as m
 from ..store import accounts as audit
 from ..store import editing as store
 from . import uploads
-from .drafts import draft_of
+from .drafts import draft_of, serialised
 from .uploads import (BASE, Problem, Row, UploadRejected, conflict, problem, read_rows,
                       schema_problems, untranslated, version)
 
@@ -198,7 +198,7 @@ def apply_records(kind: RecordKind, engine: Engine, edition_id: str, data: bytes
     only what is its organisation's. Returns the number of records written; raises
     UploadRejected (nothing written)."""
     header, rows = read_rows(data, filename, kind.columns, kind.required)
-    with Session(engine) as session, session.begin():
+    with serialised(engine) as session:
         edition = draft_of(session, edition_id)
         ctx = Context(session, edition, organisation)
         checked = check_records(kind, ctx, rows, BASE in header)

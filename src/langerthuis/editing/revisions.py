@@ -7,20 +7,15 @@ import math
 
 from pydantic import ValidationError
 from sqlalchemy import Engine
-from sqlalchemy.orm import Session
 
 from .. import model as m
 from ..content.schema import RevisionSpec
 from ..model.vocabulary import UNIT_RANGE, Unit
 from ..store import accounts as audit
 from ..store import editing as store
-from .drafts import EditingError
-from .figures import decimals_of, outside_range
+from .drafts import Conflict, EditingError, serialised
+from .figures import decimals_of, most_decimals, outside_range
 from .uploads import schema_problems
-
-
-class Conflict(EditingError):
-    """Someone else changed the figure since the form was opened."""
 
 
 def _check_reason(reason: str) -> None:
@@ -35,8 +30,12 @@ def _check_reason(reason: str) -> None:
 
 def revise(engine: Engine, measurement_id: str, new_value: float, reason: str, actor: str,
            expected: float | None, on: dt.date | None = None) -> int:
-    """Correct a figure of a published edition. `expected` is the value the editor saw: if
-    the figure has changed since, nothing is written and Conflict says so."""
+    """Correct a figure of a published edition. `expected` is the value the editor saw (it
+    is needed): if the figure has changed since, nothing is written and Conflict says so.
+    The check and the write are one transaction that the database serialises."""
+    if expected is None:
+        raise EditingError("The form does not say which value you saw; open the figure's "
+                           "form again and revise it there.")
     reason = reason.strip()
     if not reason:
         raise EditingError("A revision needs its reason: say what was wrong and where the "
@@ -46,7 +45,7 @@ def revise(engine: Engine, measurement_id: str, new_value: float, reason: str, a
     _check_reason(reason)
     if not math.isfinite(new_value):
         raise EditingError("The new value must be a number such as 9,1.")
-    with Session(engine) as session, session.begin():
+    with serialised(engine) as session:
         figure = store.measurement(session, measurement_id)
         if figure is None:
             raise EditingError("There is no figure {value}.", value=measurement_id[:64])
@@ -55,7 +54,7 @@ def revise(engine: Engine, measurement_id: str, new_value: float, reason: str, a
         if not published:
             raise EditingError("The figure {value} is in no published edition; change it in "
                                "the draft instead.", value=measurement_id)
-        if expected is not None and figure.value != expected:
+        if figure.value != expected:
             raise Conflict("Someone else changed the figure to {now} while you were editing "
                            "(you saw {seen}); look at the new value and revise again if it is "
                            "still wrong.", now=format(figure.value, "g"),
@@ -72,8 +71,12 @@ def revise(engine: Engine, measurement_id: str, new_value: float, reason: str, a
         session.add(revision)
         audit.record(session, actor, "figure_revised", "measurement", measurement_id, "value",
                      figure.value, new_value, reason)
-        figure.value = new_value
         written = decimals_of(repr(new_value).removesuffix(".0"))
+        maximum = most_decimals(written)
+        if maximum is not None:
+            raise EditingError("The new value has {count} decimals; a figure keeps at most "
+                               "{maximum}: round it.", count=written, maximum=maximum)
+        figure.value = new_value
         declared = figure.decimals if figure.decimals is not None else figure.indicator.decimals
         if written > (declared or 0):
             figure.decimals = written  # the correction is as precise as given

@@ -31,7 +31,7 @@ from ..store import accounts as audit
 from ..store import editing as store
 from ..store.load import row as content_row
 from . import uploads
-from .drafts import draft_of
+from .drafts import draft_of, serialised
 from .figures import decimals_of, delivered_number, outside_range, own_figure
 from .records import whole_number
 from .uploads import (BASE, BASE_MEANING, Problem, Row, UploadRejected, conflict, not_yours,
@@ -364,7 +364,7 @@ def apply_table(engine: Engine, edition_id: str, data: bytes, filename: str, act
     one delivered before) in one transaction with its audit event. A partner
     (`organisation`) delivers only tables of indicators assigned to it. Returns the number
     of rows written; raises UploadRejected (nothing written)."""
-    with Session(engine) as session, session.begin():
+    with serialised(engine) as session:
         edition = draft_of(session, edition_id)
         columns: dict[str, str] = {}
         for template in templates(session, edition):

@@ -12,6 +12,7 @@ import hashlib
 import io
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -21,9 +22,14 @@ from ..content.limits import MAX_CSV_BYTES
 from ..content.translations import needs_words, translated_fields
 from ..i18n import N_, Text
 from ..opendata.keyfigures import FORMULA_START, csv_cell
+from . import xlsx
 from .drafts import EditingError
 
+#: Limits of one delivered file, checked while it is read (the templates need far less:
+#: at most a thousand rows, some twenty columns, texts of a few hundred characters).
 MAX_ROWS = 1_000
+MAX_COLUMNS = 200
+MAX_CELL = 10_000
 
 #: The column of every template that holds what the record was when the template was made
 #: (a figure's value, a record's version): an upload whose base no longer matches the
@@ -132,7 +138,11 @@ def template_xlsx(name: str, columns: dict[str, str], rows: Iterable[list[str]])
 def read_rows(data: bytes, filename: str, columns: dict[str, str],
               required: tuple[str, ...]) -> tuple[list[str], list[Row]]:
     """The header and (line, cells) of every data row of an uploaded CSV or Excel file
-    with `columns` (of which `required` must be there); UploadRejected otherwise."""
+    with `columns` (of which `required` must be there); UploadRejected otherwise.
+
+    The work is linear in the file's size and bounded: the limits on bytes, rows, columns
+    and characters per cell (and, for Excel, on what the archive expands to) are checked
+    while the file is read, and the first one passed refuses the file at once."""
     if len(data) > MAX_CSV_BYTES:
         raise UploadRejected([problem(None, None, "The file has {size} bytes; at most "
                                       "{maximum} are accepted.", size=len(data),
@@ -140,34 +150,17 @@ def read_rows(data: bytes, filename: str, columns: dict[str, str],
     if filename.lower().endswith(".xlsx") or data[:2] == b"PK":
         table = _xlsx_rows(data)
     else:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise UploadRejected([problem(None, None, "The file is not UTF-8 text (byte "
-                                          "{position}); save it as CSV UTF-8 or as .xlsx.",
-                                          position=exc.start)])
-        if "\x00" in text:
-            raise UploadRejected([problem(None, None, "The file holds NUL bytes; it is not a "
-                                          "CSV file.")])
-        try:
-            table = list(csv.reader(io.StringIO(text, newline="")))
-        except csv.Error as exc:
-            raise UploadRejected([problem(None, None, "The CSV file cannot be read ({detail}); "
-                                          "save it again from the template.",
-                                          detail=str(exc)[:80])])
+        table = _csv_rows(data)
     if not table or not any(c.strip() for c in table[0]):
         raise UploadRejected([problem(1, None, "The file is empty; start from the template.")])
     header = [c.strip() for c in table[0]]
+    counted = Counter(c for c in header if c)
     problems = [problem(1, c[:40], "Unknown column; the template's columns are {columns}.",
-                        columns=", ".join(columns)) for c in header
-                if c and c not in columns]
+                        columns=", ".join(columns)) for c in counted if c not in columns]
     problems += [problem(1, c, "The column is missing; start from the template.")
-                 for c in required if c not in header]
-    problems += [problem(1, c[:40], "The column appears twice.") for c in set(header)
-                 if c and header.count(c) > 1]
-    if len(table) - 1 > MAX_ROWS:
-        problems.append(problem(None, None, "The file has {count} rows; at most {maximum} "
-                                "are accepted.", count=len(table) - 1, maximum=MAX_ROWS))
+                 for c in required if c not in counted]
+    problems += [problem(1, c[:40], "The column appears twice.")
+                 for c, times in counted.items() if times > 1]
     if problems:
         raise UploadRejected(problems)
     rows = []
@@ -185,19 +178,71 @@ def read_rows(data: bytes, filename: str, columns: dict[str, str],
     return header, rows
 
 
+def _bounded(cells: list[str], line: int, rows: int) -> list[str]:
+    """One row of a file as it is read, refused at once past a limit: rows, columns or
+    characters of a cell (`rows`: the rows read before it, the header included)."""
+    if rows > MAX_ROWS:
+        raise UploadRejected([problem(None, None, "The file has more than {maximum} rows; at "
+                                      "most {maximum} are accepted.", maximum=MAX_ROWS)])
+    if len(cells) > MAX_COLUMNS:
+        raise _too_wide(line, len(cells))
+    for number, cell in enumerate(cells, start=1):
+        if len(cell) > MAX_CELL:
+            raise UploadRejected([problem(line, None, "Cell {number} of the row has {count} "
+                                          "characters; at most {maximum} are accepted.",
+                                          number=number, count=len(cell), maximum=MAX_CELL)])
+    return cells
+
+
+def _too_wide(line: int, cells: int) -> UploadRejected:
+    return UploadRejected([problem(line, None, "The row has {count} cells; at most {maximum} "
+                                   "columns are accepted.", count=cells, maximum=MAX_COLUMNS)])
+
+
+def _csv_rows(data: bytes) -> list[list[str]]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UploadRejected([problem(None, None, "The file is not UTF-8 text (byte "
+                                      "{position}); save it as CSV UTF-8 or as .xlsx.",
+                                      position=exc.start)])
+    if "\x00" in text:
+        raise UploadRejected([problem(None, None, "The file holds NUL bytes; it is not a "
+                                      "CSV file.")])
+    end = text.find("\n")
+    header = text[:end] if end >= 0 else text
+    if '"' not in header and header.count(",") >= MAX_COLUMNS:  # refused before parsing
+        raise _too_wide(1, header.count(",") + 1)
+    table: list[list[str]] = []
+    try:
+        for cells in csv.reader(io.StringIO(text, newline="")):
+            table.append(_bounded(cells, len(table) + 1, len(table)))
+    except csv.Error as exc:
+        raise UploadRejected([problem(None, None, "The CSV file cannot be read ({detail}); "
+                                      "save it again from the template.",
+                                      detail=str(exc)[:80])])
+    return table
+
+
 def _xlsx_rows(data: bytes) -> list[list[str]]:
+    """The rows of the workbook's first sheet, read only after `xlsx.check_archive` has
+    checked what the archive expands to and scanned the sheet row by row."""
     from openpyxl import load_workbook
+    found = xlsx.check_archive(data, MAX_ROWS, MAX_COLUMNS)
+    if found.problem is not None:
+        raise UploadRejected([problem(found.row, found.cell, found.problem, **found.values)])
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds for a file that is not a workbook
         raise UploadRejected([problem(None, None, "The file is not an Excel workbook (.xlsx) "
                                       "that can be read; save it again from the template.")])
     sheet = book.worksheets[0]
-    out = []
-    for i, row in enumerate(sheet.iter_rows(values_only=True)):
-        if i > MAX_ROWS + 1:
-            break
-        out.append(["" if v is None else _cell_text(v) for v in row])
+    out: list[list[str]] = []
+    for row in sheet.iter_rows(max_row=MAX_ROWS + 1, max_col=MAX_COLUMNS, values_only=True):
+        cells = ["" if v is None else _cell_text(v) for v in row]
+        while cells and cells[-1] == "":
+            cells.pop()  # the padding up to the sheet's widest row
+        out.append(_bounded(cells, len(out) + 1, len(out)))
     book.close()
     return out
 

@@ -4,52 +4,72 @@ assignment of indicators to partner organisations, and revisions of published fi
 Also the token API for machine deliveries."""
 from __future__ import annotations
 
+import functools
+
 from fastapi import FastAPI, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from sqlalchemy import Engine
+from starlette.concurrency import run_in_threadpool
 from sqlalchemy.orm import Session
 
 from .. import model as m
 from ..accounts import can
+from ..content.limits import MAX_CSV_BYTES
 from ..editing import (RECORD_KINDS, Conflict, EditingError, UploadRejected, apply_figures,
                        apply_records, apply_table, create_draft, publish, revise,
                        template_csv, template_xlsx)
 from ..editing import records as delivered
+from ..editing.drafts import serialised
 from ..editing import tables as breakdown
-from ..i18n import LANGUAGES, localised, translations
+from ..i18n import LANGUAGES, N_, localised, translations
 from ..store import accounts as audit
 from ..store import editing as store
 from ..views.snapshot import Snapshots
 from ..report.routes import MEDIA, report_file
+from ..addresses import ROUTES as PUBLIC_ROUTES
+from ..web.chartfiles import chart_file
 from ..web.pages import build_page
-from .routes import NO_STORE, guard, render
-from .security import bearer, check_csrf, signed_in
+from .routes import NO_STORE, SCOPE_MESSAGE, guard, render
+from .security import Forbidden, bearer, check_csrf, signed_in
 from .urls import KIND_SLUGS, ROUTES, editor_url, kind_of
+from .workers import Busy, UploadWorkers
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def install(app: FastAPI, engine: Engine) -> None:
     preview = Snapshots(engine, drafts=True)
+    workers = UploadWorkers()
     for lang in LANGUAGES:
-        _pages(app, engine, preview, lang)
+        _pages(app, engine, preview, workers, lang)
 
     @app.post("/api/editor/editions/{edition_id}/{kind}", include_in_schema=False)
     async def deliver_by_api(request: Request, edition_id: str, kind: str):
-        who = bearer(request, engine, "deliveries")
-        if who is None or not can(who.role, "deliver"):
+        try:
+            who = await run_in_threadpool(bearer, request, engine, "deliveries")
+        except Forbidden:
+            return _api_error(403, SCOPE_MESSAGE)
+        if who is None:
             return _api_error(401, "A valid API token with scope 'deliveries' is needed: send "
                               "it as 'Authorization: Bearer <token>'.")
+        if not can(who.role, "deliver"):
+            return _api_error(403, "The account of this token may not deliver files (its "
+                              f"role is {who.role}).")
         if kind not in DELIVERIES:
             return _api_error(404, "Deliveries are " + ", ".join(DELIVERIES)
                               + f"; not '{kind[:40]}'.")
-        data = await request.body()
         excel = XLSX in request.headers.get("content-type", "")
         name = f"{kind}.xlsx" if excel else f"{kind}.csv"
-        from starlette.concurrency import run_in_threadpool
         try:
-            written = await run_in_threadpool(
-                deliver_file, engine, kind, edition_id, data, name, who)
+            async with workers.turn(who.account_id):  # the body is read in the turn only
+                data = await body_within(request, MAX_CSV_BYTES)
+                if data is None:
+                    return _api_error(413, f"The file is larger than {MAX_CSV_BYTES} bytes; "
+                                      f"at most {MAX_CSV_BYTES} are accepted.")
+                written = await workers.call(deliver_file, engine, kind, edition_id, data,
+                                             name, who)
+        except Busy:
+            return _api_error(429, BUSY_MESSAGE)
         except UploadRejected as exc:
             return JSONResponse({"error": {"status": exc.status, "message": str(exc),
                                            "problems": [
@@ -58,6 +78,24 @@ def install(app: FastAPI, engine: Engine) -> None:
         except EditingError as exc:
             return _api_error(409, str(exc))
         return JSONResponse({"written": written}, headers=NO_STORE)
+
+
+BUSY_MESSAGE = N_("Too many files of this account are being processed; wait until they "
+                  "are done and send this one again.")
+
+
+async def body_within(request: Request, limit: int) -> bytes | None:
+    """The request's body as it arrives, or None as soon as it passes `limit` bytes (its
+    Content-Length says so, or the bytes received do): never more is held."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        return None
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            return None
+    return bytes(body)
 
 
 #: What a file may deliver, by the name in the API's path.
@@ -83,7 +121,8 @@ def _api_error(status: int, message: str) -> JSONResponse:
                         status_code=status, headers=headers)
 
 
-def _pages(app: FastAPI, engine: Engine, preview: Snapshots, lang: str) -> None:
+def _pages(app: FastAPI, engine: Engine, preview: Snapshots, workers: UploadWorkers,
+           lang: str) -> None:
     _ = translations(lang).gettext
     guarded = guard(lang)
     route = lambda page: ROUTES[page][lang]  # noqa: E731
@@ -143,7 +182,8 @@ def _pages(app: FastAPI, engine: Engine, preview: Snapshots, lang: str) -> None:
         try:
             edition_id = create_draft(engine, programme, int(year), who.email)
         except EditingError as exc:
-            return _editions(lang, who, engine, 400, error=exc.text.to(lang))
+            return _editions(lang, who, engine, 409 if isinstance(exc, Conflict) else 400,
+                             error=exc.text.to(lang))
         return RedirectResponse(editor_url("edition", lang, {"edition_id": edition_id}),
                                 status_code=303, headers=NO_STORE)
 
@@ -202,25 +242,28 @@ def _pages(app: FastAPI, engine: Engine, preview: Snapshots, lang: str) -> None:
 
     @app.post(route("deliver"), include_in_schema=False, name=f"deliver-{lang}")
     @guarded
-    def deliver(request: Request, edition_id: str, csrf: str = Form(""),
-                kind: str = Form("figures"), file: UploadFile | None = File(None)):
-        who = signed_in(request, engine, "deliver")
+    async def deliver(request: Request, edition_id: str, csrf: str = Form(""),
+                      kind: str = Form("figures"), file: UploadFile | None = File(None)):
+        who = await run_in_threadpool(signed_in, request, engine, "deliver")
         check_csrf(who, csrf)
+        page = functools.partial(run_in_threadpool, edition_page, who, edition_id)
         if kind not in DELIVERIES:
-            return edition_page(who, edition_id, 400, error=_(
+            return await page(400, error=_(
                 "Choose what the file holds: figures, a table, stories, progress or "
                 "initiatives."))
         if file is None or not file.filename:
-            return edition_page(who, edition_id, 400, error=_("Choose a file to upload."),
-                                kind=kind)
-        data = file.file.read(6_000_000)
+            return await page(400, error=_("Choose a file to upload."), kind=kind)
+        data = await file.read(MAX_CSV_BYTES + 1)
         try:
-            written = deliver_file(engine, kind, edition_id, data, file.filename, who)
+            written = await workers.run(who.account_id, deliver_file, engine, kind,
+                                        edition_id, data, file.filename, who)
+        except Busy:
+            return await page(429, error=_(BUSY_MESSAGE), kind=kind)
         except UploadRejected as exc:
-            return edition_page(who, edition_id, exc.status, problems=exc.problems,
-                                filename=file.filename, kind=kind)
+            return await page(exc.status, problems=exc.problems, filename=file.filename,
+                              kind=kind)
         except EditingError as exc:
-            return edition_page(who, edition_id, 409, error=exc.text.to(lang))
+            return await page(409, error=exc.text.to(lang))
         return RedirectResponse(editor_url("edition", lang, {"edition_id": edition_id},
                                            done=str(written), kind=kind),
                                 status_code=303, headers=NO_STORE)
@@ -244,7 +287,7 @@ def _pages(app: FastAPI, engine: Engine, preview: Snapshots, lang: str) -> None:
                indicator: str = Form(""), edition_id: str = Form("")):
         who = signed_in(request, engine, "edit_drafts")
         check_csrf(who, csrf)
-        with Session(engine) as session, session.begin():
+        with serialised(engine) as session:
             known_org = session.get(m.Organisation, organisation) is not None
             known_ind = session.get(m.Indicator, indicator) is not None
             if known_org and known_ind and session.get(
@@ -269,7 +312,21 @@ def _pages(app: FastAPI, engine: Engine, preview: Snapshots, lang: str) -> None:
                                    '<main id="inhoud" class="wrap" tabindex="-1">' + banner, 1)
         html = html.replace("</head>", '<link rel="stylesheet" href="/editor-static/'
                             'editor.css">\n<meta name="robots" content="noindex">\n</head>', 1)
+        # the chart downloads of the preview, not the public ones (a draft's chart has none)
+        public = PUBLIC_ROUTES["chart"][lang].split("{", 1)[0]
+        html = html.replace(f'href="{public}', 'href="' + route("preview_chart").split(
+            "{", 1)[0])
         return HTMLResponse(html, status_code=result.status, headers=NO_STORE)
+
+    @app.get(route("preview_chart"), include_in_schema=False, name=f"preview-chart-{lang}")
+    @guarded
+    def preview_chart(request: Request, id: str, fmt: str):
+        signed_in(request, engine, "preview_drafts")
+        found = chart_file(preview.current(), id, lang, fmt)
+        if found is None:
+            return Response(_("Not found."), status_code=404, headers=NO_STORE)
+        return Response(found.content, media_type=found.media_type, headers={
+            **NO_STORE, "Content-Disposition": f'attachment; filename="{found.filename}"'})
 
     @app.get(route("preview"), include_in_schema=False, name=f"preview-{lang}")
     @guarded
@@ -309,6 +366,10 @@ def _pages(app: FastAPI, engine: Engine, preview: Snapshots, lang: str) -> None:
         if number is None:
             return _revise(lang, who, engine, figure, 400, error=_(
                 "The new value must be a number such as 9,1."), reason=reason)
+        if seen is None:
+            return _revise(lang, who, engine, figure, 400, error=_(
+                "The form does not say which value you saw; open the figure's form again "
+                "and revise it there."), reason=reason)
         try:
             revise(engine, figure, number, reason, who.email, seen)
         except Conflict as exc:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
+import inspect
 import io
 from pathlib import Path
 
@@ -30,6 +31,8 @@ from .urls import ROUTES, editor_url
 HERE = Path(__file__).resolve().parent
 NO_STORE = {"Cache-Control": "no-store"}
 AUDIT_PAGE = 200  # events shown on the page; the CSV has them all
+SCOPE_MESSAGE = ("The API token is valid, but its scopes do not include 'deliveries'; "
+                 "create a token with that scope on the tokens page.")
 
 
 def install(app: FastAPI, engine: Engine, cookies: CookiePolicy = CookiePolicy()) -> None:
@@ -41,7 +44,11 @@ def install(app: FastAPI, engine: Engine, cookies: CookiePolicy = CookiePolicy()
 
     @app.get("/api/editor/whoami", include_in_schema=False)
     def whoami(request: Request):
-        who = bearer(request, engine, "deliveries")
+        try:
+            who = bearer(request, engine, "deliveries")
+        except Forbidden:
+            return JSONResponse({"error": {"status": 403, "message": SCOPE_MESSAGE}},
+                                status_code=403, headers=NO_STORE)
         if who is None:
             return JSONResponse({"error": {"status": 401, "message":
                                  "A valid API token with scope 'deliveries' is needed: send "
@@ -69,20 +76,31 @@ def guard(lang: str):
     styled 403 when the role does not allow it or the form's CSRF token is wrong."""
     _ = translations(lang).gettext
 
+    def refused(request: Request, exc: Exception) -> Response:
+        if isinstance(exc, NotSignedIn):
+            return RedirectResponse(editor_url("sign_in", lang, next=request.url.path),
+                                    status_code=303, headers=NO_STORE)
+        message = (_("This form has expired or did not come from this site. Go back, "
+                     "reload the page and try again.") if exc.reason == "csrf" else
+                   _("Your role does not allow this."))
+        return render(lang, "forbidden.html", 403, message=message, who=None, page="overview")
+
     def guarded(handler):
+        if inspect.iscoroutinefunction(handler):
+            @functools.wraps(handler)
+            async def run_async(request: Request, *args, **kwargs):
+                try:
+                    return await handler(request, *args, **kwargs)
+                except (NotSignedIn, Forbidden) as exc:
+                    return refused(request, exc)
+            return run_async
+
         @functools.wraps(handler)
         def run(request: Request, *args, **kwargs):
             try:
                 return handler(request, *args, **kwargs)
-            except NotSignedIn:
-                return RedirectResponse(editor_url("sign_in", lang, next=request.url.path),
-                                        status_code=303, headers=NO_STORE)
-            except Forbidden as exc:
-                message = (_("This form has expired or did not come from this site. Go back, "
-                             "reload the page and try again.") if exc.reason == "csrf" else
-                           _("Your role does not allow this."))
-                return render(lang, "forbidden.html", 403, message=message, who=None,
-                              page="overview")
+            except (NotSignedIn, Forbidden) as exc:
+                return refused(request, exc)
         return run
     return guarded
 

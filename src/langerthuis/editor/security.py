@@ -2,6 +2,7 @@
 bearer tokens for the API."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from fastapi import Request
@@ -40,7 +41,8 @@ class Forbidden(Exception):
 
 
 def signed_in(request: Request, engine: Engine, permission: str | None = None) -> Who:
-    who = current(engine, request.cookies.get(SESSION_COOKIE))
+    idle = dt.timedelta(minutes=getattr(request.app.state, "idle_minutes", 30))
+    who = current(engine, request.cookies.get(SESSION_COOKIE), idle)
     if who is None:
         raise NotSignedIn()
     if permission is not None and not can(who.role, permission):
@@ -54,8 +56,13 @@ def check_csrf(who: Who, submitted: str | None) -> None:
 
 
 def bearer(request: Request, engine: Engine, scope: str) -> Who | None:
+    """Who holds the request's API token: None without a valid one (401), Forbidden when the
+    token is valid but lacks `scope` (403: the token is known, it may not do this)."""
     header = request.headers.get("authorization", "")
     scheme, _, secret = header.partition(" ")
     if scheme.lower() != "bearer":
         return None
-    return token_holder(engine, secret.strip(), scope)
+    who = token_holder(engine, secret.strip(), None)
+    if who is not None and scope not in who.scopes:
+        raise Forbidden("scope")
+    return who

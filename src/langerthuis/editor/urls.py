@@ -34,6 +34,8 @@ ROUTES = {
     "preview_report": {"nl": "/beheer/voorbeeld/{year}/rapport.{fmt}",
                        "en": "/en/manage/preview/{year}/report.{fmt}"},
     "revise": {"nl": "/beheer/herzien", "en": "/en/manage/revise"},
+    "preview_chart": {"nl": "/beheer/voorbeeld/grafiek/{id}.{fmt}",
+                      "en": "/en/manage/preview/chart/{id}.{fmt}"},
 }
 
 

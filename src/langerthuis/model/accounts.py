@@ -43,6 +43,8 @@ class LoginSession(Base):
     csrf_token: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     expires_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    #: The last request of the session (None: none since sign-in), for the idle timeout.
+    last_seen_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
     account: Mapped[Account] = relationship()
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from fastapi import FastAPI, HTTPException
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
 
 from ..views.snapshot import Snapshot, Snapshots
 from .export import build_downloads
@@ -17,6 +17,12 @@ def downloads(snapshot: Snapshot) -> dict[str, str | bytes]:
 
 
 def install(app: FastAPI, snapshots: Snapshots) -> None:
+    @app.get("/data", include_in_schema=False)
+    def folder():
+        """To the downloads' folder, by a relative address: never one built from the Host
+        header a client sent."""
+        return RedirectResponse("/data/", status_code=308)
+
     @app.get("/data/{path:path}", include_in_schema=False)
     def download(path: str):
         content = downloads(snapshots.current()).get(path)

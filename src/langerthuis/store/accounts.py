@@ -33,6 +33,18 @@ def organisation_ids(session: Session) -> set[str]:
     return set(session.scalars(select(m.Organisation.id)))
 
 
+def serialise_attempts(session: Session) -> None:
+    """Run the recording and counting of sign-in attempts one after the other: on
+    PostgreSQL a transaction-scoped advisory lock; SQLite runs every write transaction
+    alone once it has written (the attempt is written before it is counted)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.pg_advisory_xact_lock(SIGN_IN_LOCK)))
+
+
+#: The advisory lock of the sign-in attempts on PostgreSQL (any number no other lock uses).
+SIGN_IN_LOCK = 251_110
+
+
 def failures_since(session: Session, since: dt.datetime, *, email: str | None = None,
                    address: str | None = None) -> int:
     query = select(func.count()).select_from(m.LoginAttempt).where(

@@ -24,13 +24,16 @@ import datetime as dt
 import gzip
 import hashlib
 import json
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import Date, DateTime, Engine, Integer, Table, func, select, text
+from sqlalchemy import (Boolean, Date, DateTime, Engine, Float, Integer, Numeric, String, Table,
+                        func, select, text)
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from .. import model as m
 from ..errors import LangerThuisError
@@ -196,6 +199,9 @@ def _sections(path: Path, check_only: bool) -> Iterator[tuple[_Section, list[lis
             counts[table.name] = 0
         elif isinstance(data, list) and section is not None and \
                 len(data) == len(section.columns):
+            if check_only:
+                for column, value in zip(section.table.columns, data):
+                    _checked(where, column, value)
             counts[section.table.name] += 1
             if not check_only:
                 chunk.append(data)
@@ -280,11 +286,64 @@ def restore(engine: Engine, path: Path, force: bool = False) -> Summary:
                 rows[section.table.name] = rows.get(section.table.name, 0) + len(records)
             if conn.dialect.name == "postgresql":
                 _reset_sequences(conn)
+            _check_content(path, conn)
     except SQLAlchemyError as exc:
         detail = str(getattr(exc, "orig", exc)).splitlines()[0][:300]
         raise BackupError(f"{path}: the database refused the dump's rows ({detail}); nothing "
                           "was restored, the database is as it was.") from None
     return Summary(head_revision(), rows)
+
+
+def _check_content(path: Path, conn) -> None:
+    """The restored rows held to the rules `check` holds content to, before the commit: a
+    dump changed by hand (its digest computed again) can hold what no page can show."""
+    from ..errors import ContentError
+    from .export_content import check_database
+    try:
+        with Session(bind=conn) as session:
+            check_database(session)
+    except ContentError as exc:
+        shown = "; ".join(str(p) for p in exc.problems[:5])
+        raise BackupError(f"{path}: the dump holds content that `load` would refuse "
+                          f"({len(exc.problems)} problem(s): {shown}); nothing was restored, "
+                          "the database is as it was.") from None
+
+
+def _checked(where: str, column, value: Any) -> None:
+    """A value of the dump checked against its column's type, as the database would not
+    (SQLite stores anything anywhere)."""
+    kind = column.type
+    if value is None:
+        if not column.nullable and not column.primary_key:
+            raise BackupError(f"{where}: column {column.table.name}.{column.name} is empty, "
+                              "where the schema needs a value; the file was changed after it "
+                              "was written.")
+        return
+    if isinstance(kind, Boolean):
+        ok = isinstance(value, bool)
+    elif isinstance(kind, Integer):
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif isinstance(kind, (Float, Numeric)):
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool) and \
+            math.isfinite(value)
+    elif isinstance(kind, (DateTime, Date)):
+        ok = isinstance(value, str) and _iso(value, isinstance(kind, DateTime))
+    elif isinstance(kind, String):
+        ok = isinstance(value, str) and (kind.length is None or len(value) <= kind.length)
+    else:  # JSON and the like: any value JSON holds
+        ok = True
+    if not ok:
+        raise BackupError(f"{where}: {str(value)[:40]!r} in column {column.table.name}."
+                          f"{column.name} is not a value of its type ({kind}); the file was "
+                          "changed after it was written. Restore from an intact dump.")
+
+
+def _iso(text: str, with_time: bool) -> bool:
+    try:
+        (dt.datetime if with_time else dt.date).fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _parents_first(table: Table, records: list[dict]) -> list[list[dict]]:

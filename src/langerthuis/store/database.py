@@ -2,12 +2,15 @@
 configuration."""
 from __future__ import annotations
 
+import errno
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 
@@ -31,6 +34,35 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA busy_timeout=60000")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.close()
+
+
+def disk_full(exc: BaseException, folder: Path | None = None) -> bool:
+    """Whether `exc` (or what caused it) says the disk is full: an OSError ENOSPC, SQLite's
+    "database or disk is full", PostgreSQL's disk_full (53100); or SQLite's "disk I/O
+    error" (what a write-ahead log that cannot grow gives) while `folder` (the database's)
+    has less than a megabyte free."""
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            return True
+        if isinstance(exc, DBAPIError):
+            found = str(exc.orig)
+            if "database or disk is full" in found or \
+                    getattr(exc.orig, "sqlstate", None) == "53100":
+                return True
+            if "disk I/O error" in found and folder is not None and folder.is_dir() \
+                    and shutil.disk_usage(folder).free < 1_000_000:
+                return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
+
+
+def database_folder(engine: Engine) -> Path | None:
+    """The folder of a SQLite database file (None for any other database)."""
+    url = engine.url
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+        return Path(url.database).parent
+    return None
 
 
 @contextmanager

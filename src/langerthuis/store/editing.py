@@ -3,7 +3,7 @@ they need. Each function works in the caller's session; the caller commits once,
 change and its audit events are written together or not at all."""
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, selectinload
 
 from .. import model as m
@@ -24,6 +24,11 @@ def editions(session: Session) -> list[m.Edition]:
 def latest_edition(session: Session, programme_id: str) -> m.Edition | None:
     return session.scalars(select(m.Edition).where(m.Edition.programme_id == programme_id)
                            .order_by(m.Edition.year.desc())).first()
+
+
+def edition_of_year(session: Session, year: int) -> m.Edition | None:
+    """The edition of `year` of any programme (the site addresses editions by year)."""
+    return session.scalars(select(m.Edition).where(m.Edition.year == year)).first()
 
 
 def previous_edition(session: Session, edition: m.Edition) -> m.Edition | None:
@@ -66,3 +71,17 @@ def new_content_version(session: Session) -> None:
         session.add(m.LoadInfo(id=1, loaded_at=now(), content_root=None))
     else:
         info.loaded_at = now()
+
+
+def serialise(session: Session) -> None:
+    """Take the editing lock, as the first statement of a write transaction: the row of the
+    content version, locked until the transaction ends (a row lock on PostgreSQL; on SQLite
+    the database's write lock, taken at once instead of at the first change). Every editing
+    write takes it, so the database runs them one after the other, and what a write checks
+    (a conflict, an edition that exists already) is what the database holds until it
+    commits."""
+    locked = session.execute(update(m.LoadInfo).where(m.LoadInfo.id == 1).values(
+        loaded_at=m.LoadInfo.loaded_at)).rowcount
+    if not locked:  # a database no content was ever loaded into
+        session.add(m.LoadInfo(id=1, loaded_at=now(), content_root=None))
+        session.flush()

@@ -253,10 +253,7 @@ def export_content(engine: Engine, directory: Path, drafts: bool = False,
                             "a folder you may write in.") from None
     try:
         try:
-            for path, document in documents.items():
-                write_yaml(new / path, document)
-            for path, (dimensions, unit, rows) in tables.items():
-                write_table(new / path, dimensions, unit, rows)
+            _write(new, documents, tables)
         except OSError as exc:
             raise ExportRefused(f"Cannot write the export beside {directory} "
                                 f"({exc.strerror or exc}); nothing was written to it.") from None
@@ -271,6 +268,30 @@ def export_content(engine: Engine, directory: Path, drafts: bool = False,
         shutil.rmtree(new, ignore_errors=True)
     left_out = [] if drafts else draft_ids
     return Exported(directory, [*documents, *tables], left_out)
+
+
+def _write(folder: Path, documents: dict, tables: dict) -> None:
+    for path, document in documents.items():
+        write_yaml(folder / path, document)
+    for path, (dimensions, unit, rows) in tables.items():
+        write_table(folder / path, dimensions, unit, rows)
+
+
+def check_database(session: Session) -> None:
+    """Check what the session's database holds (drafts too) as `check` checks content: the
+    content files it would export are written into a temporary folder and read back;
+    ContentError lists every problem. `restore` runs it before it commits."""
+    from ..content import check_content
+    data = read_dataset(session, drafts=True)
+    if not data.programmes:
+        return
+    documents, tables = content_files(data)
+    folder = Path(tempfile.mkdtemp(prefix="langerthuis-check-"))
+    try:
+        _write(folder, documents, tables)
+        check_content(folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _check_schema(engine: Engine) -> None:
