@@ -231,6 +231,20 @@ def test_every_reference_is_a_link(report, bundled_site):
 
 # --- The report pages hold together (issue 26): every report, the WOZO one too -------------
 
+def marked_kids(node, page, numbers):
+    """(page number, None) for each piece of marked content of a structure element, (None,
+    element) for each structure element under it."""
+    kids = node.get("/K")
+    for kid in kids if isinstance(kids, list) else [] if kids is None else [kids]:
+        kid = kid.get_object()
+        if isinstance(kid, int):
+            yield numbers[page.idnum], None
+        elif kid.get("/Type") == "/MCR":
+            yield numbers[kid.get("/Pg", page).idnum], None
+        elif kid.get("/Type") != "/OBJR":
+            yield None, kid
+
+
 def read_sequence(reader: PdfReader) -> list[tuple[str, frozenset[int]]]:
     """The blocks of the structure tree in reading order: (kind, the pages its own text
     stands on); a block's inline parts (spans, links) count as its own text."""
@@ -239,14 +253,10 @@ def read_sequence(reader: PdfReader) -> list[tuple[str, frozenset[int]]]:
 
     def own_pages(node, page) -> tuple[set[int], list]:
         pages, blocks = set(), []
-        kids = node.get("/K")
-        for kid in kids if isinstance(kids, list) else [] if kids is None else [kids]:
-            kid = kid.get_object()
-            if isinstance(kid, int):
-                pages.add(numbers[page.idnum])
-            elif kid.get("/Type") == "/MCR":
-                pages.add(numbers[kid.get("/Pg", page).idnum])
-            elif kid.get("/Type") != "/OBJR":
+        for number, kid in marked_kids(node, page, numbers):
+            if kid is None:
+                pages.add(number)
+            else:
                 if str(kid.get("/S")) in INLINE:
                     inner, more = own_pages(kid, kid.get("/Pg", page))
                     pages |= inner
@@ -276,14 +286,10 @@ def table_rows(reader: PdfReader) -> list[tuple[int, frozenset[int]]]:
         node = node.get_object()
         page = node.get("/Pg", page)
         found = set()
-        kids = node.get("/K")
-        for kid in kids if isinstance(kids, list) else [] if kids is None else [kids]:
-            kid = kid.get_object()
-            if isinstance(kid, int):
-                found.add(numbers[page.idnum])
-            elif kid.get("/Type") == "/MCR":
-                found.add(numbers[kid.get("/Pg", page).idnum])
-            elif kid.get("/Type") != "/OBJR" and str(kid.get("/S")) in kinds:
+        for number, kid in marked_kids(node, page, numbers):
+            if kid is None:
+                found.add(number)
+            elif str(kid.get("/S")) in kinds:
                 found |= pages_of(kid, page, kinds | INLINE | {"/P", "/NonStruct", "/Div"})
         return found
 
