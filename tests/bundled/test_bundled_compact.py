@@ -12,8 +12,8 @@ from conftest import serve
 pytestmark = [pytest.mark.bundled, pytest.mark.browser]
 
 #: Elements of a card whose text would be cut if it overflowed its box.
-CUT = """[...document.querySelectorAll('.compact .card .label, .compact .card .meta,
-  .compact .card .status, .compact .card .value')]
+CUT = """() => [...document.querySelectorAll(
+    '.compact .card .label, .compact .card .meta, .compact .card .status, .compact .card .value')]
   .filter(e => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1)
   .map(e => e.textContent.trim())"""
 
