@@ -249,3 +249,31 @@ def take_screenshots(browser, base_url: str, pages: dict[str, str]) -> None:
             # nothing makes the reader scroll sideways
             assert pg.evaluate("document.documentElement.scrollWidth") <= width, (name, width)
         context.close()
+
+
+#: A trend chart that is drawn wider than its box (and so hides its last value or a series
+#: break), or a wide table that hides columns, at the widths of a small phone, a phone and a
+#: laptop.
+OVERFLOW = """() => ({
+  charts: [...document.querySelectorAll('figure.trend .chart svg')].map(svg => {
+    const box = svg.parentElement.getBoundingClientRect(), r = svg.getBoundingClientRect();
+    const marks = [...svg.querySelectorAll('circle, line[stroke-dasharray], text')]
+      .map(e => e.getBoundingClientRect())
+      .filter(m => m.right > box.right + 1 || m.left < box.left - 1);
+    return {wider: r.width > box.width + 1, hidden: marks.length};
+  }).filter(c => c.wider || c.hidden),
+  tables: [...document.querySelectorAll('table.stack')]
+    .filter(t => t.scrollWidth > t.parentElement.clientWidth + 1).length,
+})"""
+
+
+@pytest.mark.parametrize("width", [320, 390, 1366])
+def test_charts_and_the_municipality_index_fit_the_screen(browser, base_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    pg = context.new_page()
+    for path in ("/indicator/elderly-care-physician-hours", "/indicator/quality-of-life",
+                 "/en/indicator/quality-of-life", "/gemeenten"):
+        pg.goto(base_url + path)
+        found = pg.evaluate(OVERFLOW)
+        assert found == {"charts": [], "tables": 0}, (width, path, found)
+    context.close()

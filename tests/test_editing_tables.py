@@ -137,7 +137,7 @@ def test_a_file_with_errors_is_reported_per_row_and_column_and_writes_nothing(db
     with pytest.raises(UploadRejected) as rejected:
         apply_table(db, "lt-2022", sex, "table.csv", ME)
     assert [str(p.text) for p in rejected.value.problems] == [
-        "The table's key figure is the row with sex Totaal; the file has 0 such row(s). Keep "
+        "The table's key figure is the row with sex Totaal; the file has 0 such rows. Keep "
         "the rows of the template."]
     assert counts(db) == {**before, "audit": before["audit"] + 1}  # the figure only
 
@@ -305,7 +305,7 @@ def test_tables_on_the_editor_page_preview_and_public_site(site):  # noqa: F811
                 files={"file": ("f.csv", b"indicator,value\nquality-of-life,71\n", "text/csv")})
     answer = deliver(good())
     assert answer.status_code == 303 and "kind=tables" in answer.headers["location"]
-    assert "3 rij(en) opgeslagen" in editor.get(answer.headers["location"]).text
+    assert "3 rijen opgeslagen" in editor.get(answer.headers["location"]).text
     preview = editor.get("/beheer/voorbeeld/2022/indicator/quality-of-life").text
     assert "Kwaliteit van leven naar rapportcijfer, 2022" in preview
     assert "Kwaliteit van leven naar rapportcijfer, 2022" not in \

@@ -196,7 +196,7 @@ def test_partners_deliver_stories_progress_and_initiatives(site):
     answer = deliver(partner, csrf, "stories", good)
     assert answer.status_code == 303 and "kind=stories" in answer.headers["location"]
     page = partner.get(answer.headers["location"]).text
-    assert "1 gegeven(s) opgeslagen" in page and "Het verhaal van Bea" in page
+    assert "1 gegeven opgeslagen" in page and "Het verhaal van Bea" in page
 
     # Progress of an action the organisation leads; another's is refused (403).
     progress = (b"action,date,date_precision,status,summary,summary_en,source\n"

@@ -172,7 +172,7 @@ def test_maps_are_small(registry):
 def test_geo_check_and_lookup_cli():
     ok = CliRunner().invoke(main, ["geo", "check", "--content", str(FIXTURE_CONTENT)])
     assert ok.exit_code == 0, ok.output
-    assert "municipality references are valid in their year" in ok.output
+    assert "The 1 municipality reference is valid in its year." in ok.output  # one, singular
     found = CliRunner().invoke(main, ["geo", "lookup", "Den Bosch", "--year", "2021"])
     assert found.exit_code == 0 and found.output.startswith("GM0796\t's-Hertogenbosch")
     missing = CliRunner().invoke(main, ["geo", "lookup", "GM0003", "--year", "2021"])

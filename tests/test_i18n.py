@@ -41,3 +41,21 @@ def test_no_language_branches_in_templates_and_no_hidden_messages():
         text = source.read_text(encoding="utf-8")
         # a message inside an f-string is invisible to the extraction
         assert not re.search(r"""f["'][^"'\n]*\{_\(""", text), source
+
+
+def test_counts_are_plural_messages_not_s_in_brackets():
+    """A count reads in its number ("1 lokaal initiatief", "1 edition"): no message spells a
+    plural as "(s)" or counts with a plural-only message."""
+    used = used_messages()
+    assert not [m for m in used if "(s)" in m and re.search(r"\{(n|count)\}", m)]
+    nl, en = translations("nl"), translations("en")
+    assert nl.ngettext("{n} local initiative", "{n} local initiatives", 1).format(n=1) == \
+        "1 lokaal initiatief"
+    assert nl.ngettext("{n} municipality", "{n} municipalities", 1).format(n=1) == "1 gemeente"
+    assert en.ngettext("{n} edition", "{n} editions", 1).format(n=1) == "1 edition"
+
+
+def test_captions_are_numbered_once():
+    """The caption's number is in the text; no stylesheet adds a second one beside it."""
+    for sheet in PACKAGE.rglob("*.css"):
+        assert "counter(figure)" not in sheet.read_text(encoding="utf-8"), sheet

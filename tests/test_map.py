@@ -31,7 +31,7 @@ def test_the_year_selects_its_initiatives_and_only_years_with_data_are_offered(c
     text = visible(html)
     assert "<option selected>2020</option>" in html  # the latest year with placed initiatives
     assert "<option>2019</option>" not in html and "<option>2023</option>" not in html
-    assert "Amsterdam (GM0363)" in text and "1 lokale initiatieven in 1 gemeenten" in text
+    assert "Amsterdam (GM0363)" in text and "1 lokaal initiatief in 1 gemeente" in text
     assert client.get("/kaart?jaar=2023").status_code == 404
     assert "er zijn kaarten van 2020." in client.get("/kaart?jaar=2023").text
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 from dataclasses import dataclass
@@ -226,3 +227,234 @@ def test_every_reference_is_a_link(report, bundled_site):
                 and any(i.id in shown for i in r.indicators)}
     engine.dispose()
     assert urls and urls <= report.links, sorted(urls - report.links)
+
+
+# --- The report pages hold together (issue 26): every report, the WOZO one too -------------
+
+def marked_kids(node, page, numbers):
+    """(page number, None) for each piece of marked content of a structure element, (None,
+    element) for each structure element under it."""
+    kids = node.get("/K")
+    for kid in kids if isinstance(kids, list) else [] if kids is None else [kids]:
+        kid = kid.get_object()
+        if isinstance(kid, int):
+            yield numbers[page.idnum], None
+        elif kid.get("/Type") == "/MCR":
+            yield numbers[kid.get("/Pg", page).idnum], None
+        elif kid.get("/Type") != "/OBJR":
+            yield None, kid
+
+
+def read_sequence(reader: PdfReader) -> list[tuple[str, frozenset[int]]]:
+    """The blocks of the structure tree in reading order: (kind, the pages its own text
+    stands on); a block's inline parts (spans, links) count as its own text."""
+    numbers = {p.indirect_reference.idnum: i + 1 for i, p in enumerate(reader.pages)}
+    sequence: list[tuple[str, frozenset[int]]] = []
+
+    def own_pages(node, page) -> tuple[set[int], list]:
+        pages, blocks = set(), []
+        for number, kid in marked_kids(node, page, numbers):
+            if kid is None:
+                pages.add(number)
+            else:
+                if str(kid.get("/S")) in INLINE:
+                    inner, more = own_pages(kid, kid.get("/Pg", page))
+                    pages |= inner
+                    blocks += more
+                else:
+                    blocks.append((kid, kid.get("/Pg", page)))
+        return pages, blocks
+
+    def walk(node, page) -> None:
+        node = node.get_object()
+        page = node.get("/Pg", page)
+        pages, blocks = own_pages(node, page)
+        if pages:
+            sequence.append((str(node.get("/S")), frozenset(pages)))
+        for kid, kid_page in blocks:
+            walk(kid, kid_page)
+    walk(reader.trailer["/Root"]["/StructTreeRoot"], None)
+    return sequence
+
+
+def table_rows(reader: PdfReader) -> list[tuple[int, frozenset[int]]]:
+    """Per table of the structure tree: its body rows and the pages its cells stand on."""
+    numbers = {p.indirect_reference.idnum: i + 1 for i, p in enumerate(reader.pages)}
+    tables = []
+
+    def pages_of(node, page, kinds) -> set[int]:
+        node = node.get_object()
+        page = node.get("/Pg", page)
+        found = set()
+        for number, kid in marked_kids(node, page, numbers):
+            if kid is None:
+                found.add(number)
+            elif str(kid.get("/S")) in kinds:
+                found |= pages_of(kid, page, kinds | INLINE | {"/P", "/NonStruct", "/Div"})
+        return found
+
+    def walk(node, page) -> None:
+        node = node.get_object()
+        page = node.get("/Pg", page)
+        kind = str(node.get("/S"))
+        kids = node.get("/K")
+        kids = kids if isinstance(kids, list) else [] if kids is None else [kids]
+        if kind == "/Table":
+            bodies = [k.get_object() for k in kids if not isinstance(k.get_object(), int)
+                      and str(k.get_object().get("/S")) == "/TBody"]
+            rows = sum(1 for b in bodies for r in (b.get("/K") if isinstance(b.get("/K"), list)
+                                                   else [b.get("/K")])
+                       if r is not None and str(r.get_object().get("/S")) == "/TR")
+            tables.append((rows, frozenset(pages_of(node, page, {"/TBody", "/TR", "/TD",
+                                                                  "/TH"}))))
+        for kid in kids:
+            kid = kid.get_object()
+            if not isinstance(kid, int) and kid.get("/Type") not in ("/MCR", "/OBJR"):
+                walk(kid, page)
+    walk(reader.trailer["/Root"]["/StructTreeRoot"], None)
+    return tables
+
+
+REPORTS = [("nl", "2021"), ("en", "2021"), ("nl", "2023")]
+
+
+@pytest.fixture(scope="module", params=REPORTS, ids=lambda p: "-".join(p))
+def any_report(request, bundled_site, bundled_report, tmp_path_factory):
+    lang, edition = request.param
+    if edition == "2021":
+        pdf = bundled_report(lang)
+    else:
+        from conftest import build_report
+        pdf = build_report(bundled_site, tmp_path_factory.mktemp("wozo-report") /
+                           f"report-{edition}-{lang}.pdf", lang, edition=edition)
+        keep_page_images(pdf, CHECKOUT / "test-artifacts" / f"report-{edition}-{lang}")
+    reader = PdfReader(str(pdf))
+    return lang, pdf, reader, read_pages(pdf)
+
+
+def test_a_heading_keeps_its_first_block_on_its_page(any_report):
+    """The block after a heading starts on the heading's page; where that block is an
+    intro line before a table, or the source line of a finding (h4, h5) before its chart,
+    the table's caption, header and first row (or the chart) do too. (The paragraph under
+    "Link to the programme" is no intro to the trend chart after it.)"""
+    _lang, _pdf, reader, _pages = any_report
+    sequence = read_sequence(reader)
+    apart = []
+    for i, (kind, pages) in enumerate(sequence):
+        if kind not in HEADINGS:
+            continue
+        page = max(pages)
+        following = []
+        for other, where in sequence[i + 1:i + 40]:
+            if other in HEADINGS:
+                break
+            following.append((other, where))
+            if other in ("/TD", "/Figure") or (len(following) > 2 and other == "/P"):
+                break
+        if not following:
+            continue
+        first = following[0]
+        leads_in = following[-1][0] == "/TD" or (following[-1][0] == "/Figure"
+                                                  and kind in ("/H4", "/H5"))
+        if following[0][0] == "/P" and leads_in:
+            keep = following  # an intro or source line, then the table or chart it leads into
+        else:
+            keep = following[:1]
+        late = [(other, min(where)) for other, where in keep if min(where) != page]
+        if late:
+            apart.append((page, kind, first[0], late[:2]))
+    assert not apart, apart
+
+
+def test_the_running_header_names_the_indicator_the_page_starts_in(any_report):
+    lang, _pdf, reader, pages = any_report
+    word = translations(lang).gettext("Indicator")
+    starts = []  # (page, top of its heading from the page's top, what it is)
+    for _level, title, number in read_outline(reader):
+        starts.append((number, title))
+    tops = {}
+    for item in _flat_outline(reader.outline):
+        tops[(reader.get_destination_page_number(item) + 1, item.title)] = float(item.top)
+    wrong = []
+    for page in pages[1:-1]:
+        if page.landscape:
+            continue
+        text_top = page.height - page.margins[0]
+        at_top = [t for n, t in starts if n == page.number and tops[(n, t)] >= text_top - 40]
+        before = [t for n, t in starts if n < page.number]
+        current = at_top[0] if at_top else (before[-1] if before else None)
+        header = sorted(page.header, key=lambda x: x.x0)
+        if current is None or len(header) < 2:
+            continue
+        shown = header[-1].text
+        number = current.split(".", 1)[0]
+        if number.isdigit():
+            if not shown.startswith(f"{word} {number} ·"):
+                wrong.append((page.number, shown, current[:40]))
+        elif not current.startswith(shown.rstrip("…")):
+            wrong.append((page.number, shown, current[:40]))
+    assert not wrong, wrong
+
+
+def _flat_outline(items):
+    for item in items:
+        if isinstance(item, list):
+            yield from _flat_outline(item)
+        else:
+            yield item
+
+
+def test_tables_of_up_to_twelve_rows_are_not_split(any_report):
+    _lang, _pdf, reader, _pages = any_report
+    tables = table_rows(reader)
+    assert tables
+    split = [(rows, sorted(pages)) for rows, pages in tables if rows <= 12 and len(pages) > 1]
+    assert not split, split
+
+
+def test_nothing_stands_outside_the_text_area(any_report):
+    _lang, _pdf, _reader, pages = any_report
+    outside = []
+    for page in pages:
+        side = (14 if page.landscape else 18) * MM
+        for line in page.body:
+            if line.x0 < side - 1 or line.x1 > page.width - side + 1:
+                outside.append((page.number, line.text[:40], round(line.x0), round(line.x1)))
+    assert not outside, outside[:20]
+
+
+def test_every_chart_is_numbered_and_captioned_once(any_report):
+    """Every figure (chart, map) and every dashboard has one caption with its number, the
+    numbers run 1, 2, 3, ... and no caption (so no chart) is there twice."""
+    import re
+    lang, pdf, reader, _pages = any_report
+    word = translations(lang).gettext("Figure")
+    figures = sum(1 for kind, _ in read_sequence(reader) if kind == "/Figure")
+    xml = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], check=True,
+                         capture_output=True, text=True, encoding="utf-8").stdout
+    blocks = [" ".join(w.text or "" for w in block.iter(f"{XHTML}word"))
+              for block in ET.fromstring(xml).iter(f"{XHTML}block")]
+    captions = [m.groups() for b in blocks if (m := re.match(rf"{word} (\d+): (.+)$", b))]
+    numbers = [int(n) for n, _ in captions]
+    assert numbers == list(range(1, len(numbers) + 1))
+    dashboards = sum(1 for _, title in captions if title.startswith("Dashboard"))
+    assert len(captions) == figures + dashboards
+    titles = [t for _, t in captions]
+    assert len(set(titles)) == len(titles), sorted(t for t in titles if titles.count(t) > 1)
+
+
+def test_one_typeface_family(any_report):
+    _lang, pdf, _reader, _pages = any_report
+    fonts = subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True,
+                           text=True).stdout.splitlines()[2:]
+    families = {line.split()[0].split("+")[-1].split("-")[0] for line in fonts if line.strip()}
+    assert families == {"DejaVu"}, families
+
+
+def test_the_pdf_ua_checker_finds_nothing(any_report):
+    """pdfua (the machine-checkable part of PDF/UA-1 and WCAG 2.1): no errors and no
+    warnings, header cells with their /Scope among them."""
+    _lang, pdf, _reader, _pages = any_report
+    checker = shutil.which("pdfua") or str(Path(sys.executable).parent / "pdfua")
+    result = subprocess.run([checker, "check", str(pdf)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-3000:]

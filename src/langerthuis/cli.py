@@ -10,6 +10,14 @@ import click
 
 from .config import load_settings
 from .errors import ContentError
+from .i18n import translations
+
+# the command line speaks English; its counts go through the catalogue's plural forms
+ngettext = translations("en").ngettext
+
+
+def _count(text: str, n: int) -> str:
+    return text.format(n=n)
 
 
 def _content_option(f):
@@ -22,6 +30,14 @@ def _database_option(f):
     return click.option("--database", "database_url", default=None,
                         help="SQLAlchemy database URL (default: LANGERTHUIS_DATABASE_URL or "
                         "SQLite in LANGERTHUIS_DATA_DIR).")(f)
+
+
+def _files(n: int) -> str:
+    return _count(ngettext("{n} file", "{n} files", n), n)
+
+
+def _rows(n: int) -> str:
+    return _count(ngettext("{n} row", "{n} rows", n), n)
 
 
 @click.group()
@@ -44,8 +60,11 @@ def check(content_dir: Path | None) -> None:
     except ContentError as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)
-    counts = ", ".join(f"{len(p.indicators)} indicators and {len(p.editions)} editions in "
-                       f"{p.programme.name}" for p in content.programmes)
+    counts = ", ".join(
+        _count(ngettext("{n} indicator", "{n} indicators", len(p.indicators)), len(p.indicators))
+        + " and " + _count(ngettext("{n} edition", "{n} editions", len(p.editions)),
+                           len(p.editions))
+        + f" in {p.programme.name}" for p in content.programmes)
     click.echo(f"Content in {root} is valid: {counts}.")
 
 
@@ -181,7 +200,9 @@ def geo_check(content_dir: Path | None) -> None:
         click.echo(str(ContentError(problems)), err=True)
         sys.exit(1)
     count = sum(1 for p in content.programmes for i in p.initiatives if i.municipality_code)
-    click.echo(f"All {count} municipality references are valid in their year.")
+    click.echo(_count(ngettext("The {n} municipality reference is valid in its year.",
+                               "All {n} municipality references are valid in their year.",
+                               count), count))
 
 
 @main.command()
@@ -249,7 +270,7 @@ def export(directory: Path, database_url: str | None) -> None:
     """Write every download (CSV, Excel, JSON, data package) into DIRECTORY."""
     from .opendata.export import export_all
     written = export_all(_snapshot(database_url), directory)
-    click.echo(f"Wrote {len(written)} files to {directory}.")
+    click.echo(f"Wrote {_files(len(written))} to {directory}.")
 
 
 @main.command("export-site")
@@ -259,7 +280,7 @@ def export_site_command(directory: Path, database_url: str | None) -> None:
     """Write the whole public site as static files into DIRECTORY."""
     from .static_site import export_site
     written = export_site(_snapshot(database_url), directory)
-    click.echo(f"Wrote {len(written)} files to {directory}.")
+    click.echo(f"Wrote {_files(len(written))} to {directory}.")
 
 
 @main.command("import")
@@ -279,7 +300,7 @@ def import_command(dataset: Path, database_url: str | None) -> None:
         sys.exit(1)
     engine = make_engine(database_url or settings.database_url)
     written = load_content(engine, content)
-    click.echo(f"Imported {dataset}: {sum(written.values())} rows.")
+    click.echo(f"Imported {dataset}: {_rows(sum(written.values()))}.")
 
 
 # --- the database as the system of record: content files back out, and backups -----------------
@@ -306,7 +327,8 @@ def export_content_command(directory: Path, drafts: bool, force: bool,
         _fail(f"Error: {exc}")
     finally:
         engine.dispose()
-    click.echo(f"Wrote {len(done.files)} content files to {done.directory}.")
+    click.echo(_count(ngettext("Wrote {n} content file", "Wrote {n} content files",
+                               len(done.files)), len(done.files)) + f" to {done.directory}.")
     if done.left_out:
         click.echo(f"Left out the draft edition(s) {', '.join(done.left_out)} and what only "
                    "they show; add --drafts to export them too.")
@@ -327,7 +349,8 @@ def dump(file: Path, database_url: str | None) -> None:
         _fail(f"Error: {exc}")
     finally:
         engine.dispose()
-    click.echo(f"Wrote {summary.total} rows of {len(summary.rows)} tables (schema revision "
+    tables = _count(ngettext("{n} table", "{n} tables", len(summary.rows)), len(summary.rows))
+    click.echo(f"Wrote {_rows(summary.total)} of {tables} (schema revision "
                f"{summary.schema}) to {file}.")
 
 
@@ -347,7 +370,7 @@ def restore(file: Path, force: bool, database_url: str | None) -> None:
         _fail(f"Error: {exc}")
     finally:
         engine.dispose()
-    click.echo(f"Restored {summary.total} rows into "
+    click.echo(f"Restored {_rows(summary.total)} into "
                f"{engine.url.render_as_string(hide_password=True)}.")
 
 

@@ -36,6 +36,10 @@ def text(x: float, y: float, content: str, *, anchor: str = "start", size: int =
             f'fill="{fill}" font-weight="{weight}">{escape(content)}</text>')
 
 
+#: The typefaces of a chart (the website's); the report sets its own in their place.
+FONT = "system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif"
+
+
 def document(width: float, height: float, title: str, description: str, body: list[str],
              css_class: str = "chart", role: str = "img") -> Chart:
     """An SVG with its title and description; `role` "group" for one that holds links
@@ -44,7 +48,7 @@ def document(width: float, height: float, title: str, description: str, body: li
     svg = (f'<svg xmlns="http://www.w3.org/2000/svg" class="{css_class}" role="{role}" '
            f'viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" height="{height:.0f}" '
            f'aria-labelledby="chart-title-{n} chart-desc-{n}" '
-           f'font-family="system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif">'
+           f'font-family="{FONT}">'
            f'<title id="chart-title-{n}">{escape(title)}</title>'
            f'<desc id="chart-desc-{n}">{escape(description)}</desc>' + "".join(body) + "</svg>")
     return Chart(svg, title, description)

@@ -81,18 +81,21 @@ def trend_chart(points: list[Point], title: str, description: str, axis_title: s
     label_lines = max((len(wrap(p.period, 20)) + len(wrap(p.edition, 22)) for p in points),
                       default=2)
     y = base + 18 + 14 * label_lines + 4
-    body.append(text(left + (width - left) / 2, y, period_title, size=12, anchor="middle",
-                     weight="bold", fill=MUTED))
-    y += 10
+    # the axis title and the legend wrap within the chart: never cut at its edge
+    title_lines = wrap(period_title, int((width - left) / 7.5))
+    body.append(lines(left + (width - left) / 2, y, title_lines, size=12, anchor="middle",
+                      weight="bold", fill=MUTED))
+    y += 10 + 14 * (len(title_lines) - 1)
     legend = []
+    words = int((width - left - 12) / 7)
     if breaks:
         legend.append(f'<line x1="{left}" y1="{y + 4}" x2="{left}" y2="{y + 18}" stroke="{INK}" '
                       f'stroke-width="1.5" stroke-dasharray="5 4"/>')
-        legend.append(text(left + 10, y + 15, break_label, size=12))
-        y += 22
+        legend.append(lines(left + 10, y + 15, wrap(break_label, words), size=12))
+        y += 22 + 14 * (len(wrap(break_label, words)) - 1)
     if lower:
         legend.append(f'<circle cx="{left}" cy="{y + 11}" r="6" fill="#ffffff" '
                       f'stroke="{PRIMARY}" stroke-width="2.5"/>')
-        legend.append(text(left + 12, y + 15, lower_bound_label, size=12))
-        y += 22
+        legend.append(lines(left + 12, y + 15, wrap(lower_bound_label, words), size=12))
+        y += 22 + 14 * (len(wrap(lower_bound_label, words)) - 1)
     return document(width, y + 8, title, description, body + legend)

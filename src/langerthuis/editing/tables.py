@@ -338,8 +338,9 @@ def _checks(template: TableTemplate, spec: TableSpec, rows: list[TableRowSpec]
             continue
         found = len(matching_rows(rows, where))
         if found == 0 or (exactly_one and found != 1):
+            # found is 0, or (for the one key figure) 0 or 2 and more: never one row
             out.append(problem(None, None, "The table's key figure is the row with {where}; "
-                               "the file has {count} such row(s). Keep the rows of the "
+                               "the file has {count} such rows. Keep the rows of the "
                                "template.", where=", ".join(f"{k} {v}" for k, v in
                                                           where.items()), count=found))
     # The rules of arithmetic `check` holds every table to (content/validate.py).

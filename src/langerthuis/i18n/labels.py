@@ -50,7 +50,8 @@ DIMENSIONS = {
     "sex": N_("Sex"), "age_group": N_("Age"), "field": N_("Field"), "region": N_("Region"),
     "medium": N_("Medium"), "housing_form": N_("Housing form"), "ownership": N_("Owner"),
     "role": N_("Role"), "municipality_code": N_("Municipality"), "package": N_("Package"),
-    "budget": N_("Budget"), "tranche": N_("Tranche")}
+    "budget": N_("Budget"), "tranche": N_("Tranche"), "project": N_("Project"),
+    "place": N_("Place"), "home_type": N_("Home type")}
 
 #: The word for a unit, as the title of a value axis or of a table's value column.
 UNITS = {"percentage": N_("Percentage"), "count": N_("Number"), "mark": N_("Mark (1-10)"),

@@ -250,6 +250,10 @@ def _direction(c: Choropleth, lang: str) -> str:
     return {"higher": _("higher is better"), "lower": _("lower is better")}.get(c.direction, "")
 
 
+def _municipalities(tr, n: int) -> str:
+    return tr.ngettext("{n} municipality", "{n} municipalities", n).format(n=n)
+
+
 def map_view(md: MapData, year: int | None, line: str | None, kind: str | None,
              table_id: str | None, lang: str, sort: str | None = None,
              link: Callable[[str], str] | None = None) -> MapView:
@@ -290,9 +294,10 @@ def map_view(md: MapData, year: int | None, line: str | None, kind: str | None,
         mine = [i for i in placed if i.action_line == number]
         words = (_("Action line {line}").format(line=number) if number
                  else _("No action line"))
-        count = tr.ngettext("{n} initiative in {m} municipality",
-                            "{n} initiatives in {m} municipalities", len(mine)).format(
-            n=len(mine), m=len({i.municipality_code for i in mine}))
+        count = _("{initiatives} in {municipalities}").format(
+            initiatives=tr.ngettext("{n} initiative", "{n} initiatives", len(mine)).format(
+                n=len(mine)),
+            municipalities=_municipalities(tr, len({i.municipality_code for i in mine})))
         per_line.append((words, count))
         dots.append((LINE_COLOURS.get(number, MARKER), "dot", f"{words}: {count}"))
     legends = [Legend(_("Local initiatives"), tuple(dots))] if dots else []
@@ -307,8 +312,10 @@ def map_view(md: MapData, year: int | None, line: str | None, kind: str | None,
         legends.append(Legend(_("Regions"), ((OUTLINE, "line", _("Shrinking region")),)))
     title = _("Map {year}: {subject}").format(
         year=map_year, subject=values.title(lang) if values else _("Local initiatives"))
-    desc = _("{n} local initiatives in {m} municipalities").format(
-        n=len(placed), m=len({c for c, _n in counts}))
+    desc = _("{initiatives} in {municipalities}").format(
+        initiatives=tr.ngettext("{n} local initiative", "{n} local initiatives",
+                                len(placed)).format(n=len(placed)),
+        municipalities=_municipalities(tr, len({c for c, _n in counts})))
     chart = municipality_map(areas, title, desc, legends, _("Map: {credits}").format(credits=MAP_CREDITS),
                              markers, outlines)
     names = {p.code: p.name for p in here}
