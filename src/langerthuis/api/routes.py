@@ -92,6 +92,17 @@ def build_router(snapshots: Snapshots) -> APIRouter:
     def where(items, **tests: Callable) -> list:
         return [x for x in items if all(test(x) for test in tests.values())]
 
+    @router.get("/dataset", response_model=s.Item[s.DatasetInfo], tags=["about"],
+                summary="What the open data says about itself",
+                description="Title, publisher, contact point, licences, coverage (programmes, "
+                "editions, years) and the sources of each download.")
+    def dataset(request: Request):
+        found = res().dataset
+        if found is None:
+            raise ApiError(404, "not_found", "the content has no catalogue.yaml, so the open "
+                           "data has no metadata")
+        return json_response(request, s.Item[s.DatasetInfo](data=found))
+
     @router.get("/programmes", response_model=s.Page[s.Programme], tags=["framework"])
     def programmes(request: Request, limit: int = Limit, offset: int = Offset):
         return page(request, s.Programme, res().programmes, limit, offset)
@@ -335,9 +346,9 @@ def openapi_document() -> dict:
 DESCRIPTION = ("Read-only open data of the Monitor Langer Thuis: the framework, indicators, "
                "editions, measurements, breakdown tables, stories, initiatives, "
                "municipalities, the findings in the text of each edition, its published "
-               "reflection, the introduction and the analysis of each edition. Licence CC BY "
-               "4.0; source RIVM, Monitor Langer "
-               "Thuis 2019-2021.")
+               "reflection, the introduction and the analysis of each edition. Its title, "
+               "licences, coverage (programmes, editions, years) and sources are at "
+               "/api/dataset.")
 
 
 def static_responses(res: Resources) -> dict[str, bytes]:
@@ -352,6 +363,8 @@ def static_responses(res: Resources) -> dict[str, bytes]:
         if name in ITEMS:
             for x in items:
                 out[f"{path}/{x.id}"] = s.Item[model](data=x).model_dump_json().encode()
+    if res.dataset is not None:
+        out["/api/dataset"] = s.Item[s.DatasetInfo](data=res.dataset).model_dump_json().encode()
     for edition_id, analysis in res.analyses.items():
         out[f"/api/analysis/{edition_id}"] = s.Item[s.Analysis](
             data=s.Analysis(**analysis)).model_dump_json().encode()

@@ -92,6 +92,8 @@ class ContentSet:
     organisations: list[s.OrganisationSpec] = field(default_factory=list)
     programmes: list[ProgrammeContent] = field(default_factory=list)
     housing_targets: list[s.HousingTargetSpec] = field(default_factory=list)
+    #: What the open data says about itself (catalogue.yaml); None without that file.
+    catalogue: s.CatalogueSpec | None = None
     #: Per-area targets derived at load (our estimate), see housing/estimate.py.
     area_estimates: list = field(default_factory=list)
 
@@ -424,12 +426,30 @@ def read_content(root: Path) -> ContentSet:
             content.programmes.append(programme)
     content.housing_targets = reader.records(root / "housing" / "targets.yaml",
                                              "housing_targets", s.HousingTargetSpec)
+    content.catalogue = _read_catalogue(reader, root / "catalogue.yaml")
     if not content.programmes and not reader.problems:
         reader.problems.append(Problem(Where(reader.shown(root)),
                                        "holds no programme: expected a folder with programme.yaml"))
     if reader.problems:
         raise ContentError(reader.problems)
     return content
+
+
+def _read_catalogue(reader: _Reader, path: Path) -> s.CatalogueSpec | None:
+    """The one record of catalogue.yaml (a mapping under the key 'catalogue')."""
+    if not present(path):
+        return None
+    shown = reader.shown(path)
+    data = reader.yaml(path)
+    if data is FAILED:
+        return None
+    if not isinstance(data, dict) or set(data) != {"catalogue"}:
+        reader.problems.append(Problem(Where(shown, 1), "expected only the key 'catalogue' "
+                                       f"holding a mapping, found {_kind(data)}"
+                                       + (f" with the keys {', '.join(map(repr, data))}"
+                                          if isinstance(data, dict) else "")))
+        return None
+    return reader.one(data["catalogue"], s.CatalogueSpec, Where(shown, None, "catalogue"))
 
 
 def _read_programme(reader: _Reader, directory: Path) -> ProgrammeContent | None:

@@ -19,12 +19,14 @@ def downloads(snapshot: Snapshot) -> dict[str, str | bytes]:
 def install(app: FastAPI, snapshots: Snapshots) -> None:
     @app.get("/data/{path:path}", include_in_schema=False)
     def download(path: str):
-        content = downloads(snapshots.current()).get(path)
+        snapshot = snapshots.current()
+        content = downloads(snapshot).get(path)
         if content is None:
             raise HTTPException(404)
         headers = {"Cache-Control": "public, max-age=300",
-                   "Link": '</data/LICENSE.txt>; rel="license"',
-                   "X-Licence": "CC BY 4.0; source RIVM, Monitor Langer Thuis 2019-2021"}
+                   "Link": '</data/LICENSE.txt>; rel="license"'}
+        if snapshot.metadata is not None:
+            headers["X-Licence"] = snapshot.metadata.licence_line()
         if not path.endswith(".json"):
             headers["Content-Disposition"] = f'attachment; filename="{path.replace("/", "-")}"'
         return Response(content, media_type=MEDIA[path.rsplit(".", 1)[-1]], headers=headers)

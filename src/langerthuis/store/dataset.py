@@ -40,6 +40,7 @@ class Dataset:
     housing: HousingData = field(default_factory=lambda: HousingData())
     continuations: list[m.Continuation] = field(default_factory=list)
     population: list[m.Population] = field(default_factory=list)
+    catalogue: m.Catalogue | None = None  # what the open data says about itself
 
     def programme_editions(self, programme_id: str) -> list[m.Edition]:
         return [e for e in self.editions if e.programme_id == programme_id]
@@ -142,6 +143,7 @@ def _read(session: Session, drafts: bool = True) -> Dataset:
         introduction=_all(session, m.IntroSection, m.IntroSection.programme_id,
                           m.IntroSection.position),
         data_sources=_all(session, m.DataSource, m.DataSource.id),
+        catalogue=session.scalars(select(m.Catalogue).order_by(m.Catalogue.id)).first(),
         shapes=shapes,
         links=_all(session, m.MunicipalityLink, m.MunicipalityLink.from_year),
         municipalities=_all(session, m.Municipality, m.Municipality.year, m.Municipality.code),
