@@ -80,3 +80,99 @@ def test_without_a_catalogue_the_downloads_say_no_licence_is_stated(content_dir,
     assert "x-licence" not in client.get("/data/key-figures.csv").headers
     assert client.get("/api/dataset").status_code == 404
     assert "licenses" not in json.loads(client.get("/data/datapackage.json").text)
+
+
+# The shapes of DCAT-AP-DONL 2.0, built from the specification (data.overheid.nl's
+# DCAT-AP-DONL 2.0, the property tables of Catalogus, Dataset and Distributie: each
+# property with cardinality 1..1 or 1..* there is a sh:minCount 1 here, with the range it
+# gives). No package on PyPI or npm ships the profile's SHACL file, so the test holds them.
+DONL_SHAPES = """
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix dcat: <http://www.w3.org/ns/dcat#> .
+@prefix dct: <http://purl.org/dc/terms/> .
+@prefix foaf: <http://xmlns.com/foaf/0.1/> .
+@prefix vcard: <http://www.w3.org/2006/vcard/ns#> .
+@prefix adms: <http://www.w3.org/ns/adms#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix donl: <urn:test:donl-shapes#> .
+
+donl:Catalog a sh:NodeShape ; sh:targetClass dcat:Catalog ;
+  sh:property [ sh:path dct:title ; sh:minCount 1 ; sh:nodeKind sh:Literal ] ;
+  sh:property [ sh:path dct:description ; sh:minCount 1 ; sh:nodeKind sh:Literal ] ;
+  sh:property [ sh:path dct:publisher ; sh:minCount 1 ; sh:maxCount 1 ; sh:class foaf:Agent ] ;
+  sh:property [ sh:path dct:creator ; sh:minCount 1 ; sh:maxCount 1 ] ;
+  sh:property [ sh:path dcat:contactPoint ; sh:minCount 1 ; sh:node donl:Contact ] ;
+  sh:property [ sh:path foaf:homepage ; sh:minCount 1 ; sh:maxCount 1 ; sh:nodeKind sh:IRI ] ;
+  sh:property [ sh:path dcat:dataset ; sh:class dcat:Dataset ] .
+
+donl:Dataset a sh:NodeShape ; sh:targetClass dcat:Dataset ;
+  sh:property [ sh:path dct:title ; sh:minCount 1 ; sh:nodeKind sh:Literal ] ;
+  sh:property [ sh:path dct:description ; sh:minCount 1 ; sh:nodeKind sh:Literal ] ;
+  sh:property [ sh:path dct:identifier ; sh:minCount 1 ; sh:maxCount 1 ; sh:nodeKind sh:Literal ] ;
+  sh:property [ sh:path dct:language ; sh:minCount 1 ; sh:nodeKind sh:IRI ] ;
+  sh:property [ sh:path dct:publisher ; sh:minCount 1 ; sh:maxCount 1 ; sh:class foaf:Agent ] ;
+  sh:property [ sh:path dct:creator ; sh:minCount 1 ; sh:maxCount 1 ] ;
+  sh:property [ sh:path dcat:contactPoint ; sh:minCount 1 ; sh:maxCount 1 ; sh:node donl:Contact ] ;
+  sh:property [ sh:path dcat:theme ; sh:minCount 1 ; sh:nodeKind sh:IRI ] ;
+  sh:property [ sh:path dct:license ; sh:minCount 1 ; sh:maxCount 1 ; sh:nodeKind sh:IRI ] ;
+  sh:property [ sh:path adms:status ; sh:minCount 1 ; sh:maxCount 1 ; sh:nodeKind sh:IRI ] ;
+  sh:property [ sh:path dcat:distribution ; sh:minCount 1 ; sh:class dcat:Distribution ] ;
+  sh:property [ sh:path dct:issued ; sh:maxCount 1 ; sh:datatype xsd:date ] ;
+  sh:property [ sh:path dct:modified ; sh:maxCount 1 ; sh:datatype xsd:date ] ;
+  sh:property [ sh:path dct:temporal ; sh:maxCount 1 ; sh:class dct:PeriodOfTime ] ;
+  sh:property [ sh:path dcat:keyword ; sh:nodeKind sh:Literal ] .
+
+donl:Distribution a sh:NodeShape ; sh:targetClass dcat:Distribution ;
+  sh:property [ sh:path dct:title ; sh:minCount 1 ; sh:nodeKind sh:Literal ] ;
+  sh:property [ sh:path dct:description ; sh:minCount 1 ; sh:nodeKind sh:Literal ] ;
+  sh:property [ sh:path dct:license ; sh:minCount 1 ; sh:maxCount 1 ; sh:nodeKind sh:IRI ] ;
+  sh:property [ sh:path dcat:accessURL ; sh:minCount 1 ; sh:maxCount 1 ; sh:nodeKind sh:IRI ] ;
+  sh:property [ sh:path dct:format ; sh:minCount 1 ; sh:maxCount 1 ; sh:nodeKind sh:IRI ] ;
+  sh:property [ sh:path dcat:downloadURL ; sh:maxCount 1 ; sh:nodeKind sh:IRI ] ;
+  sh:property [ sh:path dcat:mediaType ; sh:maxCount 1 ; sh:nodeKind sh:IRI ] .
+
+donl:Contact a sh:NodeShape ;
+  sh:property [ sh:path vcard:fn ; sh:minCount 1 ; sh:nodeKind sh:Literal ] ;
+  sh:or ( [ sh:path vcard:hasEmail ; sh:minCount 1 ] [ sh:path vcard:hasURL ; sh:minCount 1 ] ) .
+"""
+
+
+def donl_report(document: dict) -> tuple[bool, str]:
+    from pyshacl import validate
+    from rdflib import Graph
+    data = Graph().parse(data=json.dumps(document), format="json-ld",
+                         publicID="https://monitor.example/data/catalog.jsonld")
+    shapes = Graph().parse(data=DONL_SHAPES, format="turtle")
+    conforms, _graph, text = validate(data, shacl_graph=shapes, inference="none")
+    return conforms, text
+
+
+def test_the_catalogue_conforms_to_dcat_ap_donl(client):
+    response = client.get("/data/catalog.jsonld")
+    assert response.headers["content-type"].startswith("application/ld+json")
+    document = response.json()
+    conforms, text = donl_report(document)
+    assert conforms, text
+    dataset = document["dcat:dataset"][0]
+    assert dataset["dct:temporal"]["dcat:startDate"]["@value"] == "2018-01-01"
+    assert dataset["dct:temporal"]["dcat:endDate"]["@value"] == "2021-12-31"
+    assert dataset["dct:issued"]["@value"] == "2019-07-02"
+    paths = {d["@id"] for d in dataset["dcat:distribution"]}
+    assert {"/data/key-figures.csv", "/data/monitor.xlsx", "/data/datapackage.json"} <= paths
+    assert all(d["dct:license"]["@id"] == "https://creativecommons.org/licenses/by/4.0/"
+               for d in dataset["dcat:distribution"])
+
+
+@pytest.mark.parametrize("remove", [
+    ("dataset", "dcat:contactPoint"), ("dataset", "dcat:theme"), ("dataset", "dct:license"),
+    ("distribution", "dct:license"), ("distribution", "dct:format"),
+    ("catalogue", "foaf:homepage")])
+def test_the_shapes_refuse_a_catalogue_without_a_mandatory_property(client, remove):
+    document = client.get("/data/catalog.jsonld").json()
+    where, key = remove
+    node = {"catalogue": document, "dataset": document["dcat:dataset"][0],
+            "distribution": document["dcat:dataset"][0]["dcat:distribution"][0]}[where]
+    del node[key]
+    conforms, text = donl_report(document)
+    assert not conforms and "MinCountConstraintComponent" in text
+    assert f"->{key}" in text

@@ -12,6 +12,7 @@
     monitor.xlsx                   one sheet per table plus a sheet that explains columns and sources
     datapackage.json               Frictionless Data Package describing the CSV files
     LICENSE.txt                    licence and attribution
+    catalog.jsonld                 the catalogue in DCAT-AP-DONL (see opendata/catalog.py)
     housing/...                    the housing monitor (see opendata/housing.py)
 
 Each is a view of the same domain objects as the pages and the API."""
@@ -25,8 +26,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..config import load_settings
 from ..views import resources as r
 from ..views.snapshot import Resources, Snapshot
+from .catalog import catalog
 from .housing import datapackage_resources, housing_downloads
 from .keyfigures import COLUMNS, FORMULA_START, key_figure_rows, to_csv
 from .progress import ACTION_FIELDS, PROGRESS_FIELDS, action_rows, progress_rows
@@ -362,6 +365,10 @@ def build_downloads(snapshot: Snapshot) -> dict[str, str | bytes]:
     package = with_metadata(package, res.dataset)
     files["datapackage.json"] = json.dumps(package, ensure_ascii=False, indent=2)
     files["LICENSE.txt"] = licence + "\n"
+    if snapshot.metadata is not None:
+        files["catalog.jsonld"] = json.dumps(
+            catalog(snapshot.metadata, set(files), load_settings().base_url),
+            ensure_ascii=False, indent=1)
     files.update(housing_downloads(snapshot.housing, licence))
     return files
 

@@ -8,6 +8,7 @@ from ..views.snapshot import Snapshot, Snapshots
 from .export import build_downloads
 
 MEDIA = {"csv": "text/csv; charset=utf-8", "json": "application/json",
+         "jsonld": "application/ld+json",
          "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
          "txt": "text/plain; charset=utf-8"}
 
@@ -27,6 +28,6 @@ def install(app: FastAPI, snapshots: Snapshots) -> None:
                    "Link": '</data/LICENSE.txt>; rel="license"'}
         if snapshot.metadata is not None:
             headers["X-Licence"] = snapshot.metadata.licence_line()
-        if not path.endswith(".json"):
+        if not path.endswith((".json", ".jsonld")):
             headers["Content-Disposition"] = f'attachment; filename="{path.replace("/", "-")}"'
         return Response(content, media_type=MEDIA[path.rsplit(".", 1)[-1]], headers=headers)
