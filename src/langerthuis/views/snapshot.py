@@ -20,6 +20,7 @@ from ..i18n import LANGUAGES, localised
 from ..store import queries
 from ..store.dataset import Dataset, read_dataset
 from . import resources as r
+from .changes import Change, changes_view
 from .catalogue import Metadata, catalogue_record, metadata_view
 from .dashboard import DashboardView, dashboard_view, edition_links
 from .framework import ActionsView, ProgrammeView, actions_view, main_programme, programme_view
@@ -103,6 +104,7 @@ class Snapshot:
     programmes: dict[str, tuple[ProgrammeLink, ...]] = field(default_factory=dict)  # per lang
     programme_of: dict[tuple[str, object], str] = field(default_factory=dict)
     metadata: Metadata | None = None  # what the open data says about itself
+    changes: dict[str, tuple[Change, ...]] = field(default_factory=dict)  # per lang, newest first
     _artefacts: OrderedDict = field(default_factory=OrderedDict, repr=False)
     _locks: dict = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -263,7 +265,7 @@ def build_snapshot(session: Session, drafts: bool = False) -> Snapshot:
         figures=_figures([(k[1], v) for k, v in list(indicators.items()) + list(as_of.items())]),
         housing=housing,
         main=programme.id if programme else "", programmes=links, programme_of=programme_of,
-        metadata=metadata)
+        metadata=metadata, changes={lang: changes_view(data, lang) for lang in LANGUAGES})
 
 
 def _figures(views: list[tuple[str, IndicatorView | None]]) -> dict[tuple[str, str], FigureView]:

@@ -8,6 +8,7 @@ from pathlib import Path
 from ..http import etag_of
 from ..i18n import other_language, translations
 from ..templating import environment
+from ..views.changes import changes_page
 from ..views.housing import housing_page, municipality_housing
 from ..views.initiative_map import SORTS, map_view
 from ..views.municipality import INDEX_SORTS, municipality_index, municipality_view
@@ -126,6 +127,15 @@ def build_page(snapshot: Snapshot, lang: str, page: str, params: dict, query: di
                 else not_found(s, lang, _("There is no edition {year}; the editions are "
                                           "{editions}.").format(year=_shown(str(params["year"])),
                                                                 editions=editions)))
+    if page == "changes":
+        dashboard = s.dashboards.get((params["year"], lang))
+        if dashboard is None:
+            return not_found(s, lang, _("There is no edition {year}; the editions are "
+                                        "{editions}.").format(year=_shown(str(params["year"])),
+                                                              editions=editions))
+        view = changes_page(s.changes.get(lang, ()), dashboard,
+                            s.programme_of.get(("year", params["year"]), s.main))
+        return render(s, lang, page, "changes.html", {"view": view}, params)
     if page == "indicator":
         view = s.indicators.get((params["id"], lang))
         if view is None:
