@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ..config import load_settings
 from ..http import etag_of, not_modified
 from ..views import resources as s
+from .deliveries import with_deliveries
 from ..views.snapshot import Resources, Snapshots
 
 MAX_LIMIT = 1000
@@ -290,6 +291,14 @@ def strict_query(query: list[tuple[str, str]]) -> str | None:
 
 def install(app: FastAPI, snapshots: Snapshots) -> None:
     app.include_router(build_router(snapshots))
+    described = app.openapi
+
+    def openapi() -> dict:
+        """The read API's description with the delivery operations (api/deliveries.py)."""
+        if getattr(app.state, "openapi", None) is None:
+            app.state.openapi = with_deliveries(described())
+        return app.state.openapi
+    app.openapi = openapi
 
     @app.middleware("http")
     async def reject_ambiguous_queries(request: Request, call_next):
@@ -340,15 +349,21 @@ def openapi_document() -> dict:
     """The OpenAPI description of the API (as served at /api/openapi.json)."""
     app = FastAPI(title="Monitor Langer Thuis API", version="1", description=DESCRIPTION)
     app.include_router(build_router(None))
-    return app.openapi()
+    return with_deliveries(app.openapi())
 
 
-DESCRIPTION = ("Read-only open data of the Monitor Langer Thuis: the framework, indicators, "
+DESCRIPTION = ("Open data of the Monitor Langer Thuis: the framework, indicators, "
                "editions, measurements, breakdown tables, stories, initiatives, "
                "municipalities, the findings in the text of each edition, its published "
                "reflection, the introduction and the analysis of each edition. Its title, "
                "licences, coverage (programmes, editions, years) and sources are at "
-               "/api/dataset.")
+               "/api/dataset. The operations under /api/editor (tag deliveries) let "
+               "partners deliver files into a draft edition with a token (bearer). How a "
+               "partner gets a token: the monitor's administrators give the delivering "
+               "organisation a partner account (contact the publisher, see /over); signed in "
+               "at /beheer, the partner makes a token of scope 'deliveries' on /beheer/tokens "
+               "(shown once, revocable there) and sends it as 'Authorization: Bearer lt_…'. "
+               "The templates of each draft edition are on its page in the editor.")
 
 
 def static_responses(res: Resources) -> dict[str, bytes]:
