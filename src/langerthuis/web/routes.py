@@ -12,6 +12,7 @@ from ..http import etag_of, not_modified
 from ..i18n import LANGUAGES, translations
 from ..views.snapshot import Snapshots
 from ..config import load_settings
+from . import embeds
 from .chartfiles import chart_file
 from .feeds import MEDIA_TYPE as FEED_TYPE, feed
 from .pages import QUERIES, Page, cached_page, error_page
@@ -23,6 +24,7 @@ HERE = Path(__file__).resolve().parent
 def install(app: FastAPI, snapshots: Snapshots) -> None:
     """The pages in both languages and their styles."""
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    embeds.install(app, snapshots)
     for lang in LANGUAGES:
         _routes(app, lang, snapshots)
 
