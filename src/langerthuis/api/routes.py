@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ..config import load_settings
 from ..http import etag_of, not_modified
 from ..views import resources as s
+from ..views.citations import citations_of
 from .deliveries import with_deliveries
 from ..views.snapshot import Resources, Snapshots
 
@@ -103,6 +104,22 @@ def build_router(snapshots: Snapshots) -> APIRouter:
             raise ApiError(404, "not_found", "the content has no catalogue.yaml, so the open "
                            "data has no metadata")
         return json_response(request, s.Item[s.DatasetInfo](data=found))
+
+    def cited(request: Request, kind: str, key: str) -> Response:
+        found = citations_of(snapshots.current(), kind, key, load_settings().base_url)
+        if found is None:
+            raise ApiError(404, "not_found", f"no {kind} with id {key!r}")
+        return json_response(request, s.Item[s.CitationInfo](data=found))
+
+    @router.get("/indicators/{indicator_id}/citation", response_model=s.Item[s.CitationInfo],
+                tags=["monitor"], summary="How to cite an indicator")
+    def indicator_citation(request: Request, indicator_id: str):
+        return cited(request, "indicator", indicator_id)
+
+    @router.get("/tables/{table_id}/citation", response_model=s.Item[s.CitationInfo],
+                tags=["monitor"], summary="How to cite a breakdown table")
+    def table_citation(request: Request, table_id: str):
+        return cited(request, "table", table_id)
 
     @router.get("/programmes", response_model=s.Page[s.Programme], tags=["framework"])
     def programmes(request: Request, limit: int = Limit, offset: int = Offset):

@@ -77,3 +77,34 @@ def citation(key: str, title: str, publisher: str, edition: EditionCoverage | No
                ("language", {"nl": "dutch", "en": "english"}[lang])]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return Citation(key, " ".join(parts), csl, f"@misc{{{key},\n{body}\n}}")
+
+
+def _info(c: Citation) -> dict:
+    return {"text": c.text, "csl": c.csl, "bibtex": c.bibtex}
+
+
+def citations_of(snapshot, kind: str, key: str, base: str = "",
+                 accessed: dt.date | None = None):
+    """How to cite indicator or table `key` in both languages (for the API); None when
+    there is none."""
+    from ..addresses import url
+    from .resources import CitationInfo
+    accessed = accessed or dt.date.today()
+    meta = snapshot.metadata
+    publisher = meta.publisher if meta else "RIVM"
+    out = {}
+    for lang in ("nl", "en"):
+        views = [v for (i, l), v in snapshot.indicators.items() if l == lang]
+        if kind == "indicator":
+            view = next((v for v in views if v.id == key), None)
+            title = view.title if view else None
+        else:
+            view = next((v for v in views if any(t.id == key for t in v.tables)), None)
+            title = next(t.title for t in view.tables if t.id == key) if view else None
+        if view is None:
+            return None
+        year = view.as_of or (max(view.editions) if view.editions else None)
+        out[lang] = _info(citation(f"langerthuis-{key}", title, publisher,
+                                   edition_of(meta, year),
+                                   base + url("indicator", lang, id=view.id), accessed, lang))
+    return CitationInfo.model_validate(out)

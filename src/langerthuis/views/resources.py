@@ -654,3 +654,16 @@ class DatasetInfo(Resource):
             return {**fields, "coverage": value.coverage("nl"),
                     "coverage_en": value.coverage("en")}
         return value
+
+
+class CiteAs(Resource):
+    text: str = Field(description="The citation as a sentence: publisher, title, edition, "
+                      "date, permalink and date of access")
+    csl: dict[str, Any] = Field(description="The same as CSL-JSON (one item)")
+    bibtex: str
+
+
+class CitationInfo(Resource):
+    """How to cite an indicator or a table, in Dutch and English, accessed today."""
+    nl: CiteAs
+    en: CiteAs
