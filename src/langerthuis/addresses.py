@@ -28,6 +28,13 @@ ROUTES = {
     "housing": {"nl": "/wonen", "en": "/en/housing"},
     "report": {"nl": "/rapport/{year}.{fmt}", "en": "/en/report/{year}.{fmt}"},
     "chart": {"nl": "/grafiek/{id}.{fmt}", "en": "/en/chart/{id}.{fmt}"},
+    "changes": {"nl": "/wat-is-er-veranderd/{year}", "en": "/en/what-changed/{year}"},
+    "feed": {"nl": "/feed.xml", "en": "/en/feed.xml"},
+    "embed_chart": {"nl": "/embed/grafiek/{id}", "en": "/en/embed/chart/{id}"},
+    "embed_indicator": {"nl": "/embed/indicator/{id}", "en": "/en/embed/indicator/{id}"},
+    "embed_municipality": {"nl": "/embed/gemeente/{id}", "en": "/en/embed/municipality/{id}"},
+    "feed_of": {"nl": "/programma/{programme}/feed.xml",
+                "en": "/en/programme/{programme}/feed.xml"},
 }
 
 #: Query parameters: English name (used in code) -> Dutch name.

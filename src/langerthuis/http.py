@@ -18,6 +18,9 @@ SECURITY_HEADERS = {
     "x-frame-options": "DENY",
     "permissions-policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
 }
+#: An embeddable page (/embed/...): any site may frame it; everything else stays as strict.
+EMBED_CSP = ("content-security-policy", "default-src 'none'; style-src 'self'; "
+             "img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors *")
 #: The HTML report carries its print stylesheet inline.
 INLINE_STYLES = ("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; "
                  "img-src 'self' data:; base-uri 'none'; frame-ancestors 'none'")
@@ -67,9 +70,11 @@ class SecurityHeaders:
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                present = {k.decode().lower() for k, _ in message.get("headers", [])}
+                headers = {k.decode().lower(): v.decode()
+                           for k, v in message.get("headers", [])}
+                framable = headers.get(EMBED_CSP[0]) == EMBED_CSP[1]
                 extra = [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items()
-                         if k not in present]
+                         if k not in headers and not (framable and k == "x-frame-options")]
                 message = {**message, "headers": list(message.get("headers", [])) + extra}
             await send(message)
         await self.app(scope, receive, with_headers)

@@ -24,6 +24,8 @@ from .views.snapshot import Snapshot
 from .web.chartfiles import chart_file
 from .web.pages import build_page
 from .addresses import PARAMETERS, ROUTES, url
+from .config import load_settings
+from .web.feeds import feed
 
 _HREF = re.compile(r'(href|src|action)="(/[^"]*)"')
 STATIC = Path(__file__).resolve().parent / "web" / "static"
@@ -108,6 +110,8 @@ def _content(snapshot: Snapshot, address: str) -> bytes | str | None:
     if page == "chart":
         found = chart_file(snapshot, params["id"], lang, params["fmt"])
         return found.content if found else None
+    if page in ("feed", "feed_of"):
+        return feed(snapshot, lang, params.get("programme"), load_settings().base_url)
     result = build_page(snapshot, lang, page, params, query)
     return result.html if result.status == 200 else None
 

@@ -17,6 +17,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ..config import load_settings
 from ..http import etag_of, not_modified
 from ..views import resources as s
+from ..views.citations import citations_of
+from .deliveries import with_deliveries
 from ..views.snapshot import Resources, Snapshots
 
 MAX_LIMIT = 1000
@@ -91,6 +93,33 @@ def build_router(snapshots: Snapshots) -> APIRouter:
 
     def where(items, **tests: Callable) -> list:
         return [x for x in items if all(test(x) for test in tests.values())]
+
+    @router.get("/dataset", response_model=s.Item[s.DatasetInfo], tags=["about"],
+                summary="What the open data says about itself",
+                description="Title, publisher, contact point, licences, coverage (programmes, "
+                "editions, years) and the sources of each download.")
+    def dataset(request: Request):
+        found = res().dataset
+        if found is None:
+            raise ApiError(404, "not_found", "the content has no catalogue.yaml, so the open "
+                           "data has no metadata")
+        return json_response(request, s.Item[s.DatasetInfo](data=found))
+
+    def cited(request: Request, kind: str, key: str) -> Response:
+        found = citations_of(snapshots.current(), kind, key, load_settings().base_url)
+        if found is None:
+            raise ApiError(404, "not_found", f"no {kind} with id {key!r}")
+        return json_response(request, s.Item[s.CitationInfo](data=found))
+
+    @router.get("/indicators/{indicator_id}/citation", response_model=s.Item[s.CitationInfo],
+                tags=["monitor"], summary="How to cite an indicator")
+    def indicator_citation(request: Request, indicator_id: str):
+        return cited(request, "indicator", indicator_id)
+
+    @router.get("/tables/{table_id}/citation", response_model=s.Item[s.CitationInfo],
+                tags=["monitor"], summary="How to cite a breakdown table")
+    def table_citation(request: Request, table_id: str):
+        return cited(request, "table", table_id)
 
     @router.get("/programmes", response_model=s.Page[s.Programme], tags=["framework"])
     def programmes(request: Request, limit: int = Limit, offset: int = Offset):
@@ -279,6 +308,14 @@ def strict_query(query: list[tuple[str, str]]) -> str | None:
 
 def install(app: FastAPI, snapshots: Snapshots) -> None:
     app.include_router(build_router(snapshots))
+    described = app.openapi
+
+    def openapi() -> dict:
+        """The read API's description with the delivery operations (api/deliveries.py)."""
+        if getattr(app.state, "openapi", None) is None:
+            app.state.openapi = with_deliveries(described())
+        return app.state.openapi
+    app.openapi = openapi
 
     @app.middleware("http")
     async def reject_ambiguous_queries(request: Request, call_next):
@@ -329,15 +366,21 @@ def openapi_document() -> dict:
     """The OpenAPI description of the API (as served at /api/openapi.json)."""
     app = FastAPI(title="Monitor Langer Thuis API", version="1", description=DESCRIPTION)
     app.include_router(build_router(None))
-    return app.openapi()
+    return with_deliveries(app.openapi())
 
 
-DESCRIPTION = ("Read-only open data of the Monitor Langer Thuis: the framework, indicators, "
+DESCRIPTION = ("Open data of the Monitor Langer Thuis: the framework, indicators, "
                "editions, measurements, breakdown tables, stories, initiatives, "
                "municipalities, the findings in the text of each edition, its published "
-               "reflection, the introduction and the analysis of each edition. Licence CC BY "
-               "4.0; source RIVM, Monitor Langer "
-               "Thuis 2019-2021.")
+               "reflection, the introduction and the analysis of each edition. Its title, "
+               "licences, coverage (programmes, editions, years) and sources are at "
+               "/api/dataset. The operations under /api/editor (tag deliveries) let "
+               "partners deliver files into a draft edition with a token (bearer). How a "
+               "partner gets a token: the monitor's administrators give the delivering "
+               "organisation a partner account (contact the publisher, see /over); signed in "
+               "at /beheer, the partner makes a token of scope 'deliveries' on /beheer/tokens "
+               "(shown once, revocable there) and sends it as 'Authorization: Bearer lt_…'. "
+               "The templates of each draft edition are on its page in the editor.")
 
 
 def static_responses(res: Resources) -> dict[str, bytes]:
@@ -352,6 +395,8 @@ def static_responses(res: Resources) -> dict[str, bytes]:
         if name in ITEMS:
             for x in items:
                 out[f"{path}/{x.id}"] = s.Item[model](data=x).model_dump_json().encode()
+    if res.dataset is not None:
+        out["/api/dataset"] = s.Item[s.DatasetInfo](data=res.dataset).model_dump_json().encode()
     for edition_id, analysis in res.analyses.items():
         out[f"/api/analysis/{edition_id}"] = s.Item[s.Analysis](
             data=s.Analysis(**analysis)).model_dump_json().encode()

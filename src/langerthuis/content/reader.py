@@ -62,6 +62,8 @@ ROOT_FILES: dict[str, tuple[str, type[s.Record]]] = {
     "organisations.yaml": ("organisations", s.OrganisationSpec),
 }
 HOUSING_FOLDER = "housing"
+#: The open data's own metadata (one mapping, optional).
+CATALOGUE_FILE = "catalogue.yaml"
 HOUSING_FILES: dict[str, tuple[str, type[s.Record]]] = {
     "targets.yaml": ("housing_targets", s.HousingTargetSpec),
 }
@@ -112,6 +114,8 @@ class ContentSet:
     organisations: list[s.OrganisationSpec] = field(default_factory=list)
     programmes: list[ProgrammeContent] = field(default_factory=list)
     housing_targets: list[s.HousingTargetSpec] = field(default_factory=list)
+    #: What the open data says about itself (catalogue.yaml); None without that file.
+    catalogue: s.CatalogueSpec | None = None
     #: Per-area targets derived at load (our estimate), see housing/estimate.py.
     area_estimates: list = field(default_factory=list)
 
@@ -466,6 +470,7 @@ def read_content(root: Path) -> ContentSet:
             content.programmes.append(programme)
     for name, (key, spec) in HOUSING_FILES.items():
         setattr(content, key, reader.records(root / HOUSING_FOLDER / name, key, spec))
+    content.catalogue = _read_catalogue(reader, root / CATALOGUE_FILE)
     _unaccounted(reader, root)
     if not content.programmes and not reader.problems:
         reader.problems.append(Problem(Where(reader.shown(root)),
@@ -510,7 +515,7 @@ def _unaccounted(reader: _Reader, root: Path) -> None:
 
     for child in entries(root):
         if not child.is_dir():
-            unknown_file(child, [*ROOT_FILES, f"{HOUSING_FOLDER}/", f"<programme>/{PROGRAMME_FILE}"])
+            unknown_file(child, [*ROOT_FILES, CATALOGUE_FILE, f"{HOUSING_FOLDER}/", f"<programme>/{PROGRAMME_FILE}"])
         elif child.name == HOUSING_FOLDER:
             for item in entries(child):
                 unknown_file(item, HOUSING_FILES)
@@ -537,6 +542,23 @@ def _did_you_mean(name: str, names: Iterable[str], reverse: bool = False) -> str
     if not close:
         return ""
     return f"is {close[0]} meant to be {name}? " if reverse else f"did you mean {close[0]}? "
+
+
+def _read_catalogue(reader: _Reader, path: Path) -> s.CatalogueSpec | None:
+    """The one record of catalogue.yaml (a mapping under the key 'catalogue')."""
+    if not present(path):
+        return None
+    shown = reader.shown(path)
+    data = reader.yaml(path)
+    if data is FAILED:
+        return None
+    if not isinstance(data, dict) or set(data) != {"catalogue"}:
+        reader.problems.append(Problem(Where(shown, 1), "expected only the key 'catalogue' "
+                                       f"holding a mapping, found {_kind(data)}"
+                                       + (f" with the keys {', '.join(map(repr, data))}"
+                                          if isinstance(data, dict) else "")))
+        return None
+    return reader.one(data["catalogue"], s.CatalogueSpec, Where(shown, None, "catalogue"))
 
 
 def _read_programme(reader: _Reader, directory: Path) -> ProgrammeContent | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field,
                       PrivateAttr, Strict, model_validator)
@@ -703,3 +703,60 @@ class IntroSectionSpec(Record):
     text: Text
     text_en: Text
     source_location: Text300 | None = None
+
+
+class LicenceSpec(Record):
+    """A licence the open data or one of its sources is published under."""
+
+    id: Id
+    title: Text200
+    title_en: Text200 | None = None
+    url: Url
+    #: The licence's SPDX identifier (CC-BY-4.0), as the Data Package names it.
+    spdx: _text(64) | None = None
+
+
+#: The downloads (Data Package resources) a source can feed.
+RESOURCES = ("key-figures", "breakdowns", "actions", "action-progress", "findings",
+             "housing-progress", "housing-years", "housing-disagreements", "municipalities")
+
+
+class SourceSpec(Record):
+    """A document or data set the open data is made from, the programmes it belongs to,
+    the downloads it feeds and the licence it is published under (left out where the
+    source states none)."""
+
+    id: Id
+    title: Text500
+    organisation: Id
+    url: Url | None = None
+    licence: Id | None = None
+    programmes: List(Id) = []
+    resources: List(Literal[RESOURCES]) = []
+
+
+class CatalogueSpec(Record):
+    """What the open data says about itself (`catalogue.yaml`): the dataset's title and
+    description, who publishes it and whom to contact, its licence, themes (URIs of the
+    Dutch government's theme list), keywords, where it applies and its sources. Coverage
+    (programmes, editions, years) and dates come from the editions themselves."""
+
+    id: Id
+    title: Text300
+    title_en: Text300 | None = None
+    description: Text
+    description_en: Text | None = None
+    publisher: Id
+    publisher_uri: Url | None = None
+    contact_name: Text300
+    contact_email: Annotated[str, Strict(), Field(pattern=r"^[^@\s<>]+@[^@\s<>]+\.[a-z]{2,}$",
+                                                  max_length=300)] | None = None
+    contact_url: Url | None = None
+    licence: Id
+    licences: List(LicenceSpec)
+    themes: List(Url) = []
+    keywords: List(Text100) = []
+    keywords_en: List(Text100) = []
+    spatial: Url | None = None
+    spatial_scheme: Url | None = None
+    sources: List(SourceSpec) = []

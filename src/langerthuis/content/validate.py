@@ -106,8 +106,30 @@ def validate(content: ContentSet) -> None:
             c.problems += missing_labels(t, p.table_rows.get(t.id, []))
     _check_housing_targets(c, content.housing_targets)
     _check_edition_years(c, content)
+    if content.catalogue is not None:
+        _check_catalogue(c, content.catalogue, organisations, programmes)
+        c.problems += missing_translations([content.catalogue])
     if c.problems:
         raise ContentError(c.problems)
+
+
+def _check_catalogue(c: _Checker, cat: s.CatalogueSpec, organisations: dict,
+                     programmes: dict) -> None:
+    """The catalogue's publisher, licences, sources and programmes exist, and its keywords
+    come in both languages."""
+    c.known(cat.where, "publisher", cat.publisher, organisations, "organisation")
+    licences = c.unique(cat.licences, "licence")
+    c.known(cat.where, "licence", cat.licence, licences, "licence")
+    c.unique(cat.sources, "source")
+    for source in cat.sources:
+        c.known(source.where, "organisation", source.organisation, organisations, "organisation")
+        c.known(source.where, "licence", source.licence, licences, "licence")
+        for i, p in enumerate(source.programmes):
+            c.known(source.where, f"programmes[{i}]", p, programmes, "programme")
+    if cat.keywords_en and len(cat.keywords_en) != len(cat.keywords):
+        c.add(cat.where.at("keywords_en"), f"holds {len(cat.keywords_en)} keyword(s) where "
+              f"'keywords' holds {len(cat.keywords)}; give the English of each keyword, in "
+              "the same order")
 
 
 def _check_housing_targets(c: _Checker, targets: list[s.HousingTargetSpec]) -> None:

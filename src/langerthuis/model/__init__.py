@@ -2,6 +2,7 @@
 these objects. They are SQLAlchemy mapped classes, persisted by `langerthuis.store`."""
 from .accounts import KEPT, Account, ApiToken, Assignment, AuditEvent, LoginAttempt, LoginSession
 from .base import Base
+from .catalogue import Catalogue
 from .context import Initiative, InitiativeKind, QualityNote, Reference, Story, indicator_reference
 from .editions import Edition, EditionEntry, LoadInfo, PublishedClaim
 from .findings import Finding, FindingFact, IntroSection, ReflectionPoint
@@ -20,7 +21,7 @@ __all__ = [
     # accounts, sessions, tokens and the audit trail (kept by load)
     "KEPT", "Account", "ApiToken", "Assignment", "AuditEvent", "LoginAttempt", "LoginSession",
     # the framework and the monitor
-    "Action", "ActionLine", "Base", "Continuation", "BreakdownRow", "BreakdownTable", "DefinitionVersion",
+    "Action", "ActionLine", "Base", "Catalogue", "Continuation", "BreakdownRow", "BreakdownTable", "DefinitionVersion",
     "Edition", "EditionEntry", "Finding", "FindingFact", "Goal", "IntroSection", "ReflectionPoint", "Indicator", "Initiative", "InitiativeKind", "LoadInfo",
     "Measurement", "Organisation", "Programme", "ProgressEntry", "PublishedClaim",
     "QualityNote", "Reference", "Relation", "Revision", "Story",

@@ -12,6 +12,7 @@
     monitor.xlsx                   one sheet per table plus a sheet that explains columns and sources
     datapackage.json               Frictionless Data Package describing the CSV files
     LICENSE.txt                    licence and attribution
+    catalog.jsonld                 the catalogue in DCAT-AP-DONL (see opendata/catalog.py)
     housing/...                    the housing monitor (see opendata/housing.py)
 
 Each is a view of the same domain objects as the pages and the API."""
@@ -25,16 +26,31 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..config import load_settings
+from ..views import resources as r
 from ..views.snapshot import Resources, Snapshot
+from .catalog import catalog
 from .housing import datapackage_resources, housing_downloads
 from .keyfigures import COLUMNS, FORMULA_START, key_figure_rows, to_csv
 from .progress import ACTION_FIELDS, PROGRESS_FIELDS, action_rows, progress_rows
 
-LICENCE = ("Licence: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/). "
-           "Source: RIVM, Monitor Langer Thuis 2019, 2020 and 2021; Ministerie van VWS, "
-           "Programma Langer Thuis, Plan van Aanpak 2018-2021. Maps: CBS, Kadaster (CC BY 4.0). "
-           "Compiled by Monitor Langer Thuis (open software); descriptions and story "
-           "summaries are our own words.")
+#: Said where the content has no catalogue.yaml, so no licence of its own.
+NO_LICENCE = ("The content states no licence for this data (it has no catalogue.yaml); ask "
+              "its publisher before reuse.")
+
+
+def licence_text(res: Resources) -> str:
+    """The licence and attribution of the downloads, from the content's catalogue."""
+    d = res.dataset
+    if d is None:
+        return NO_LICENCE
+    sources = "; ".join(f"{s.organisation}, {s.title}" + (f" ({s.licence_note})"
+                                                          if s.licence_note else "")
+                        for s in d.sources)
+    return (f"Licence: {d.licence.title_en} ({d.licence.url}). Name as the source: "
+            f"{d.publisher}, {d.title}. Made from: {sources}. Compiled by Monitor Langer Thuis "
+            "(open software); descriptions and story summaries are our own words.")
+
 
 #: What each column of the CSV files means (also the explanation sheet and the data package).
 KEY_FIGURE_FIELDS = {
@@ -142,7 +158,7 @@ def whole_dataset(res: Resources) -> dict:
     def dump(items) -> list[dict]:
         return [x.model_dump(mode="json") for x in items]
     return {
-        "licence": LICENCE,
+        "licence": licence_text(res),
         "programmes": dump(res.programmes), "organisations": dump(res.organisations),
         "actions": dump(sorted(res.actions, key=lambda a: a.id)),
         "indicators": dump(res.indicators),
@@ -155,6 +171,7 @@ def whole_dataset(res: Resources) -> dict:
         "findings": dump(res.findings), "reflection": dump(res.reflection),
         "introduction": dump(res.introduction),
         "table_checks": res.table_checks,
+        **({"catalogue": res.catalogue} if res.catalogue else {}),
     }
 
 
@@ -180,7 +197,7 @@ def excel(res: Resources) -> bytes:
     about.title = "Toelichting"
     _append(about, ["Monitor Langer Thuis – open data"])
     about["A1"].font = Font(bold=True, size=14)
-    _append(about, [LICENCE])
+    _append(about, [licence_text(res)])
     _append(about, [])
     _append(about, ["Sheet", "Column", "Type", "Meaning"])
     for name, (kind, meaning) in KEY_FIGURE_FIELDS.items():
@@ -241,6 +258,43 @@ def excel(res: Resources) -> bytes:
     return out.getvalue()
 
 
+def package_licence(licence: r.LicenceInfo) -> dict:
+    return {"name": licence.spdx or licence.id, "title": licence.title_en, "path": licence.url}
+
+
+def package_sources(sources: list[r.SourceInfo]) -> list[dict]:
+    """Sources as a Data Package lists them, each with its licence where it states one."""
+    out = []
+    for x in sources:
+        source = {"title": f"{x.organisation}, {x.title}"}
+        if x.url:
+            source["path"] = x.url
+        if x.licence is not None:
+            source["licenses"] = [package_licence(x.licence)]
+        elif x.licence_note:
+            source["licence"] = x.licence_note
+        out.append(source)
+    return out
+
+
+def with_metadata(package: dict, dataset: r.DatasetInfo | None) -> dict:
+    """The Data Package with the title, licences and sources of the content's catalogue:
+    the package's own, and per resource the sources it is made from."""
+    if dataset is None:
+        return package
+    licence = [package_licence(dataset.licence)]
+    package.update({"name": dataset.id, "title": f"{dataset.title_en}: {dataset.coverage_en}",
+                    "description": dataset.description_en, "licenses": licence,
+                    "sources": package_sources([x for x in dataset.sources if x.resources])})
+    if dataset.modified:
+        package["created"] = f"{dataset.modified.isoformat()}T00:00:00Z"
+    for resource in package["resources"]:
+        resource["licenses"] = licence
+        resource["sources"] = package_sources([x for x in dataset.sources
+                                               if resource["name"] in x.resources])
+    return package
+
+
 def datapackage(breakdown_columns: list[str]) -> dict:
     def field(name: str, kind: str, description: str) -> dict:
         return {"name": name, "type": kind, "description": description}
@@ -257,11 +311,7 @@ def datapackage(breakdown_columns: list[str]) -> dict:
                               "number" if c in numbers else "string", "") for c in breakdown_columns]
     return {
         "name": "monitor-langer-thuis",
-        "title": "Monitor Langer Thuis: key figures and breakdown tables, 2019-2021",
-        "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
-                      "path": "https://creativecommons.org/licenses/by/4.0/"}],
-        "sources": [{"title": "RIVM, Monitor Langer Thuis 2019, 2020, 2021",
-                     "path": "https://www.rivm.nl/monitor-langer-thuis"}],
+        "title": "Monitor Langer Thuis: key figures and breakdown tables",
         "resources": [
             {"name": "key-figures", "path": "key-figures.csv", "format": "csv",
              "mediatype": "text/csv", "encoding": "utf-8",
@@ -282,6 +332,7 @@ def datapackage(breakdown_columns: list[str]) -> dict:
 def build_downloads(snapshot: Snapshot) -> dict[str, str | bytes]:
     """Every download by its path (relative to the download folder)."""
     res = snapshot.resources
+    licence = licence_text(res)
     files: dict[str, str | bytes] = {}
     rows = key_figure_rows(res)
     files["key-figures.csv"] = to_csv(rows)
@@ -294,13 +345,13 @@ def build_downloads(snapshot: Snapshot) -> dict[str, str | bytes]:
         mine = [r for r in rows if r["edition"] == edition.year]
         files[f"editions/{edition.year}/key-figures.csv"] = to_csv(mine)
         files[f"editions/{edition.year}/key-figures.json"] = json.dumps(
-            {"licence": LICENCE, "edition": edition.model_dump(mode="json"),
+            {"licence": licence, "edition": edition.model_dump(mode="json"),
              "key_figures": mine}, ensure_ascii=False, indent=1)
     for ind in res.indicators:
         mine = [r for r in rows if r["indicator_id"] == ind.id]
         files[f"indicators/{ind.id}.csv"] = to_csv(mine)
         files[f"indicators/{ind.id}.json"] = json.dumps(
-            {"licence": LICENCE, "indicator": ind.model_dump(mode="json"),
+            {"licence": licence, "indicator": ind.model_dump(mode="json"),
              "key_figures": mine,
              "findings": [f.model_dump(mode="json") for f in res.findings
                           if f.indicator == ind.id]}, ensure_ascii=False, indent=1)
@@ -311,9 +362,14 @@ def build_downloads(snapshot: Snapshot) -> dict[str, str | bytes]:
     files["monitor.xlsx"] = excel(res)
     package = datapackage(columns)
     package["resources"] += datapackage_resources(snapshot.housing)
+    package = with_metadata(package, res.dataset)
     files["datapackage.json"] = json.dumps(package, ensure_ascii=False, indent=2)
-    files["LICENSE.txt"] = LICENCE + "\n"
-    files.update(housing_downloads(snapshot.housing, LICENCE))
+    files["LICENSE.txt"] = licence + "\n"
+    if snapshot.metadata is not None:
+        files["catalog.jsonld"] = json.dumps(
+            catalog(snapshot.metadata, set(files), load_settings().base_url),
+            ensure_ascii=False, indent=1)
+    files.update(housing_downloads(snapshot.housing, licence))
     return files
 
 

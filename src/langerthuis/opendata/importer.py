@@ -34,6 +34,7 @@ TOP_LEVEL: dict[str, tuple[bool, type]] = {
     "claims": (False, list), "relations": (False, list), "initiative_kinds": (False, list),
     "table_checks": (False, dict), "housing_targets": (False, list),
     "findings": (False, list), "reflection": (False, list), "introduction": (False, list),
+    "catalogue": (False, dict),
 }
 
 
@@ -196,6 +197,8 @@ class _Importer:
         content.housing_targets = [r for path, x in self.records(lists["housing_targets"],
                                                                  "housing_targets")
                                    if (r := self.one(x, s.HousingTargetSpec, path))]
+        if lists["catalogue"]:
+            content.catalogue = self.one(lists["catalogue"], s.CatalogueSpec, "catalogue")
         first = content.programmes[0]
         index = _Index(lists, first.programme.id)
 

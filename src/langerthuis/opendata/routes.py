@@ -8,6 +8,7 @@ from ..views.snapshot import Snapshot, Snapshots
 from .export import build_downloads
 
 MEDIA = {"csv": "text/csv; charset=utf-8", "json": "application/json",
+         "jsonld": "application/ld+json",
          "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
          "txt": "text/plain; charset=utf-8"}
 
@@ -25,12 +26,14 @@ def install(app: FastAPI, snapshots: Snapshots) -> None:
 
     @app.get("/data/{path:path}", include_in_schema=False)
     def download(path: str):
-        content = downloads(snapshots.current()).get(path)
+        snapshot = snapshots.current()
+        content = downloads(snapshot).get(path)
         if content is None:
             raise HTTPException(404)
         headers = {"Cache-Control": "public, max-age=300",
-                   "Link": '</data/LICENSE.txt>; rel="license"',
-                   "X-Licence": "CC BY 4.0; source RIVM, Monitor Langer Thuis 2019-2021"}
-        if not path.endswith(".json"):
+                   "Link": '</data/LICENSE.txt>; rel="license"'}
+        if snapshot.metadata is not None:
+            headers["X-Licence"] = snapshot.metadata.licence_line()
+        if not path.endswith((".json", ".jsonld")):
             headers["Content-Disposition"] = f'attachment; filename="{path.replace("/", "-")}"'
         return Response(content, media_type=MEDIA[path.rsplit(".", 1)[-1]], headers=headers)

@@ -3,6 +3,7 @@ queries: the input of the views' snapshot. Collections are loaded eagerly, so bu
 views touches the database no further."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy import or_, select
@@ -40,6 +41,9 @@ class Dataset:
     housing: HousingData = field(default_factory=lambda: HousingData())
     continuations: list[m.Continuation] = field(default_factory=list)
     population: list[m.Population] = field(default_factory=list)
+    catalogue: m.Catalogue | None = None  # what the open data says about itself
+    #: Deliveries (uploads) of records: (subject type, subject id, when), without who.
+    deliveries: list[tuple[str, str, dt.datetime]] = field(default_factory=list)
 
     def programme_editions(self, programme_id: str) -> list[m.Edition]:
         return [e for e in self.editions if e.programme_id == programme_id]
@@ -142,6 +146,11 @@ def _read(session: Session, drafts: bool = True) -> Dataset:
         introduction=_all(session, m.IntroSection, m.IntroSection.programme_id,
                           m.IntroSection.position),
         data_sources=_all(session, m.DataSource, m.DataSource.id),
+        catalogue=session.scalars(select(m.Catalogue).order_by(m.Catalogue.id)).first(),
+        deliveries=[tuple(x) for x in session.execute(
+            select(m.AuditEvent.subject_type, m.AuditEvent.subject_id, m.AuditEvent.at)
+            .where(m.AuditEvent.action.like("%\\_delivered", escape="\\"))
+            .order_by(m.AuditEvent.at, m.AuditEvent.id))],
         shapes=shapes,
         links=_all(session, m.MunicipalityLink, m.MunicipalityLink.from_year),
         municipalities=_all(session, m.Municipality, m.Municipality.year, m.Municipality.code),

@@ -36,7 +36,7 @@ from .dataset import Dataset, read_dataset
 from .migrate import current_revision, head_revision
 
 #: Top-level entries of a content folder besides the programme folders.
-SHARED = ("organisations.yaml", "housing")
+SHARED = ("organisations.yaml", "housing", "catalogue.yaml")
 #: Provenance keys that `load` sets from where a measurement was read.
 READ_AT = ("file", "line")
 
@@ -224,6 +224,8 @@ def _layout(o: _Owners, data: Dataset) -> Documents:
         record(s.TargetCategorySpec, c) for c in t.categories]) for t in data.housing.targets]
     if targets:
         files["housing/targets.yaml"] = {"housing_targets": targets}
+    if data.catalogue is not None:
+        files["catalogue.yaml"] = {"catalogue": record(s.CatalogueSpec, data.catalogue)}
     return files
 
 

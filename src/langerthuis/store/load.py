@@ -91,6 +91,8 @@ def _insert(session: Session, content: ContentSet) -> Counter[str]:
     add([row(m.HousingTarget, t, categories=[
         row(m.HousingTargetCategory, x, target_id=t.id, position=i)
         for i, x in enumerate(t.categories)]) for t in content.housing_targets])
+    if content.catalogue is not None:
+        add([row(m.Catalogue, content.catalogue)])
     # After every programme: a continuation refers to an indicator of another programme.
     add([row(m.Continuation, x) for p in content.programmes for x in p.continuity])
     return written

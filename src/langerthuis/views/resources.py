@@ -578,3 +578,92 @@ class HousingMonitor(Resource):
     imports: list[HousingImport]
     disagreement_count: int
     review_count: int
+
+
+class LicenceInfo(Resource):
+    id: str
+    title: str
+    title_en: str
+    url: str
+    spdx: str | None = None
+
+
+class SourceInfo(Resource):
+    id: str
+    title: str
+    organisation: str
+    url: str | None = None
+    licence: LicenceInfo | None = Field(None, description="None where the source states no "
+                                        "licence")
+    programmes: list[str]
+    resources: list[str] = Field(description="The downloads made from this source")
+    licence_note: str | None = Field(None, description="The licence in the source's words")
+
+
+class EditionInfo(Resource):
+    id: str
+    year: int
+    title: str
+    title_en: str
+    publication_date: dt.date | None = None
+    url: str | None = None
+
+
+class ProgrammeInfo(Resource):
+    id: str
+    name: str
+    name_en: str
+    start_year: int
+    end_year: int | None = None
+    editions: list[EditionInfo] = Field(description="Its published editions, oldest first")
+
+
+class DatasetInfo(Resource):
+    """What the open data says about itself: title, publisher, contact point, licences,
+    coverage and sources (content file catalogue.yaml and the editions)."""
+    id: str
+    title: str
+    title_en: str
+    description: str
+    description_en: str
+    publisher: str
+    publisher_url: str | None = None
+    contact_name: str
+    contact_email: str | None = None
+    contact_url: str | None = None
+    licence: LicenceInfo
+    licences: list[LicenceInfo]
+    themes: list[str]
+    keywords: list[str]
+    keywords_en: list[str]
+    coverage: str = Field(description="The programmes, their years and editions, in Dutch")
+    coverage_en: str
+    programmes: list[ProgrammeInfo]
+    first_year: int | None = None
+    last_year: int | None = None
+    issued: dt.date | None = Field(None, description="The first publication of an edition")
+    modified: dt.date | None = Field(None, description="The last publication or revision")
+    sources: list[SourceInfo]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _coverage(cls, value: Any) -> Any:
+        if hasattr(value, "coverage") and callable(value.coverage):
+            fields = {k: getattr(value, k) for k in cls.model_fields
+                      if k not in ("coverage", "coverage_en")}
+            return {**fields, "coverage": value.coverage("nl"),
+                    "coverage_en": value.coverage("en")}
+        return value
+
+
+class CiteAs(Resource):
+    text: str = Field(description="The citation as a sentence: publisher, title, edition, "
+                      "date, permalink and date of access")
+    csl: dict[str, Any] = Field(description="The same as CSL-JSON (one item)")
+    bibtex: str
+
+
+class CitationInfo(Resource):
+    """How to cite an indicator or a table, in Dutch and English, accessed today."""
+    nl: CiteAs
+    en: CiteAs

@@ -20,6 +20,8 @@ from ..i18n import LANGUAGES, localised
 from ..store import queries
 from ..store.dataset import Dataset, read_dataset
 from . import resources as r
+from .changes import Change, changes_view
+from .catalogue import Metadata, catalogue_record, metadata_view
 from .dashboard import DashboardView, dashboard_view, edition_links
 from .framework import ActionsView, ProgrammeView, actions_view, main_programme, programme_view
 from .figures import FigureView
@@ -63,6 +65,8 @@ class Resources:
     introduction: tuple[r.IntroSection, ...]
     table_checks: dict[str, dict]
     analyses: dict[str, dict]  # edition id -> the analysis as the API shows it
+    dataset: r.DatasetInfo | None = None  # what the open data says about itself
+    catalogue: dict | None = None  # the same as its content file holds it
 
 
 @dataclass(frozen=True)
@@ -99,6 +103,8 @@ class Snapshot:
     main: str = ""  # the programme the site opens with (Langer Thuis)
     programmes: dict[str, tuple[ProgrammeLink, ...]] = field(default_factory=dict)  # per lang
     programme_of: dict[tuple[str, object], str] = field(default_factory=dict)
+    metadata: Metadata | None = None  # what the open data says about itself
+    changes: dict[str, tuple[Change, ...]] = field(default_factory=dict)  # per lang, newest first
     _artefacts: OrderedDict = field(default_factory=OrderedDict, repr=False)
     _locks: dict = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -140,7 +146,7 @@ class Snapshot:
 
 
 def _resources(data: Dataset, analyses: dict[str, EditionAnalysis],
-               municipalities: MunicipalityData) -> Resources:
+               municipalities: MunicipalityData, metadata: Metadata | None = None) -> Resources:
     shown: dict[str, list[str]] = {}
     for e in data.editions:
         for entry in e.entries:
@@ -176,7 +182,9 @@ def _resources(data: Dataset, analyses: dict[str, EditionAnalysis],
         introduction=many(r.IntroSection, data.introduction),
         table_checks={t.id: dict(t.checks) for t in sorted(data.tables, key=lambda t: t.id)
                       if t.checks},
-        analyses={k: a.to_dict() for k, a in analyses.items()})
+        analyses={k: a.to_dict() for k, a in analyses.items()},
+        dataset=r.DatasetInfo.model_validate(metadata) if metadata else None,
+        catalogue=catalogue_record(data.catalogue))
 
 
 def build_snapshot(session: Session, drafts: bool = False) -> Snapshot:
@@ -187,6 +195,7 @@ def build_snapshot(session: Session, drafts: bool = False) -> Snapshot:
     programme = main_programme(data)
     municipalities = municipality_data(data)
     housing = housing_monitor(data)
+    metadata = metadata_view(data)
     maps = map_data(data, municipalities)
     dashboards, indicators, reflections, reports, methods, as_of = {}, {}, {}, {}, {}, {}
     for lang in LANGUAGES:
@@ -252,10 +261,11 @@ def build_snapshot(session: Session, drafts: bool = False) -> Snapshot:
         search=search_index(data, municipalities),
         about={lang: about_view(data, lang) for lang in LANGUAGES}, reports=reports,
         introduction={lang: intro_view(data, programme, lang) for lang in LANGUAGES},
-        resources=_resources(data, analyses, municipalities),
+        resources=_resources(data, analyses, municipalities, metadata),
         figures=_figures([(k[1], v) for k, v in list(indicators.items()) + list(as_of.items())]),
         housing=housing,
-        main=programme.id if programme else "", programmes=links, programme_of=programme_of)
+        main=programme.id if programme else "", programmes=links, programme_of=programme_of,
+        metadata=metadata, changes={lang: changes_view(data, lang) for lang in LANGUAGES})
 
 
 def _figures(views: list[tuple[str, IndicatorView | None]]) -> dict[tuple[str, str], FigureView]:

@@ -11,9 +11,13 @@ import csv
 import io
 from dataclasses import dataclass
 
+from ..addresses import url
+from ..config import load_settings
+from ..i18n import translations
 from ..opendata.keyfigures import csv_cell, plain_number
 from ..views.figures import FigureView
 from ..views.snapshot import Snapshot
+from .credits import Credit, credited
 
 MEDIA = {"svg": "image/svg+xml", "png": "image/png", "csv": "text/csv; charset=utf-8"}
 #: A PNG has twice the SVG's size in pixels, sharp on high-resolution screens and in print.
@@ -27,13 +31,26 @@ class ChartFile:
     filename: str
 
 
-def svg_bytes(figure: FigureView) -> bytes:
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + figure.chart.svg).encode("utf-8")
+def svg_bytes(figure: FigureView, credit: Credit | None = None) -> bytes:
+    svg = figure.chart.svg if credit is None else credited(figure.chart.svg, credit)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + svg).encode("utf-8")
 
 
-def png_bytes(figure: FigureView) -> bytes:
+def png_bytes(figure: FigureView, credit: Credit | None = None) -> bytes:
     import cairosvg  # imported here: it needs the cairo system library
-    return cairosvg.svg2png(bytestring=svg_bytes(figure), scale=PNG_SCALE)
+    return cairosvg.svg2png(bytestring=svg_bytes(figure, credit), scale=PNG_SCALE)
+
+
+def credit_of(snapshot: Snapshot, figure: FigureView, lang: str) -> Credit | None:
+    """What a downloaded picture says of itself; None without the content's metadata."""
+    meta = snapshot.metadata
+    if meta is None:
+        return None
+    _ = translations(lang).gettext
+    return Credit(figure.chart.title, _("Source: {publisher}, {title}").format(
+        publisher=meta.publisher_short, title=meta.title_in(lang)),
+        meta.licence.title_in(lang), meta.licence.url,
+        load_settings().base_url + url("chart", lang, id=figure.id, fmt="svg"))
 
 
 def csv_text(figure: FigureView) -> str:
@@ -52,7 +69,8 @@ def chart_file(snapshot: Snapshot, id: str, lang: str, fmt: str) -> ChartFile | 
     figure = snapshot.figures.get((id, lang))
     if figure is None or fmt not in MEDIA:
         return None
-    build = {"svg": svg_bytes, "png": png_bytes,
+    credit = credit_of(snapshot, figure, lang)
+    build = {"svg": lambda f: svg_bytes(f, credit), "png": lambda f: png_bytes(f, credit),
              "csv": lambda f: csv_text(f).encode("utf-8")}[fmt]
     content = snapshot.artefact(("chart", id, lang, fmt), lambda: build(figure))
     return ChartFile(content, MEDIA[fmt], f"{id}-{lang}.{fmt}")

@@ -2,12 +2,16 @@
 routes and the static site share, so both show the same page."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..http import etag_of
 from ..i18n import other_language, translations
 from ..templating import environment
+from ..config import load_settings
+from ..views.changes import changes_page
+from ..views.citations import citation, edition_of
 from ..views.housing import housing_page, municipality_housing
 from ..views.initiative_map import SORTS, map_view
 from ..views.municipality import INDEX_SORTS, municipality_index, municipality_view
@@ -126,6 +130,15 @@ def build_page(snapshot: Snapshot, lang: str, page: str, params: dict, query: di
                 else not_found(s, lang, _("There is no edition {year}; the editions are "
                                           "{editions}.").format(year=_shown(str(params["year"])),
                                                                 editions=editions)))
+    if page == "changes":
+        dashboard = s.dashboards.get((params["year"], lang))
+        if dashboard is None:
+            return not_found(s, lang, _("There is no edition {year}; the editions are "
+                                        "{editions}.").format(year=_shown(str(params["year"])),
+                                                              editions=editions))
+        view = changes_page(s.changes.get(lang, ()), dashboard,
+                            s.programme_of.get(("year", params["year"]), s.main))
+        return render(s, lang, page, "changes.html", {"view": view}, params)
     if page == "indicator":
         view = s.indicators.get((params["id"], lang))
         if view is None:
@@ -140,7 +153,9 @@ def build_page(snapshot: Snapshot, lang: str, page: str, params: dict, query: di
             if view is None:
                 return not_found(s, lang, _("The edition {year} does not show this indicator.")
                                  .format(year=_shown(edition)))
-        return render(s, lang, page, "indicator.html", {"view": view}, params, query)
+        return render(s, lang, page, "indicator.html", {
+            "view": view, "citations": indicator_citations(s, view, lang, query.get("edition"))},
+            params, query)
     programme = params.get("programme", s.main)
     if page == "action":
         owner = s.programme_of.get(("id", params["id"]), s.main)
@@ -172,7 +187,8 @@ def build_page(snapshot: Snapshot, lang: str, page: str, params: dict, query: di
         return render(s, lang, page, "municipality.html", {
             "view": municipality_view(s.municipalities, found, lang),
             "housing": municipality_housing(s.housing, found.code, lang),
-            "indicators": {i for i, _lang in s.indicators}}, {"id": found.slug})
+            "indicators": {i for i, _lang in s.indicators},
+            "embed_base": load_settings().base_url}, {"id": found.slug})
     if page == "introduction":
         return render(s, lang, page, "introduction.html", {"view": s.introduction[lang]})
     problem = _check_query(s, lang, page, query, programme)
@@ -208,6 +224,34 @@ def build_page(snapshot: Snapshot, lang: str, page: str, params: dict, query: di
     raise KeyError(page)
 
 
+def indicator_citations(s: Snapshot, view, lang: str, edition: str | None) -> dict:
+    """How to cite the indicator, each of its tables and each chart, as of the edition the
+    page shows, with today as the date of access; with the embed codes of its charts."""
+    base = load_settings().base_url
+    meta = s.metadata
+    year = view.as_of or (max(view.editions) if view.editions else None)
+    shown = edition_of(meta, year)
+    publisher = meta.publisher if meta else "RIVM"
+    today = dt.date.today()
+    page = base + url("indicator", lang, {"edition": edition} if edition else None, id=view.id)
+    suffix = f"-{year}" if year else ""
+    _ = translations(lang).gettext
+    charts = ([view.figure] if view.figure else []) + [t.figure for t in view.tables]
+    indicator = citation(f"langerthuis-{view.id}{suffix}", view.title, publisher, shown, page,
+                         today, lang)
+    tables = [(_("Table {number}: {title}").format(number=t.number, title=t.title),
+               citation(f"langerthuis-{t.id}", t.title, publisher, shown, page, today, lang))
+              for t in view.tables]
+    figures = [(f, citation(f"langerthuis-chart-{f.id}", f.chart.title, publisher, shown,
+                            base + url("chart", lang, id=f.id, fmt="svg"), today, lang),
+                base + url("embed_chart", lang, id=f.id)) for f in charts]
+    return {
+        "indicator": indicator, "charts": figures,
+        "all": [(_("This indicator"), indicator), *tables, *[
+            (_("Figure: {title}").format(title=f.chart.title), c) for f, c, _a in figures]],
+        "card": base + url("embed_indicator", lang, id=view.id)}
+
+
 def _actions_url(s: Snapshot, lang: str, programme: str):
     """The address of a programme's actions with a query: the main programme's keeps
     the address it always had."""
@@ -224,6 +268,8 @@ def cached_page(snapshot: Snapshot, lang: str, page: str, params: dict,
                 query: dict) -> Page:
     """The page, rendered once per snapshot for each distinct request."""
     wanted = tuple((k, query.get(k) or "") for k in QUERIES.get(page, ()))
-    key = ("page", lang, page, tuple(sorted(params.items())), wanted)
+    # an indicator page's citations carry the date of access: made again each day
+    day = dt.date.today() if page == "indicator" else None
+    key = ("page", lang, page, tuple(sorted(params.items())), wanted, day)
     return snapshot.artefact(key, lambda: build_page(
         snapshot, lang, page, params, {k: v for k, v in wanted if v}))

@@ -11,7 +11,10 @@ from fastapi.staticfiles import StaticFiles
 from ..http import etag_of, not_modified
 from ..i18n import LANGUAGES, translations
 from ..views.snapshot import Snapshots
+from ..config import load_settings
+from . import embeds
 from .chartfiles import chart_file
+from .feeds import MEDIA_TYPE as FEED_TYPE, feed
 from .pages import QUERIES, Page, cached_page, error_page
 from ..addresses import PARAMETERS, ROUTES, url
 
@@ -21,6 +24,7 @@ HERE = Path(__file__).resolve().parent
 def install(app: FastAPI, snapshots: Snapshots) -> None:
     """The pages in both languages and their styles."""
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    embeds.install(app, snapshots)
     for lang in LANGUAGES:
         _routes(app, lang, snapshots)
 
@@ -66,6 +70,31 @@ def _routes(app: FastAPI, lang: str, snapshots: Snapshots) -> None:
     @app.get(ROUTES["methods"][lang], include_in_schema=False)
     def methods(request: Request, year: int):
         return respond(request, "methods", {"year": year})
+
+    @app.get(ROUTES["changes"][lang], include_in_schema=False)
+    def changes(request: Request, year: int):
+        return respond(request, "changes", {"year": year})
+
+    def feed_response(request: Request, programme: str | None) -> Response:
+        snapshot = snapshots.current()
+        body = snapshot.artefact(("feed", lang, programme), lambda: feed(
+            snapshot, lang, programme, load_settings().base_url))
+        if body is None:
+            return error_response(request, snapshots, 404, translations(lang).gettext(
+                "There is no programme {id}.").format(id=(programme or "")[:40]))
+        etag = etag_of(body)
+        headers = {"ETag": etag, "Cache-Control": "public, max-age=300"}
+        if not_modified(request.headers.get("if-none-match"), etag):
+            return Response(status_code=304, headers=headers)
+        return Response(body, media_type=FEED_TYPE, headers=headers)
+
+    @app.get(ROUTES["feed"][lang], include_in_schema=False)
+    def feed_of_all(request: Request):
+        return feed_response(request, None)
+
+    @app.get(ROUTES["feed_of"][lang], include_in_schema=False)
+    def feed_of_programme(request: Request, programme: str):
+        return feed_response(request, programme)
 
     @app.get(ROUTES["chart"][lang], include_in_schema=False)
     def chart(request: Request, id: str, fmt: str):
