@@ -50,12 +50,17 @@ def check(content_dir: Path | None) -> None:
 @click.option("--site", "site_dir", type=click.Path(path_type=Path), default=None,
               help="Also publish the public pages and downloads as files in this folder "
               "for nginx (default: LANGERTHUIS_SITE_DIR; see deploy/nginx).")
-def load(content_dir: Path | None, database_url: str | None, site_dir: Path | None) -> None:
+@click.option("--reports/--no-reports", default=None,
+              help="Make every report (PDF, HTML) into the data folder, ready for `serve` "
+              "(default: LANGERTHUIS_PREBUILD_REPORTS, on).")
+def load(content_dir: Path | None, database_url: str | None, site_dir: Path | None,
+         reports: bool | None) -> None:
     """Validate the content and load it into the database, replacing what it held.
 
     Nothing is written unless all content is valid; a load that fails halfway is rolled
     back, leaving the database as it was. With a site folder the pages are then written
-    into a new folder there and swapped in at once (a symbolic link, `current`)."""
+    into a new folder there and swapped in at once (a symbolic link, `current`). The
+    reports are made last, from the same snapshot, in one process per core."""
     from .pipeline import prepare
     from .store import load_content, make_engine
     settings = load_settings()
@@ -81,10 +86,23 @@ def load(content_dir: Path | None, database_url: str | None, site_dir: Path | No
     click.echo(f"Loaded {root} into {engine.url.render_as_string(hide_password=True)}: "
                + ", ".join(f"{n} {t}" for t, n in sorted(written.items())))
     site_dir = site_dir or settings.site_dir
+    reports = settings.prebuild_reports if reports is None else reports
+    if site_dir is None and not reports:
+        return
+    snapshot = _snapshot(database_url)
+    if reports:
+        _make_reports(snapshot, settings.data_dir)
     if site_dir is not None:
         from .static_site import publish_site
-        release = publish_site(_snapshot(database_url), site_dir)
+        release = publish_site(snapshot, site_dir)
         click.echo(f"Published the site in {release} ({site_dir / 'current'} points there).")
+
+
+def _make_reports(snapshot, data_dir: Path) -> None:
+    from .report.making import make_reports
+    made = make_reports(snapshot, data_dir)
+    click.echo(f"Made {made} reports in {data_dir / 'reports'}." if made else
+               f"The reports are ready in {data_dir / 'reports'}.")
 
 
 def _registry(open_data_dir: Path, required: bool = False):
@@ -420,12 +438,12 @@ def report(edition_ref: str, fmt: str, output: Path, lang: str, database_url: st
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Server processes (uvicorn's workers), e.g. one per core; each builds "
+              "its own snapshot of the content and notices a new `load`.")
 @_database_option
-def serve(host: str, port: int, database_url: str | None) -> None:
+def serve(host: str, port: int, workers: int, database_url: str | None) -> None:
     """Serve the monitor's website."""
-    import uvicorn
-
-    from .app import create_app
     from .store import make_engine
     from .store.migrate import current_revision, head_revision
     settings = load_settings()
@@ -438,9 +456,23 @@ def serve(host: str, port: int, database_url: str | None) -> None:
                    f"needs {wanted}; run `langerthuis load` (or `langerthuis migrate`) first.",
                    err=True)
         sys.exit(2)
-    app = create_app(url, settings.data_dir, settings.prebuild_reports,
-                     settings.secure_cookies)
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    _run_server(url, host, port, workers)
+
+
+def _run_server(database_url: str, host: str, port: int, workers: int) -> None:
+    """uvicorn on the application: in this process, or in `workers` processes that it
+    starts, watches and restarts, each making the application from the settings (the
+    database given on the command line passed on in the environment)."""
+    import os
+
+    import uvicorn
+    if workers == 1:
+        from .app import from_settings
+        uvicorn.run(from_settings(database_url), host=host, port=port, log_level="info")
+        return
+    os.environ["LANGERTHUIS_DATABASE_URL"] = database_url
+    uvicorn.run("langerthuis.app:from_settings", factory=True, workers=workers, host=host,
+                port=port, log_level="info")
 
 
 from .accounts.cli import tokens, users  # noqa: E402
