@@ -336,7 +336,8 @@ def serve(database: str, workers: str = SERVE_WORKERS):
     """`langerthuis serve` of a database on a free port, as a context manager of its URL."""
     from langerthuis.web.local import local_server
     return local_server(["langerthuis.cli", "serve", "--port", "{port}", "--database",
-                         database, "--workers", workers], "/monitor/2021")
+                         database, "--workers", workers], "/monitor/2021",
+                        timeout=120)  # worker processes start slowly on a busy machine
 
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

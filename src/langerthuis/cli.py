@@ -8,6 +8,7 @@ import click
 
 from .config import load_settings
 from .errors import ContentError
+from .terminal import progress
 
 
 def _content_option(f):
@@ -69,38 +70,45 @@ def load(content_dir: Path | None, database_url: str | None, site_dir: Path | No
         click.echo(f"Warning: open data not found in {settings.open_data_dir}; set "
                    "LANGERTHUIS_OPEN_DATA_DIR (see shared/data/README.md). Geography is not "
                    "loaded.", err=True)
-    try:
-        prepared = prepare(root, settings.open_data_dir)
-    except ContentError as exc:
-        click.echo(str(exc), err=True)
-        click.echo("Nothing was written to the database.", err=True)
-        sys.exit(1)
-    content, registry = prepared.content, prepared.registry
-    if prepared.derived:
-        click.echo("Computed the oldest-old support ratio per municipality (CBS, 2021).")
-    engine = make_engine(database_url or settings.database_url)
-    try:
-        written = load_content(engine, content, registry, prepared.population)
-    finally:
-        engine.dispose()  # no connection outlives the command
-    click.echo(f"Loaded {root} into {engine.url.render_as_string(hide_password=True)}: "
-               + ", ".join(f"{n} {t}" for t, n in sorted(written.items())))
-    site_dir = site_dir or settings.site_dir
-    reports = settings.prebuild_reports if reports is None else reports
-    if site_dir is None and not reports:
-        return
-    snapshot = _snapshot(database_url)
-    if reports:
-        _make_reports(snapshot, settings.data_dir)
+    with progress("Checking the content") as shown:
+        try:
+            prepared = prepare(root, settings.open_data_dir)
+        except ContentError as exc:
+            click.echo(str(exc), err=True)
+            click.echo("Nothing was written to the database.", err=True)
+            sys.exit(1)
+        content, registry = prepared.content, prepared.registry
+        if prepared.derived:
+            click.echo("Computed the oldest-old support ratio per municipality (CBS, 2021).")
+        shown.step("Writing the content into the database")
+        engine = make_engine(database_url or settings.database_url)
+        try:
+            written = load_content(engine, content, registry, prepared.population)
+        finally:
+            engine.dispose()  # no connection outlives the command
+        click.echo(f"Loaded {root} into {engine.url.render_as_string(hide_password=True)}: "
+                   + ", ".join(f"{n} {t}" for t, n in sorted(written.items())))
+        site_dir = site_dir or settings.site_dir
+        reports = settings.prebuild_reports if reports is None else reports
+        if site_dir is None and not reports:
+            return
+        shown.step("Building the views of the new content")
+        snapshot = _snapshot(database_url)
+        if reports:
+            shown.step("Making the reports")
+            _make_reports(snapshot, settings.data_dir, shown)
+        if site_dir is not None:
+            from .static_site import publish_site
+            shown.step("Publishing the site")
+            release = publish_site(snapshot, site_dir)
     if site_dir is not None:
-        from .static_site import publish_site
-        release = publish_site(snapshot, site_dir)
         click.echo(f"Published the site in {release} ({site_dir / 'current'} points there).")
 
 
-def _make_reports(snapshot, data_dir: Path) -> None:
-    from .report.making import make_reports
-    made = make_reports(snapshot, data_dir)
+def _make_reports(snapshot, data_dir: Path, shown) -> None:
+    from .report.making import make_reports, missing
+    made = make_reports(snapshot, data_dir,
+                        done=shown.counter(len(missing(snapshot, data_dir))))
     click.echo(f"Made {made} reports in {data_dir / 'reports'}." if made else
                f"The reports are ready in {data_dir / 'reports'}.")
 
@@ -242,9 +250,14 @@ def export(directory: Path, database_url: str | None) -> None:
 @click.argument("directory", type=click.Path(path_type=Path))
 @_database_option
 def export_site_command(directory: Path, database_url: str | None) -> None:
-    """Write the whole public site as static files into DIRECTORY."""
+    """Write the whole public site as static files into DIRECTORY (the reports from the
+    data folder, where `load` made them)."""
     from .static_site import export_site
-    written = export_site(_snapshot(database_url), directory)
+    with progress("Building the views of the content") as shown:
+        snapshot = _snapshot(database_url)
+        shown.step("Writing the site")
+        written = export_site(snapshot, directory, data_dir=load_settings().data_dir,
+                              progress=shown.count)
     click.echo(f"Wrote {len(written)} files to {directory}.")
 
 
@@ -325,7 +338,8 @@ def restore(file: Path, force: bool, database_url: str | None) -> None:
     from .store.backup import BackupError, restore as read_dump
     engine = make_engine(database_url or load_settings().database_url)
     try:
-        summary = read_dump(engine, file, force=force)
+        with progress(f"Restoring {file}"):
+            summary = read_dump(engine, file, force=force)
     except BackupError as exc:
         _fail(f"Error: {exc}")
     finally:
@@ -471,8 +485,10 @@ def _run_server(database_url: str, host: str, port: int, workers: int) -> None:
         uvicorn.run(from_settings(database_url), host=host, port=port, log_level="info")
         return
     os.environ["LANGERTHUIS_DATABASE_URL"] = database_url
+    # a worker building its snapshot (seconds of CPU on a busy machine) is not dead: it
+    # answers uvicorn's health check late
     uvicorn.run("langerthuis.app:from_settings", factory=True, workers=workers, host=host,
-                port=port, log_level="info")
+                port=port, log_level="info", timeout_worker_healthcheck=60)
 
 
 from .accounts.cli import tokens, users  # noqa: E402
