@@ -433,19 +433,29 @@ def compute(recipe: str, input_path: Path, engine: str, output: Path, indicator:
 @click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
 @_database_option
 def report(edition_ref: str, fmt: str, output: Path, lang: str, database_url: str | None) -> None:
-    """Write the report of an edition as PDF or HTML."""
+    """Write the report of an edition as PDF or HTML (reading and analysing only what that
+    edition's report needs)."""
+    from sqlalchemy.orm import Session
+
+    from .errors import NotFound
     from .report import report_html, report_pdf
-    snapshot = _snapshot(database_url)
-    years = [y for i, y in snapshot.editions if edition_ref in (i, str(y))]
-    if not years:
-        known = ", ".join(f"{i} ({y})" for i, y in snapshot.editions) or "none (run load)"
-        click.echo(f"Error: no edition {edition_ref!r}; known editions: {known}", err=True)
-        sys.exit(2)
-    view = snapshot.reports[(years[0], lang)]
-    if fmt == "pdf":
-        output.write_bytes(report_pdf(view))
-    else:
-        output.write_text(report_html(view, site_links=False), encoding="utf-8")
+    from .store import make_engine
+    from .views.snapshot import build_report_view
+    engine = make_engine(database_url or load_settings().database_url)
+    with progress(f"Reading the edition {edition_ref}") as shown:
+        try:
+            with Session(engine) as session:
+                view = build_report_view(session, edition_ref, lang)
+        except NotFound as exc:
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(2)
+        finally:
+            engine.dispose()
+        shown.step(f"Writing the {fmt.upper()} report")
+        if fmt == "pdf":
+            output.write_bytes(report_pdf(view))
+        else:
+            output.write_text(report_html(view, site_links=False), encoding="utf-8")
     click.echo(f"Wrote {output}.")
 
 
