@@ -1,6 +1,9 @@
 """How long a full report takes, per edition, against the floor measured in the same run:
-WeasyPrint alone on the final HTML (`HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")`),
-next to our whole pipeline (report view -> HTML -> PDF); and how long a ready report takes
+`langerthuis report --format pdf` as a user runs it (a fresh process: it reads the
+database, analyses what the edition needs, renders the HTML and the PDF) against WeasyPrint
+alone on the same final HTML, also in a fresh process (`HTML(...).write_pdf(
+pdf_variant="pdf/ua-1")`); next to them the pipeline inside one process (report view ->
+HTML -> PDF, the snapshot built beforehand); and how long a ready report takes
 to serve: the PDF written where the server keeps its reports, then asked for over HTTP on
 loopback from `langerthuis serve`. Not a test: run it by hand.
 
@@ -41,9 +44,17 @@ def timed(fn, repeat: int) -> tuple[float, object]:
     return statistics.median(times), result
 
 
-def weasyprint_alone(html: str) -> bytes:
-    from weasyprint import HTML
-    return HTML(string=html, base_url=str(HERE)).write_pdf(pdf_variant="pdf/ua-1")
+#: WeasyPrint alone on a file of the final HTML, in a fresh process (the floor).
+FLOOR = """
+import sys
+from weasyprint import HTML
+HTML(string=open(sys.argv[1], encoding="utf-8").read(), base_url=sys.argv[2]).write_pdf(
+    sys.argv[3], pdf_variant="pdf/ua-1")
+"""
+
+
+def fresh(args: list[str], env: dict | None = None) -> None:
+    subprocess.run([sys.executable, *args], check=True, capture_output=True, env=env)
 
 
 def fetch(url: str) -> bytes:
@@ -87,20 +98,31 @@ def main() -> None:
             view = views.reports[(year, "nl")]
             html_s, html = timed(lambda: report_html(view), args.repeat)
             pdf_s, pdf = timed(lambda: report_pdf(view), args.repeat)
-            floor_s, _ = timed(lambda: weasyprint_alone(html), args.repeat)
+            source = Path(tmp) / f"{year}.html"
+            source.write_text(html, encoding="utf-8")
+            out = Path(tmp) / f"{year}-cmd.pdf"
+            command_s, _ = timed(lambda: fresh(
+                ["-m", "langerthuis.cli", "report", "--edition", str(year), "--format", "pdf",
+                 "--output", str(out), "--database", db]), args.repeat)
+            floor_s, _ = timed(lambda: fresh(
+                ["-c", FLOOR, str(source), str(HERE), str(Path(tmp) / "floor.pdf")]),
+                args.repeat)
             target = folder(Path(tmp), views) / f"{year}-nl.pdf"  # where the server looks
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(pdf)
-            rows[year] = (html_s, pdf_s, floor_s, len(PdfReader(io.BytesIO(pdf)).pages))
+            rows[year] = (html_s, pdf_s, command_s, floor_s,
+                          len(PdfReader(io.BytesIO(pdf)).pages))
         served = serving_times(Path(tmp), db, years, args.requests)
     print(f"snapshot of every view: {snapshot_s:.2f} s; Dutch reports, median of "
-          f"{args.repeat} runs; serving: first request, then median of {args.requests}")
-    print(f"{'edition':8} {'pages':>6} {'html s':>7} {'pdf s':>7} {'floor s':>8} "
-          f"{'pdf/floor':>10} {'serve 1st ms':>13} {'serve ms':>9}")
-    for year, (html_s, pdf_s, floor_s, pages) in rows.items():
+          f"{args.repeat} runs; command and floor each in a fresh process; serving: first "
+          f"request, then median of {args.requests}")
+    print(f"{'edition':8} {'pages':>6} {'html s':>7} {'pdf s':>7} {'command s':>10} "
+          f"{'floor s':>8} {'cmd/floor':>10} {'serve 1st ms':>13} {'serve ms':>9}")
+    for year, (html_s, pdf_s, command_s, floor_s, pages) in rows.items():
         first, warm = served[year]
-        print(f"{year:8} {pages:6d} {html_s:7.2f} {pdf_s:7.2f} {floor_s:8.2f} "
-              f"{pdf_s / floor_s:10.2f} {first * 1000:13.1f} {warm * 1000:9.1f}")
+        print(f"{year:8} {pages:6d} {html_s:7.2f} {pdf_s:7.2f} {command_s:10.2f} "
+              f"{floor_s:8.2f} {command_s / floor_s:10.2f} {first * 1000:13.1f} "
+              f"{warm * 1000:9.1f}")
 
 
 if __name__ == "__main__":

@@ -327,11 +327,17 @@ def editing_db(request):
 
 # --- servers and the browser --------------------------------------------------------------------
 
-def serve(database: str):
+#: `serve --workers N` for the tests that start a server: LANGERTHUIS_TEST_SERVE_WORKERS=2
+#: runs them on two of uvicorn's worker processes.
+SERVE_WORKERS = os.environ.get("LANGERTHUIS_TEST_SERVE_WORKERS", "1")
+
+
+def serve(database: str, workers: str = SERVE_WORKERS):
     """`langerthuis serve` of a database on a free port, as a context manager of its URL."""
     from langerthuis.web.local import local_server
     return local_server(["langerthuis.cli", "serve", "--port", "{port}", "--database",
-                         database], "/monitor/2021")
+                         database, "--workers", workers], "/monitor/2021",
+                        timeout=120)  # worker processes start slowly on a busy machine
 
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

@@ -73,10 +73,11 @@ def test_settings_from_environment(tmp_path: Path):
         == tmp_path / "site"
 
 
-def test_serve_shows_the_loaded_monitor(database_url: str):
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_serve_shows_the_loaded_monitor(database_url: str, workers: str):
     assert run("load", "--content", str(FIXTURE_CONTENT), "--database", database_url).exit_code == 0
     with local_server(["langerthuis.cli", "serve", "--port", "{port}", "--database",
-                       database_url]) as url:
+                       database_url, "--workers", workers]) as url:
         with urllib.request.urlopen(url + "/") as response:
             page = response.read().decode()
     assert "Monitor Langer Thuis 2021" in page

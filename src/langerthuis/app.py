@@ -15,6 +15,7 @@ from starlette.exceptions import HTTPException
 from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddleware
 
 from .api import routes as api_routes
+from .config import load_settings
 from .editor import routes as editor_routes
 from .editor.security import CookiePolicy
 from .formatting import format_number
@@ -22,6 +23,7 @@ from .http import BodyLimit, HeaderLimits, HeadAsGet, SecurityHeaders
 from .i18n import Text
 from .opendata import routes as opendata_routes
 from .report import routes as report_routes
+from .report.making import Maker
 from .store import make_engine
 from .store.database import database_folder, disk_full
 from .views.snapshot import Snapshots
@@ -32,13 +34,13 @@ def create_app(database_url: str, data_dir: Path | None = None,
                prebuild: bool = False, secure_cookies: bool = True,
                idle_minutes: int = 30) -> FastAPI:
     """The application on the database at `database_url`. With `data_dir` the reports are
-    kept there; with `prebuild` every report is made in the background after each load.
-    `secure_cookies` off only for a local server without HTTPS; an editor's session ends
-    after `idle_minutes` without a request."""
+    kept there, and a missing one is made by a worker process while readers are told it is
+    being prepared; with `prebuild` that worker starts for every new content version whose
+    reports `load` did not make. `secure_cookies` off only for a local server without
+    HTTPS; an editor's session ends after `idle_minutes` without a request."""
     engine = make_engine(database_url)
-    on_new = ((lambda snapshot: report_routes.prebuild(snapshot, data_dir))
-              if prebuild and data_dir is not None else None)
-    snapshots = Snapshots(engine, on_new)
+    maker = Maker(database_url, data_dir) if data_dir is not None else None
+    snapshots = Snapshots(engine, maker.ensure if prebuild and maker else None)
     app = FastAPI(title="Monitor Langer Thuis API", version="1", docs_url=None,
                   redoc_url=None, openapi_url="/api/openapi.json",
                   description=api_routes.DESCRIPTION)
@@ -49,7 +51,7 @@ def create_app(database_url: str, data_dir: Path | None = None,
     app.state.snapshots = snapshots
     app.state.idle_minutes = idle_minutes
     api_routes.install(app, snapshots)
-    report_routes.install(app, snapshots, data_dir)
+    report_routes.install(app, snapshots, data_dir, maker.ensure if maker else None)
     opendata_routes.install(app, snapshots)
     editor_routes.install(app, engine, CookiePolicy(secure=secure_cookies))
     web_routes.install(app, snapshots)
@@ -68,7 +70,9 @@ def create_app(database_url: str, data_dir: Path | None = None,
         if is_api(request):
             return api_routes.http_error(exc)
         message = exc.detail if exc.detail != HTTPStatus(exc.status_code).phrase else ""
-        return web_routes.error_response(request, snapshots, exc.status_code, message)
+        response = web_routes.error_response(request, snapshots, exc.status_code, message)
+        response.headers.update(exc.headers or {})  # Retry-After of a report being made
+        return response
 
     @app.exception_handler(OSError)
     @app.exception_handler(DBAPIError)
@@ -110,3 +114,12 @@ def too_large(request: Request, snapshots: Snapshots, text) -> object:
     lang = "en" if path == "/en" or path.startswith("/en/") else "nl"
     shown = Text(text.msgid, **{k: format_number(v, 0, lang) for k, v in text.values.items()})
     return web_routes.error_response(request, snapshots, 413, shown.to(lang))
+
+
+def from_settings(database_url: str | None = None) -> FastAPI:
+    """The application as `langerthuis serve` runs it, from the settings (config.py); also
+    the factory each of uvicorn's worker processes calls."""
+    settings = load_settings()
+    return create_app(database_url or settings.database_url, settings.data_dir,
+                      settings.prebuild_reports, settings.secure_cookies,
+                      settings.idle_minutes)

@@ -18,6 +18,7 @@ ngettext = translations("en").ngettext
 
 def _count(text: str, n: int) -> str:
     return text.format(n=n)
+from .terminal import progress
 
 
 def _content_option(f):
@@ -74,46 +75,67 @@ def check(content_dir: Path | None) -> None:
 @click.option("--site", "site_dir", type=click.Path(path_type=Path), default=None,
               help="Also publish the public pages and downloads as files in this folder "
               "for nginx (default: LANGERTHUIS_SITE_DIR; see deploy/nginx).")
-def load(content_dir: Path | None, database_url: str | None, site_dir: Path | None) -> None:
+@click.option("--reports/--no-reports", default=None,
+              help="Make every report (PDF, HTML) into the data folder, ready for `serve` "
+              "(default: LANGERTHUIS_PREBUILD_REPORTS, on).")
+def load(content_dir: Path | None, database_url: str | None, site_dir: Path | None,
+         reports: bool | None) -> None:
     """Validate the content and load it into the database, replacing what it held.
 
     Nothing is written unless all content is valid; a load that fails halfway is rolled
     back, leaving the database as it was. With a site folder the pages are then written
-    into a new folder there and swapped in at once (a symbolic link, `current`)."""
+    into a new folder there and swapped in at once (a symbolic link, `current`). The
+    reports are made last, from the same snapshot, in one process per core."""
     from .pipeline import prepare
     from .store import load_content, make_engine
     from .store.database import database_folder
     settings = load_settings()
     root = content_dir or settings.content_dir
     _warn_without_open_data(settings.open_data_dir)
-    try:
-        prepared = prepare(root, settings.open_data_dir)
-    except ContentError as exc:
-        click.echo(str(exc), err=True)
-        click.echo("Nothing was written to the database.", err=True)
-        sys.exit(1)
-    content, registry = prepared.content, prepared.registry
-    if prepared.derived:
-        click.echo("Computed the oldest-old support ratio per municipality (CBS, 2021).")
-    engine = make_engine(database_url or settings.database_url)
-    shown = engine.url.render_as_string(hide_password=True)
-    try:
-        with _no_space(f"the disk of the database {shown} is full; the load was rolled back "
-                       "and the database is unchanged. Free space there and load again.",
-                       database_folder(engine)):
-            written = load_content(engine, content, registry, prepared.population)
-    finally:
-        engine.dispose()  # no connection outlives the command
-    click.echo(f"Loaded {root} into {shown}: "
-               + ", ".join(f"{n} {t}" for t, n in sorted(written.items())))
-    site_dir = site_dir or settings.site_dir
+    with progress("Checking the content") as shown:
+        try:
+            prepared = prepare(root, settings.open_data_dir)
+        except ContentError as exc:
+            click.echo(str(exc), err=True)
+            click.echo("Nothing was written to the database.", err=True)
+            sys.exit(1)
+        content, registry = prepared.content, prepared.registry
+        if prepared.derived:
+            click.echo("Computed the oldest-old support ratio per municipality (CBS, 2021).")
+        shown.step("Writing the content into the database")
+        engine = make_engine(database_url or settings.database_url)
+        where = engine.url.render_as_string(hide_password=True)
+        try:
+            with _no_space(f"the disk of the database {where} is full; the load was rolled "
+                           "back and the database is unchanged. Free space there and load "
+                           "again.", database_folder(engine)):
+                written = load_content(engine, content, registry, prepared.population)
+        finally:
+            engine.dispose()  # no connection outlives the command
+        click.echo(f"Loaded {root} into {where}: "
+                   + ", ".join(f"{n} {t}" for t, n in sorted(written.items())))
+        site_dir = site_dir or settings.site_dir
+        reports = settings.prebuild_reports if reports is None else reports
+        if site_dir is None and not reports:
+            return
+        shown.step("Building the views of the new content")
+        snapshot = _snapshot(database_url)
+        if reports:
+            shown.step("Making the reports")
+            with _no_space(f"the disk of the data folder {settings.data_dir} is full; the "
+                           "database is loaded, but its reports were not all made. Free space "
+                           "there; `langerthuis serve` makes the missing ones.",
+                           settings.data_dir):
+                _make_reports(snapshot, settings.data_dir, shown)
+        if site_dir is not None:
+            from .static_site import publish_site
+            shown.step("Publishing the site")
+            with _no_space(f"the disk of the site folder {site_dir} is full; the database is "
+                           f"loaded, but the site was not published ({site_dir / 'current'} "
+                           "still shows the previous release). Free space there and load "
+                           "again.", site_dir):
+                release = publish_site(snapshot, site_dir)
     if site_dir is not None:
-        from .static_site import publish_site
-        with _no_space(f"the disk of the site folder {site_dir} is full; the database is "
-                       f"loaded, but the site was not published ({site_dir / 'current'} "
-                       "still shows the previous release). Free space there and load again.",
-                       site_dir):
-            release = publish_site(_snapshot(database_url), site_dir)
         click.echo(f"Published the site in {release} ({site_dir / 'current'} points there).")
 
 
@@ -136,6 +158,14 @@ def _no_space(message: str, folder: Path | None) -> Iterator[None]:
             raise
         click.echo(f"Error: {message}", err=True)
         sys.exit(1)
+
+
+def _make_reports(snapshot, data_dir: Path, shown) -> None:
+    from .report.making import make_reports, missing
+    made = make_reports(snapshot, data_dir,
+                        done=shown.counter(len(missing(snapshot, data_dir))))
+    click.echo(f"Made {made} reports in {data_dir / 'reports'}." if made else
+               f"The reports are ready in {data_dir / 'reports'}.")
 
 
 def _registry(open_data_dir: Path, required: bool = False):
@@ -277,9 +307,14 @@ def export(directory: Path, database_url: str | None) -> None:
 @click.argument("directory", type=click.Path(path_type=Path))
 @_database_option
 def export_site_command(directory: Path, database_url: str | None) -> None:
-    """Write the whole public site as static files into DIRECTORY."""
+    """Write the whole public site as static files into DIRECTORY (the reports from the
+    data folder, where `load` made them)."""
     from .static_site import export_site
-    written = export_site(_snapshot(database_url), directory)
+    with progress("Building the views of the content") as shown:
+        snapshot = _snapshot(database_url)
+        shown.step("Writing the site")
+        written = export_site(snapshot, directory, data_dir=load_settings().data_dir,
+                              progress=shown.count)
     click.echo(f"Wrote {_files(len(written))} to {directory}.")
 
 
@@ -365,7 +400,8 @@ def restore(file: Path, force: bool, database_url: str | None) -> None:
     from .store.backup import BackupError, restore as read_dump
     engine = make_engine(database_url or load_settings().database_url)
     try:
-        summary = read_dump(engine, file, force=force)
+        with progress(f"Restoring {file}"):
+            summary = read_dump(engine, file, force=force)
     except BackupError as exc:
         _fail(f"Error: {exc}")
     finally:
@@ -459,31 +495,41 @@ def compute(recipe: str, input_path: Path, engine: str, output: Path, indicator:
 @click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
 @_database_option
 def report(edition_ref: str, fmt: str, output: Path, lang: str, database_url: str | None) -> None:
-    """Write the report of an edition as PDF or HTML."""
+    """Write the report of an edition as PDF or HTML (reading and analysing only what that
+    edition's report needs)."""
+    from sqlalchemy.orm import Session
+
+    from .errors import NotFound
     from .report import report_html, report_pdf
-    snapshot = _snapshot(database_url)
-    years = [y for i, y in snapshot.editions if edition_ref in (i, str(y))]
-    if not years:
-        known = ", ".join(f"{i} ({y})" for i, y in snapshot.editions) or "none (run load)"
-        click.echo(f"Error: no edition {edition_ref!r}; known editions: {known}", err=True)
-        sys.exit(2)
-    view = snapshot.reports[(years[0], lang)]
-    if fmt == "pdf":
-        output.write_bytes(report_pdf(view))
-    else:
-        output.write_text(report_html(view, site_links=False), encoding="utf-8")
+    from .store import make_engine
+    from .views.snapshot import build_report_view
+    engine = make_engine(database_url or load_settings().database_url)
+    with progress(f"Reading the edition {edition_ref}") as shown:
+        try:
+            with Session(engine) as session:
+                view = build_report_view(session, edition_ref, lang)
+        except NotFound as exc:
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(2)
+        finally:
+            engine.dispose()
+        shown.step(f"Writing the {fmt.upper()} report")
+        if fmt == "pdf":
+            output.write_bytes(report_pdf(view))
+        else:
+            output.write_text(report_html(view, site_links=False), encoding="utf-8")
     click.echo(f"Wrote {output}.")
 
 
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Server processes (uvicorn's workers), e.g. one per core; each builds "
+              "its own snapshot of the content and notices a new `load`.")
 @_database_option
-def serve(host: str, port: int, database_url: str | None) -> None:
+def serve(host: str, port: int, workers: int, database_url: str | None) -> None:
     """Serve the monitor's website."""
-    import uvicorn
-
-    from .app import create_app
     from .store import make_engine
     from .store.migrate import current_revision, head_revision
     settings = load_settings()
@@ -496,9 +542,7 @@ def serve(host: str, port: int, database_url: str | None) -> None:
                    f"needs {wanted}; run `langerthuis load` (or `langerthuis migrate`) first.",
                    err=True)
         sys.exit(2)
-    app = create_app(url, settings.data_dir, settings.prebuild_reports,
-                     settings.secure_cookies, settings.idle_minutes)
-    uvicorn.run(app, host=host, port=port, log_level="info", **server_options(settings))
+    _run_server(url, host, port, workers, settings)
 
 
 def server_options(settings) -> dict:
@@ -511,6 +555,26 @@ def server_options(settings) -> dict:
     return {"proxy_headers": bool(proxies), "forwarded_allow_ips": proxies or "",
             "http": "h11", "h11_max_incomplete_event_size": SERVER_HEADER_BYTES,
             "timeout_keep_alive": 5}
+
+
+def _run_server(database_url: str, host: str, port: int, workers: int, settings) -> None:
+    """uvicorn on the application: in this process, or in `workers` processes that it
+    starts, watches and restarts, each making the application from the settings (the
+    database given on the command line passed on in the environment)."""
+    import os
+
+    import uvicorn
+    options = server_options(settings)
+    if workers == 1:
+        from .app import from_settings
+        uvicorn.run(from_settings(database_url), host=host, port=port, log_level="info",
+                    **options)
+        return
+    os.environ["LANGERTHUIS_DATABASE_URL"] = database_url
+    # a worker building its snapshot (seconds of CPU on a busy machine) is not dead: it
+    # answers uvicorn's health check late
+    uvicorn.run("langerthuis.app:from_settings", factory=True, workers=workers, host=host,
+                port=port, log_level="info", timeout_worker_healthcheck=60, **options)
 
 
 from .accounts.cli import tokens, users  # noqa: E402

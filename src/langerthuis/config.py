@@ -7,7 +7,7 @@
 | LANGERTHUIS_CONTENT_DIR     | the checkout's content/ folder           |
 | LANGERTHUIS_OPEN_DATA_DIR   | ../shared/data beside the checkout       |
 | LANGERTHUIS_BASE_URL        | empty: links relative to the site        |
-| LANGERTHUIS_PREBUILD_REPORTS| 1: `serve` makes every report after a load |
+| LANGERTHUIS_PREBUILD_REPORTS| 1: `load` makes every report; `serve` any missing one after a load |
 | LANGERTHUIS_SECURE_COOKIES  | 1: sign-in cookies only over HTTPS (0 for a local server on http) |
 | LANGERTHUIS_SITE_DIR        | empty: `load` writes no static site; else the folder whose `current` link nginx serves (deploy/nginx) |
 | LANGERTHUIS_TRUSTED_PROXIES | empty: `serve` ignores X-Forwarded-For; else the proxies' addresses (nginx on the host: 127.0.0.1) whose X-Forwarded-For gives the client's address |

@@ -3,6 +3,7 @@ Every output (page, report, download labels) formats through here."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from babel.dates import format_date as _format_date
 from babel.numbers import format_decimal
@@ -12,6 +13,7 @@ from .i18n import translations
 LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
 
+@functools.lru_cache(maxsize=65536)  # pages repeat their numbers; Babel is slow per call
 def format_number(value: float | None, decimals: int = 0, lang: str = "nl") -> str:
     """`value` with exactly `decimals` decimals and the locale's separators; an en dash for
     a missing value."""

@@ -5,13 +5,16 @@ server (or the file system) can serve it. Pages are rendered from the snapshot's
 the same function as the live site; no HTTP is involved."""
 from __future__ import annotations
 
+import functools
 import json
+import multiprocessing
 import os
 import posixpath
 import re
 import shutil
 import time
-from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qsl, quote, urlsplit
 
@@ -19,7 +22,7 @@ from .api.housing import static_housing
 from .api.routes import openapi_document, static_responses
 from .i18n import LANGUAGES
 from .opendata.routes import downloads
-from .report.routes import report_file
+from .report.routes import report_file, stored
 from .views.snapshot import Snapshot
 from .web.chartfiles import chart_file
 from .web.pages import build_page
@@ -44,6 +47,7 @@ def file_for(address: str) -> str:
     return f"{path}/index.html" if path else "index.html"
 
 
+@functools.lru_cache(maxsize=65536)
 def _relative(target_file: str, from_file: str) -> str:
     return posixpath.relpath(target_file, posixpath.dirname(from_file) or ".")
 
@@ -89,7 +93,8 @@ def resolve(address: str) -> tuple[str, str, dict, dict] | None:
     return None
 
 
-def _content(snapshot: Snapshot, address: str) -> bytes | str | None:
+def _content(snapshot: Snapshot, address: str,
+             data_dir: Path | None = None) -> bytes | str | None:
     """What the site answers at `address`: HTML text, file bytes, or None."""
     path = urlsplit(address).path
     if path.startswith("/static/"):
@@ -102,7 +107,8 @@ def _content(snapshot: Snapshot, address: str) -> bytes | str | None:
     if page == "home":
         return None
     if page == "report":
-        found = report_file(snapshot, params["year"], lang, params["fmt"])
+        key = (snapshot, params["year"], lang, params["fmt"])
+        found = (data_dir and stored(*key, data_dir)) or report_file(*key)
         if found is None:
             return None
         # the HTML report's links back to the site are rewritten like a page's
@@ -123,7 +129,85 @@ def _dynamic(address: str) -> bool:
     return "?" in address or (found is not None and found[0] == "report")
 
 
-def export_site(snapshot: Snapshot, target: Path, standalone: bool = True) -> list[str]:
+def _crawl_start(snapshot: Snapshot) -> list[str]:
+    """The addresses the crawl starts from: styles, the pages of every edition, the other
+    pages of both languages."""
+    start = ["/static/tokens.css", "/static/style.css"]
+    for _id, year in snapshot.editions:
+        for lang in LANGUAGES:
+            start += [url(page, lang, year=year) for page in ("dashboard", "reflection", "methods")]
+    start += [url(page, lang) for page in ("programme", "introduction", "actions", "map",
+                                           "municipalities",
+                                           "search", "about", "accessibility")
+              for lang in LANGUAGES]
+    return start
+
+
+@dataclass(frozen=True)
+class _Export:
+    """What every process writing part of the site shares (forked, not copied)."""
+    snapshot: Snapshot
+    target: Path
+    standalone: bool
+    data_dir: Path | None
+
+
+_SHARED: _Export | None = None
+
+
+def _export_one(address: str, job: _Export | None = None) -> tuple[str | None, list[str]]:
+    """Render (or read) the file at `address`, write it; (its file or None, its links)."""
+    job = job or _SHARED
+    if not job.standalone and _dynamic(address):
+        return None, []
+    content = _content(job.snapshot, address, job.data_dir)
+    if content is None:
+        return None, []
+    own = file_for(address)
+    if isinstance(content, bytes):
+        _write(job.target / own, content)
+        return own, []
+    html, links = _rewrite(content, own, relative=job.standalone)
+    _write(job.target / own, html)
+    return own, [link for link in links if not link.startswith(("/api", "/data"))]
+
+
+def _pages(job: _Export, start: list[str], processes: int,
+           progress: Callable[[int, int], None] | None) -> list[str]:
+    """Crawl from `start`, each address rendered and written once: breadth first, a level
+    of the crawl at a time spread over `processes` processes forked from the snapshot."""
+    global _SHARED
+    written, seen, level = [], set(start), list(start)
+    pool = None
+    if processes > 1:
+        _SHARED = job
+        pool = multiprocessing.get_context("fork").Pool(processes)
+    try:
+        while level:
+            found = (pool.imap(_export_one, level, chunksize=8) if pool is not None
+                     else (_export_one(address, job) for address in level))
+            following = []
+            for own, links in found:
+                if own is not None:
+                    written.append(own)
+                for link in links:
+                    if link not in seen:
+                        seen.add(link)
+                        following.append(link)
+                if progress:
+                    progress(len(written), len(seen))
+            level = following
+    finally:
+        if pool is not None:
+            pool.close()
+            pool.join()
+        _SHARED = None
+    return written
+
+
+def export_site(snapshot: Snapshot, target: Path, standalone: bool = True,
+                data_dir: Path | None = None, processes: int | None = None,
+                progress: Callable[[int, int], None] | None = None) -> list[str]:
     """Crawl the site from the dashboards and reflections of every edition and the other
     pages of both languages, and write it to `target`; returns the files written.
 
@@ -131,7 +215,11 @@ def export_site(snapshot: Snapshot, target: Path, standalone: bool = True) -> li
     home pages as redirects, the reports and the API responses as files. Otherwise the
     files are served in front of the application (deploy/nginx): links stay as the
     application writes them, and only what is the same for every request is written (the
-    pages without a query string, styles and downloads); the rest is the application's."""
+    pages without a query string, styles and downloads); the rest is the application's.
+
+    Every page is rendered once, in `processes` processes (default: one per core); the
+    reports are read from `data_dir` where `load` made them (rendered when missing there).
+    `progress(files written, addresses found)` follows the crawl."""
     written: list[str] = []
     for lang in LANGUAGES if standalone else ():
         home = ROUTES["home"][lang]
@@ -141,34 +229,8 @@ def export_site(snapshot: Snapshot, target: Path, standalone: bool = True) -> li
                                         f'http-equiv="refresh" content="0; url={rel}">'
                                         f'<a href="{rel}">{rel}</a>')
         written.append(file_for(home))
-    start = ["/static/tokens.css", "/static/style.css"]
-    for _id, year in snapshot.editions:
-        for lang in LANGUAGES:
-            start += [url(page, lang, year=year) for page in ("dashboard", "reflection", "methods")]
-    start += [url(page, lang) for page in ("programme", "introduction", "actions", "map",
-                                           "municipalities",
-                                           "search", "about", "accessibility")
-              for lang in LANGUAGES]
-    queue, seen = deque(start), set(start)
-    while queue:
-        address = queue.popleft()
-        if not standalone and _dynamic(address):
-            continue
-        content = _content(snapshot, address)
-        if content is None:
-            continue
-        own = file_for(address)
-        if isinstance(content, str):
-            html, links = _rewrite(content, own, relative=standalone)
-            _write(target / own, html)
-            for link in links:
-                if not link.startswith(("/api", "/data")) and link not in seen:
-                    seen.add(link)
-                    queue.append(link)
-        else:
-            (target / own).parent.mkdir(parents=True, exist_ok=True)
-            (target / own).write_bytes(content)
-        written.append(own)
+    job = _Export(snapshot, target, standalone, data_dir)
+    written += _pages(job, _crawl_start(snapshot), processes or os.cpu_count() or 1, progress)
     files = {f"data/{name}": content for name, content in downloads(snapshot).items()}
     if standalone:
         files.update({f"{path.strip('/')}.json": body
@@ -176,18 +238,17 @@ def export_site(snapshot: Snapshot, target: Path, standalone: bool = True) -> li
                                          **static_housing(snapshot)}.items()})
         files["api/openapi.json"] = json.dumps(openapi_document(), ensure_ascii=False)
     for name, content in files.items():
-        (target / name).parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            (target / name).write_bytes(content)
-        else:
-            (target / name).write_text(content, encoding="utf-8")
+        _write(target / name, content)
         written.append(name)
     return written
 
 
-def _write(path: Path, text: str) -> None:
+def _write(path: Path, content: str | bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
 
 
 

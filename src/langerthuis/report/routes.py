@@ -1,13 +1,15 @@
 """The report as a download of the website: /rapport/2021.pdf and /en/report/2021.pdf
 (and .html). Every report of a content version is made once, written to the data
-directory and served from there with its validators; the server can make them all right
-after a load (`prebuild`), so that no reader waits for one."""
+directory and served from there with its validators. `load` makes them all (making.py);
+a server that finds one missing has a worker process make them and answers meanwhile
+that the report is being prepared (503 with Retry-After), so that no reader waits."""
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from email.utils import format_datetime
 from pathlib import Path
@@ -16,7 +18,7 @@ from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import Response
 
 from ..http import INLINE_STYLES, etag_of, not_modified
-from ..i18n import LANGUAGES, translations
+from ..i18n import translations
 from ..views.snapshot import Snapshot, Snapshots
 from .render import report_html, report_pdf
 
@@ -36,6 +38,25 @@ def folder(data_dir: Path, snapshot: Snapshot) -> Path:
     return data_dir / "reports" / version
 
 
+def report_path(data_dir: Path, snapshot: Snapshot, year: int, lang: str, fmt: str) -> Path:
+    return folder(data_dir, snapshot) / f"{year}-{lang}.{fmt}"
+
+
+def _read(path: Path) -> ReportFile:
+    content = path.read_bytes()
+    modified = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.timezone.utc)
+    return ReportFile(content, etag_of(content), modified)
+
+
+def stored(snapshot: Snapshot, year: int, lang: str, fmt: str,
+           data_dir: Path) -> ReportFile | None:
+    """The report if it is made already (read once per snapshot), else None."""
+    path = report_path(data_dir, snapshot, year, lang, fmt)
+    if not path.exists():
+        return None
+    return snapshot.artefact(("report", year, lang, fmt), lambda: _read(path))
+
+
 def report_file(snapshot: Snapshot, year: int, lang: str, fmt: str,
                 data_dir: Path | None = None) -> ReportFile | None:
     """The report of the edition of `year`, made once per content version (others asking
@@ -45,15 +66,13 @@ def report_file(snapshot: Snapshot, year: int, lang: str, fmt: str,
         return None
 
     def make() -> ReportFile:
-        path = folder(data_dir, snapshot) / f"{year}-{lang}.{fmt}" if data_dir else None
+        path = report_path(data_dir, snapshot, year, lang, fmt) if data_dir else None
         if path is None or not path.exists():
             content = report_pdf(view) if fmt == "pdf" else report_html(view).encode()
             if path is None:
                 return ReportFile(content, etag_of(content), dt.datetime.now(dt.timezone.utc))
             _write_atomically(path, content)
-        content = path.read_bytes()
-        modified = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.timezone.utc)
-        return ReportFile(content, etag_of(content), modified)
+        return _read(path)
     return snapshot.artefact(("report", year, lang, fmt), make)
 
 
@@ -69,15 +88,15 @@ def _write_atomically(path: Path, content: bytes) -> None:
     partial.replace(path)
 
 
-def prebuild(snapshot: Snapshot, data_dir: Path) -> None:
-    """Make every report of the snapshot (PDF and HTML, both languages)."""
-    for _id, year in snapshot.editions:
-        for lang in LANGUAGES:
-            for fmt in ("html", "pdf"):
-                report_file(snapshot, year, lang, fmt, data_dir)
+#: Seconds after which a reader may ask again for a report being prepared.
+RETRY_AFTER = 30
 
 
-def install(app: FastAPI, snapshots: Snapshots, data_dir: Path | None = None) -> None:
+def install(app: FastAPI, snapshots: Snapshots, data_dir: Path | None = None,
+            prepare: Callable[[Snapshot], None] | None = None) -> None:
+    """With `data_dir` the reports are served from there, and one not yet made is answered
+    with 503 and Retry-After after asking `prepare` to have it made; without, a report is
+    made in the request (for a server without a data folder)."""
     @app.get("/rapport/{year}.{fmt}", include_in_schema=False)
     @app.get("/en/report/{year}.{fmt}", include_in_schema=False)
     def report_download(request: Request, year: int, fmt: str):
@@ -85,7 +104,17 @@ def install(app: FastAPI, snapshots: Snapshots, data_dir: Path | None = None) ->
         _ = translations(lang).gettext
         if fmt not in MEDIA:
             raise HTTPException(404, _("The report exists as pdf and as html."))
-        found = report_file(snapshots.current(), year, lang, fmt, data_dir)
+        snapshot = snapshots.current()
+        if data_dir is None:
+            found = report_file(snapshot, year, lang, fmt)
+        else:
+            found = stored(snapshot, year, lang, fmt, data_dir)
+            if found is None and (year, lang) in snapshot.reports:
+                if prepare is not None:
+                    prepare(snapshot)
+                raise HTTPException(503, _("The report of {year} is being prepared. Ask "
+                                           "again in a minute.").format(year=year),
+                                    headers={"Retry-After": str(RETRY_AFTER)})
         if found is None:
             raise HTTPException(404, _("There is no report of {year}.").format(
                 year=str(year)[:8]))

@@ -222,33 +222,14 @@ def build_snapshot(session: Session, drafts: bool = False) -> Snapshot:
     programme_of.update({("year", e.year): e.programme_id for e in data.editions})
     programme_of.update({("id", a.id): a.programme_id for a in data.actions})
     programme_of.update({("id", i.id): i.programme_id for i in data.indicators})
-    # The initiative map belongs to the report of a programme with local initiatives.
-    with_initiatives = {(i.action_line or i.indicator).programme_id for i in data.initiatives
-                        if i.action_line or i.indicator}
+    with_initiatives = _with_initiatives(data)
     for lang in LANGUAGES:
         for e in data.editions:
-            mine = data.programme_editions(e.programme_id)
-            reports[(e.year, lang)] = ReportView(
-                lang=lang, edition_id=e.id, year=e.year, title=edition_title(e, lang),
-                publisher=e.publisher or "RIVM",
-                publication_date=date_text(e.publication_date, lang),
-                programme=programme_view(e.programme, lang),
-                dashboard=dashboards[(e.year, lang)],
-                earlier=tuple(dashboards[(x.year, lang)] for x in reversed(mine)
-                              if x.year < e.year),
-                map=(map_view(maps, e.year if e.year in maps.years_with_data() else None,
-                              None, None, None, lang)
-                     if e.programme_id in with_initiatives else None),
-                indicators=tuple(as_of[(x.indicator_id, lang, e.year)]
-                                 for x in sorted(e.entries, key=lambda x: x.number)),
-                reflection=reflections[(e.year, lang)].reflection,
-                methods=methods[(e.year, lang)],
-                actions=actions_view(data, e.programme, lang),
-                published_reflection=reflections[(e.year, lang)].published,
-                introduction=intro_view(data, e.programme, lang),
-                housing=(housing_page(housing, lang) if housing is not None
-                         and housing.summary.target.programme == e.programme_id else None),
-                last_update=last_update(data, lang), citation=citation(e, lang), url=e.url or "")
+            reports[(e.year, lang)] = _report_view(
+                data, e, lang, lambda year, lang=lang: dashboards[(year, lang)],
+                lambda id, year, lang=lang: as_of[(id, lang, year)],
+                reflections[(e.year, lang)], methods[(e.year, lang)],
+                maps if e.programme_id in with_initiatives else None, housing)
     return Snapshot(
         version=data.version, editions=tuple((e.id, e.year) for e in
                                              sorted(data.editions, key=lambda e: e.year)),
@@ -266,6 +247,75 @@ def build_snapshot(session: Session, drafts: bool = False) -> Snapshot:
         housing=housing,
         main=programme.id if programme else "", programmes=links, programme_of=programme_of,
         metadata=metadata, changes={lang: changes_view(data, lang) for lang in LANGUAGES})
+
+
+def _with_initiatives(data: Dataset) -> set[str]:
+    """The programmes with local initiatives: their reports have the initiative map."""
+    return {(i.action_line or i.indicator).programme_id for i in data.initiatives
+            if i.action_line or i.indicator}
+
+
+def _report_view(data: Dataset, e, lang: str, dashboard: Callable[[int], DashboardView],
+                 indicator: Callable[[str, int], IndicatorView], reflection: ReflectionView,
+                 methods: MethodsView, maps: MapData | None,
+                 housing: HousingMonitor | None) -> ReportView:
+    """The report of edition `e`: `dashboard(year)` and `indicator(id, year)` give the
+    views it is made of (from the snapshot's, or made for this report alone)."""
+    mine = data.programme_editions(e.programme_id)
+    return ReportView(
+        lang=lang, edition_id=e.id, year=e.year, title=edition_title(e, lang),
+        publisher=e.publisher or "RIVM",
+        publication_date=date_text(e.publication_date, lang),
+        programme=programme_view(e.programme, lang),
+        dashboard=dashboard(e.year),
+        earlier=tuple(dashboard(x.year) for x in reversed(mine) if x.year < e.year),
+        map=(map_view(maps, e.year if e.year in maps.years_with_data() else None,
+                      None, None, None, lang) if maps is not None else None),
+        indicators=tuple(indicator(x.indicator_id, e.year)
+                         for x in sorted(e.entries, key=lambda x: x.number)),
+        reflection=reflection.reflection, methods=methods,
+        actions=actions_view(data, e.programme, lang),
+        published_reflection=reflection.published,
+        introduction=intro_view(data, e.programme, lang),
+        housing=(housing_page(housing, lang) if housing is not None
+                 and housing.summary.target.programme == e.programme_id else None),
+        last_update=last_update(data, lang), citation=citation(e, lang), url=e.url or "")
+
+
+class _Analyses(dict):
+    """The analyses of a dataset's editions, each made when first asked for."""
+
+    def __init__(self, data: Dataset):
+        super().__init__()
+        self.data = data
+
+    def __missing__(self, edition_id: str) -> EditionAnalysis:
+        self[edition_id] = analyse(self.data, edition_id)
+        return self[edition_id]
+
+
+def build_report_view(session: Session, edition_ref: str, lang: str) -> ReportView:
+    """The report of one edition (by year or id) as `build_snapshot` makes it, but only
+    what that report needs: the analyses of its programme's editions up to it, its
+    dashboards and the indicator views of its entries (`langerthuis report`). Raises
+    NotFound for an unknown edition."""
+    data = read_dataset(session)
+    found = [e for e in data.editions if edition_ref in (e.id, str(e.year))]
+    if not found:
+        known = ", ".join(f"{e.id} ({e.year})" for e in sorted(
+            data.editions, key=lambda e: e.year)) or "none (run load)"
+        raise NotFound(f"no edition {edition_ref!r}; known editions: {known}")
+    e = found[0]
+    analyses = _Analyses(data)
+    by_year = {x.year: x for x in data.editions}
+    maps = (map_data(data, municipality_data(data))
+            if e.programme_id in _with_initiatives(data) else None)
+    return _report_view(
+        data, e, lang, lambda year: dashboard_view(data, analyses[by_year[year].id], lang),
+        lambda id, year: indicator_view(data, analyses, id, lang, year),
+        ReflectionView(e.year, reflect(analyses[e.id], lang), edition_links(data, e, lang),
+                       published_reflection(data, e, lang)),
+        methods_view(data, analyses[e.id], lang), maps, housing_monitor(data))
 
 
 def _figures(views: list[tuple[str, IndicatorView | None]]) -> dict[tuple[str, str], FigureView]:

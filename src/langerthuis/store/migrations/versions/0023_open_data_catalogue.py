@@ -2,7 +2,7 @@
 point, licences, themes and the sources of each download
 
 Revision ID: 0023
-Revises: 0016
+Revises: 0020
 Create Date: 2026-12-04
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ from alembic import op
 
 
 revision = '0023'
-down_revision = '0016'
+down_revision = '0020'
 branch_labels = None
 depends_on = None
 
