@@ -144,3 +144,34 @@ def foreign_blocks(blocks: Iterable[str], lang: str, names: Iterable[str] = ()) 
             if in_other_language(b, lang, ordered):
                 out.append(b)
     return out
+
+
+#: What we noted while curating, which readers should never see: how a source printed a
+#: value, our remarks on the sources' wording, notes under a figure that has no values.
+CURATION_PHRASES = (
+    "gedrukt als", "printed as", "zoals de monitor het schrijft", "as the monitor writes it",
+    "verhalen niet in onze bronnen", "stories not in our sources",
+    "De waarden van deze figuur staan niet in de bronnen",
+    "The values of this figure are not in the sources")
+
+#: What a report never calls itself: it is a document, not the website.
+SELF_AS_WEBSITE = ("deze website", "this website")
+
+#: Dutch abbreviations that an English text must write out ("nvt": n/a; "t/m": to; "mln":
+#: million; "ca.": about; "bijv.", "o.a.", "i.p.v.", "m.b.t.", "mbt").
+_DUTCH_ABBREVIATIONS = re.compile(
+    r"(?<![\w/])(?:nvt|n\.v\.t\.|t/m|mln|ca\.|bijv\.|o\.a\.|i\.p\.v\.|m\.b\.t\.|mbt)(?![\w/])",
+    re.IGNORECASE)
+
+
+def curation_talk(blocks: Iterable[str], phrases: Iterable[str] = CURATION_PHRASES) -> list[str]:
+    """The blocks that hold one of `phrases` (case-insensitive)."""
+    wanted = [p.lower() for p in phrases]
+    return [b for b in dict.fromkeys(blocks) if any(p in b.lower() for p in wanted)]
+
+
+def dutch_abbreviations(blocks: Iterable[str], names: Iterable[str] = ()) -> list[str]:
+    """The blocks of an English text that use a Dutch abbreviation outside a name."""
+    ordered = sorted(set(names), key=len, reverse=True)
+    return [b for b in dict.fromkeys(blocks)
+            if _DUTCH_ABBREVIATIONS.search(without_names(b, ordered))]

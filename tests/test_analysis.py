@@ -67,7 +67,7 @@ def test_a_differing_claim_and_the_reflection_says_why(a2021):
     text = reflect(a2021, "nl").to_text()
     assert "Onze regels tellen 1 van 3" in text
     assert "6 (geen eerder cijfer; definitie gewijzigd) en 8 (geen eerder cijfer; " \
-           "minimumschatting)" in text
+           "ondergrens)" in text
     assert "Our rules count 1 of 3" in reflect(a2021, "en").to_text()
 
 

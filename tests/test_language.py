@@ -6,7 +6,8 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 
 from langerthuis.app import create_app
-from language import foreign_blocks, html_blocks, in_other_language, text_blocks
+from language import (curation_talk, dutch_abbreviations, foreign_blocks, html_blocks,
+                      in_other_language, text_blocks)
 
 
 def test_a_dutch_sentence_on_an_english_page_is_found():
@@ -64,3 +65,34 @@ def test_the_fixture_pages_are_read(fixture_database):
     assert "Het percentage overbelaste mantelzorgers" in nl
     assert "Share of informal carers who are overburdened" in en
     assert "Het percentage overbelaste mantelzorgers" not in en
+
+
+def test_curation_talk_is_found():
+    blocks = ["8,5% (gedrukt als --)", "65,985 hours (printed as 65.958)", "9,1%",
+              "verhalen niet in onze bronnen", "Wat deze editie bevat"]
+    assert curation_talk(blocks) == blocks[:2] + blocks[3:4]
+
+
+def test_dutch_abbreviations_in_english_are_found_outside_names():
+    blocks = ["n/a", "nvt", "02-2020 t/m 01-2021", "02-2020 to 01-2021", "€ 27 mln",
+              "€ 27 million", "about 550", "ca. 550", "Cao universitair medische centra",
+              "the mbt agreements"]
+    assert dutch_abbreviations(blocks) == ["nvt", "02-2020 t/m 01-2021", "€ 27 mln", "ca. 550",
+                                           "the mbt agreements"]
+    assert dutch_abbreviations(["Venster t/m 2020 report"], ["Venster t/m 2020"]) == []
+
+
+def test_the_fixture_pages_hold_no_curation_talk_and_english_no_dutch_abbreviations(
+        fixture_database):
+    url, _ = fixture_database
+    client = TestClient(create_app(url))
+    pages = {"nl": ["/monitor/2019", "/monitor/2021", "/verantwoording/2021",
+                    "/indicator/elderly-care-physician-hours", "/rapport/2021.html"],
+             "en": ["/en/monitor/2019", "/en/monitor/2021", "/en/methods/2021",
+                    "/en/indicator/elderly-care-physician-hours", "/en/report/2021.html"]}
+    for lang, addresses in pages.items():
+        for address in addresses:
+            blocks = html_blocks(client.get(address).text, lang)
+            assert not curation_talk(blocks), address
+            if lang == "en":
+                assert not dutch_abbreviations(blocks), address

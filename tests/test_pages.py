@@ -36,7 +36,7 @@ def test_dashboard_at_a_glance(client):
 
 def test_a_narrative_card_without_stories_says_the_sources_lack_them(client):
     text = visible(client.get("/monitor/2019").text)
-    assert "verhalen niet in onze bronnen" in text and "0 verhalen" not in text
+    assert "geen verhalen beschikbaar" in text and "0 verhalen" not in text
 
 
 def test_indicator_as_of_an_edition(client):

@@ -65,7 +65,7 @@ def public_pages(api) -> list[str]:
             pages += [url(p, lang, year=e["year"]) for p in ("dashboard", "reflection", "methods")]
         pages += [url("indicator", lang, id=i["id"]) for i in api["indicators"]]
         pages += [url(p, lang) for p in ("programme", "actions", "map", "municipalities",
-                                          "search", "about", "accessibility")]
+                                          "search", "about", "accessibility", "privacy")]
         pages.append(url("search", lang, {"q": "zorg"}))
         pages += [url("municipality", lang, id=m) for m in ("amsterdam", "voorne-aan-zee")]
     return pages

@@ -216,4 +216,19 @@ def test_an_account_has_a_bounded_share_of_the_upload_pool():
         release.set()
         assert await asyncio.gather(*slow) == [True, True]
         assert workers.in_work == {}
-    asyncio.run(scenario())
+
+    # in a thread of its own: the browser tests' Playwright keeps an event loop running in
+    # the main thread of the test process
+    failures: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            asyncio.run(scenario())
+        except BaseException as error:  # noqa: BLE001  (re-raised in the test's thread)
+            failures.append(error)
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(60)
+    assert not thread.is_alive()
+    if failures:
+        raise failures[0]

@@ -24,6 +24,7 @@ ROUTES = {
     "search": {"nl": "/zoeken", "en": "/en/search"},
     "about": {"nl": "/over", "en": "/en/about"},
     "accessibility": {"nl": "/toegankelijkheid", "en": "/en/accessibility"},
+    "privacy": {"nl": "/privacy", "en": "/en/privacy"},
     "methods": {"nl": "/verantwoording/{year}", "en": "/en/methods/{year}"},
     "housing": {"nl": "/wonen", "en": "/en/housing"},
     "report": {"nl": "/rapport/{year}.{fmt}", "en": "/en/report/{year}.{fmt}"},

@@ -12,6 +12,10 @@
 | LANGERTHUIS_SITE_DIR        | empty: `load` writes no static site; else the folder whose `current` link nginx serves (deploy/nginx) |
 | LANGERTHUIS_TRUSTED_PROXIES | empty: `serve` ignores X-Forwarded-For; else the proxies' addresses (nginx on the host: 127.0.0.1) whose X-Forwarded-For gives the client's address |
 | LANGERTHUIS_IDLE_MINUTES    | 30: an editor's session ends after this many minutes without a request (and 8 hours after sign-in in any case) |
+| LANGERTHUIS_OPERATOR_NAME   | empty: who runs this site (the organisation), shown in the colophon and footer |
+| LANGERTHUIS_OPERATOR_EMAIL  | empty: the site's contact e-mail address |
+| LANGERTHUIS_OPERATOR_ADDRESS| empty: the site's postal address |
+| LANGERTHUIS_PRIVACY_URL     | empty: the operator's own privacy statement, linked from the privacy page |
 """
 from __future__ import annotations
 
@@ -35,6 +39,24 @@ class Settings:
     site_dir: Path | None = None  # where `load` publishes the pages as files (deploy/nginx)
     trusted_proxies: str = ""  # uvicorn's forwarded_allow_ips; empty: no proxy headers
     idle_minutes: int = 30  # an editor's session ends after this long without a request
+
+
+@dataclass(frozen=True)
+class Operator:
+    """Who runs this site, apart from who publishes each monitor: set per installation."""
+    name: str = ""
+    email: str = ""
+    address: str = ""
+    privacy_url: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.name or self.email or self.address)
+
+
+def site_operator(env: dict[str, str] | None = None) -> Operator:
+    env = dict(os.environ if env is None else env)
+    return Operator(*(" ".join(env.get(f"LANGERTHUIS_{key}", "").split()) for key in (
+        "OPERATOR_NAME", "OPERATOR_EMAIL", "OPERATOR_ADDRESS", "PRIVACY_URL")))
 
 
 def sqlite_url(path: Path) -> str:

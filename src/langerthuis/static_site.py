@@ -25,6 +25,7 @@ from .opendata.routes import downloads
 from .report.routes import report_file, stored
 from .views.snapshot import Snapshot
 from .web.chartfiles import chart_file
+from .web.embeds import embed_page
 from .web.pages import build_page
 from .addresses import PARAMETERS, ROUTES, url
 from .config import load_settings
@@ -116,6 +117,8 @@ def _content(snapshot: Snapshot, address: str,
     if page == "chart":
         found = chart_file(snapshot, params["id"], lang, params["fmt"])
         return found.content if found else None
+    if page.startswith("embed_"):
+        return embed_page(snapshot, lang, page.removeprefix("embed_"), params["id"])
     if page in ("feed", "feed_of"):
         return feed(snapshot, lang, params.get("programme"), load_settings().base_url)
     result = build_page(snapshot, lang, page, params, query)
@@ -138,7 +141,7 @@ def _crawl_start(snapshot: Snapshot) -> list[str]:
             start += [url(page, lang, year=year) for page in ("dashboard", "reflection", "methods")]
     start += [url(page, lang) for page in ("programme", "introduction", "actions", "map",
                                            "municipalities",
-                                           "search", "about", "accessibility")
+                                           "search", "about", "accessibility", "privacy")
               for lang in LANGUAGES]
     return start
 

@@ -80,7 +80,7 @@ def test_action_line_1_differs_from_rivm_and_the_reflection_says_why(a2021):
     text = reflect(a2021, "nl").to_text()
     assert "Onze regels tellen 6 van 10" in text
     assert "5 (geen nieuw cijfer), 6 (geen eerder cijfer; definitie gewijzigd) en 8 " \
-           "(minimumschatting; financiering of meetwijze gewijzigd)" in text
+           "(ondergrens; financiering of meetwijze gewijzigd)" in text
     assert "Our rules count 6 of 10" in reflect(a2021, "en").to_text()
 
 

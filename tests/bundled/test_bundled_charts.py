@@ -36,7 +36,7 @@ def test_hours_break_where_the_financing_changed(snapshot):
     labels = {t: float(x.get("x")) for x in root.iter(SVG + "text")
               for t in [x.text] if t in ("80.828 uur", "37.469 uur")}
     assert labels["80.828 uur"] < float(lines[0].get("x1")) < labels["37.469 uur"]
-    assert figure.rows[-1][-1] == ("voorlopig cijfer; minimumschatting; niet vergelijkbaar: "
+    assert figure.rows[-1][-1] == ("voorlopig cijfer; ondergrens; niet vergelijkbaar: "
                                    "financiering of meetwijze gewijzigd")
 
 

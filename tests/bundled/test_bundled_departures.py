@@ -144,7 +144,7 @@ def test_each_edition_shows_what_it_printed(client):
     card = html[html.index("65.958 uur"):][:800]
     assert "latere bronnen: 65.985 uur" in card
     page = client.get("/indicator/elderly-care-physician-hours").text
-    assert "gedrukt als 65.958" in page
+    assert "in de editie: 65.958" in page
     # The 2020 dashboard repeated the 2019 figure of indicator 14, which the 2021 section
     # prints as "--": the dashboard shows its 8,5% as not updated, the page the "--".
     html = client.get("/monitor/2020").text

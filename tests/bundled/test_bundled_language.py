@@ -1,7 +1,9 @@
 """Every page of the bundled monitor, in both languages, and the report of 2021 as PDF in
 both languages, read for text in the other language: Dutch pages show no English and English
 pages no Dutch (a function-word count per block of text, see tests/language.py; names are
-allowed). The checker itself is tested in tests/test_language.py."""
+allowed), no page or report holds curation talk ("gedrukt als", "verhalen niet in onze
+bronnen", ...), no English text a Dutch abbreviation ("nvt", "t/m"), and the reports never
+call themselves "this website". The checker itself is tested in tests/test_language.py."""
 from __future__ import annotations
 
 import shutil
@@ -16,7 +18,8 @@ from langerthuis import model as m
 from langerthuis.cli import main
 from langerthuis.store import make_engine
 from langerthuis.store.dataset import read_dataset
-from language import FIXED_NAMES, foreign_blocks, html_blocks, text_blocks
+from language import (FIXED_NAMES, SELF_AS_WEBSITE, curation_talk, dutch_abbreviations,
+                      foreign_blocks, html_blocks, text_blocks)
 
 pytestmark = pytest.mark.bundled
 
@@ -89,8 +92,11 @@ def test_every_page_is_in_its_own_language(exported_site, names):
     problems = []
     for page in pages:
         lang = language_of(page, exported_site)
-        for block in foreign_blocks(html_blocks(page.read_text(encoding="utf-8"), lang), lang,
-                                    names):
+        blocks = html_blocks(page.read_text(encoding="utf-8"), lang)
+        found = foreign_blocks(blocks, lang, names) + curation_talk(blocks)
+        if lang == "en":
+            found += dutch_abbreviations(blocks, names)
+        for block in found:
             problems.append(f"{page.relative_to(exported_site)}: {block[:160]!r}")
     assert not problems, f"{len(problems)} blocks in the other language:\n" + "\n".join(
         problems[:60])
@@ -104,6 +110,19 @@ def test_the_report_is_in_its_own_language(exported_site, names, lang, path):
                           check=True, capture_output=True, text=True, encoding="utf-8").stdout
     blocks = text_blocks(text)
     assert len(blocks) > 500
-    problems = foreign_blocks(blocks, lang, names)
+    problems = (foreign_blocks(blocks, lang, names) + curation_talk(blocks)
+                + curation_talk(blocks, SELF_AS_WEBSITE))
+    if lang == "en":
+        problems += dutch_abbreviations(blocks, names)
     assert not problems, f"{len(problems)} paragraphs in the other language:\n" + "\n".join(
         repr(p[:160]) for p in problems[:60])
+
+
+@pytest.mark.parametrize("lang,path", [("nl", "rapport/2019.html"), ("en", "en/report/2020.html"),
+                                       ("nl", "rapport/2023.html"), ("en", "en/report/2023.html")])
+def test_the_earlier_and_wozo_reports_hold_no_curation_talk(exported_site, names, lang, path):
+    blocks = html_blocks((exported_site / path).read_text(encoding="utf-8"), lang)
+    problems = curation_talk(blocks) + curation_talk(blocks, SELF_AS_WEBSITE)
+    if lang == "en":
+        problems += dutch_abbreviations(blocks, names)
+    assert not problems, "\n".join(repr(p[:160]) for p in problems[:40])

@@ -119,7 +119,7 @@ def compare_entry(entry: m.EditionEntry, previous: m.EditionEntry | None,
     fact = IndicatorFact(
         indicator_id=ind.id, number=entry.number,
         previous_number=previous.number if previous is not None else None,
-        title=entry.title, title_en=ind.title_en or entry.title,
+        title=entry.title, title_en=ind.title_in(entry.edition.year)[1] or entry.title,
         short_label=ind.short_label or ind.title, kind=ind.kind,
         action_line=ind.action_line.number if ind.action_line else None,
         is_overall=ind.is_overall, unit=ind.unit, decimals=decimals, status=entry.status,

@@ -52,19 +52,46 @@ class EditionAnalysis:
         }
 
 
-def _notes_for(edition: m.Edition, notes: list[m.QualityNote],
-               findings: set[str]) -> list[m.QualityNote]:
+def note_holds(note: m.QualityNote, year: int | None, years: dict[str, int]) -> bool:
+    """Whether `note` holds in the edition of `year` (None: the current view, where every
+    note holds): not when it holds only from a later edition on."""
+    return (year is None or not note.from_edition_id
+            or years.get(note.from_edition_id, 0) <= year)
+
+
+def subject_edition(note: m.QualityNote) -> str | None:
+    """The edition a note is about, when it is about an edition or one of its entries."""
+    if note.subject_type == "edition":
+        return note.subject_id
+    if note.subject_type == "edition_entry":
+        return note.subject_id.split("/", 1)[0]
+    return None
+
+
+def _notes_for(edition: m.Edition, notes: list[m.QualityNote], findings: set[str],
+               years: dict[str, int]) -> list[m.QualityNote]:
     """The data-quality notes about this edition, its entries or what they show, and the
-    findings of its text (`findings`: their ids)."""
+    findings of its text (`findings`: their ids), that hold for it (`years`: the year of
+    each edition id). A note about an earlier edition that rests on this edition's
+    material (its `from_edition` is this edition) is this edition's, not the earlier one's."""
     shown = {e.measurement_id for e in edition.entries if e.measurement_id}
     indicators = {e.indicator_id for e in edition.entries}
     keys = {f"{edition.id}/{i}" for i in indicators}
-    return [n for n in notes if
-            (n.subject_type == "edition" and n.subject_id == edition.id)
-            or (n.subject_type == "edition_entry" and n.subject_id in keys)
-            or (n.subject_type == "measurement" and n.subject_id in shown)
-            or (n.subject_type == "indicator" and n.subject_id in indicators)
-            or (n.subject_type == "finding" and n.subject_id in findings)]
+
+    def about_this(n: m.QualityNote) -> bool:
+        return ((n.subject_type == "edition" and n.subject_id == edition.id)
+                or (n.subject_type == "edition_entry" and n.subject_id in keys)
+                or (n.subject_type == "measurement" and n.subject_id in shown)
+                or (n.subject_type == "indicator" and n.subject_id in indicators)
+                or (n.subject_type == "finding" and n.subject_id in findings))
+
+    def later_here(n: m.QualityNote) -> bool:
+        about = subject_edition(n)
+        return (n.from_edition_id == edition.id and about is not None
+                and years.get(about, edition.year) < edition.year)
+
+    return [n for n in notes if n.programme_id in (None, edition.programme_id)
+            and ((about_this(n) and note_holds(n, edition.year, years)) or later_here(n))]
 
 
 def analyse(data: Dataset, edition_id: str) -> EditionAnalysis:
@@ -90,7 +117,8 @@ def analyse(data: Dataset, edition_id: str) -> EditionAnalysis:
         action_line_titles=titles, kinds=by_kind(facts),
         claims=[check_claim(c, facts) for c in data.claims if c.edition_id == edition.id],
         findings=run_rules(rule_data), quality_notes=_notes_for(
-            edition, notes, {f.id for f in data.findings if f.edition_id == edition.id}))
+            edition, notes, {f.id for f in data.findings if f.edition_id == edition.id},
+            {e.id: e.year for e in data.editions}))
 
 
 def analyse_edition(session: Session, ref: str, programme_id: str | None = None) -> EditionAnalysis:

@@ -154,11 +154,40 @@ def _lines_section(a: EditionAnalysis, lang: str) -> Section:
             continue
         parts = [_direction_part(d, [f for f in scoped if f.direction == d], lang)
                  for d in Direction if any(f.direction == d for f in scoped)]
-        section.paragraphs.append(_(
+        text = _(
             "Action line {number} ({title}): of its {total} outcome and process indicators, "
             "{parts}.").format(number=key, title=title, total=len(scoped),
-                                parts=_join(parts, lang)))
+                                parts=_join(parts, lang))
+        section.paragraphs.append(" ".join([text, *_against_published(a, scoped, lang)]))
     return section
+
+
+def _against_published(a: EditionAnalysis, scoped: list[IndicatorFact], lang: str) -> list[str]:
+    """Beside our count for an action line, the edition's own count of the same where it
+    differs, and why: a different base (the overall indicator counted in), and indicators
+    we cannot compare where the edition judges them itself."""
+    _ = translations(lang).gettext
+    numbers = {f.number for f in scoped}
+    overall = {f.number for f in a.facts if f.is_overall}
+    ours = sum(f.direction == Direction.DESIRED for f in scoped)
+    out = []
+    for c in a.claims:
+        if c.metric != "desired" or not numbers <= set(c.in_scope) <= numbers | overall:
+            continue
+        if c.published == (ours, len(scoped)):
+            continue
+        out.append(_("The edition's own reflection counts {value} of {of} here.").format(
+            value=c.published[0], of=c.published[1]))
+        if set(c.in_scope) & overall:
+            out.append(_("It counts the overall indicator in this action line, which we show "
+                         "on its own above; with it, our count is {value} of {of}.").format(
+                value=c.computed[0], of=c.computed[1]))
+        if c.computed[0] != c.published[0] and c.not_comparable:
+            out.append(_("The rest of the difference lies in indicators we cannot compare, "
+                         "where the edition makes a judgement of its own: {items}.").format(
+                items=_join([f"{n} ({_reasons([Reason(r) for r in reasons], lang)})"
+                             for n, reasons in c.not_comparable], lang)))
+    return out
 
 
 def _not_comparable_section(a: EditionAnalysis, lang: str) -> Section:

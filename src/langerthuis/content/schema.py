@@ -324,6 +324,8 @@ class ContinuationSpec(Record):
 
 class DefinitionSpec(Record):
     from_edition: Id
+    title: Text500 | None = None  # the indicator's title under this definition
+    title_en: Text500 | None = None
     text: Text
     text_en: Text | None = None
     change_note: Text | None = None
@@ -376,6 +378,7 @@ class EditionSpec(Record):
     publisher: Text200 | None = None
     url: Url | None = None
     entries: List(EntrySpec) = []
+    reflection_references: List(Id) = []  # the references of its reflection (Beschouwing)
 
 
 class ClaimSpec(Record):
@@ -594,6 +597,7 @@ class ReferenceSpec(Record):
     date_text_en: Text100 | None = None
     url: Annotated[Url, Field(max_length=1000)] | None = None
     indicators: List(Id) = []
+    from_edition: Id | None = None  # the first edition that cites it
 
 
 class SubjectSpec(Record):
@@ -612,6 +616,7 @@ class QualityNoteSpec(Record):
     text_en: Text | None = None
     locations: List(Text) = []
     values: List(Text) = []
+    from_edition: Id | None = None  # the first edition the note holds for
 
 
 class TargetCategorySpec(Record):

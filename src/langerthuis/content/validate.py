@@ -335,6 +335,12 @@ def _check_programme(c: _Checker, p: ProgrammeContent, organisations: dict) -> N
     for note in p.quality_notes:
         c.known(note.where, "subject.id", note.subject.id, subjects[note.subject.type],
                 note.subject.type.replace("_", " "))
+    for e in p.editions:
+        for i, ref in enumerate(e.reflection_references):
+            c.known(e.where, f"reflection_references[{i}]", ref, references, "reference")
+    for x in [*p.quality_notes, *p.references]:
+        if x.from_edition is not None:
+            c.known(x.where, "from_edition", x.from_edition, editions, "edition")
 
 
 def published_by(e: s.EditionSpec) -> dt.date:

@@ -25,7 +25,7 @@ REASONS = {
     "no_current_figure": N_("no figure in this edition"),
     "no_earlier_figure": N_("no earlier figure"),
     "definition_changed": N_("definition changed"),
-    "lower_bound": N_("lower-bound estimate"),
+    "lower_bound": N_("lower bound"),
     "comparability_note": N_("financing or method changed"),
     "reference_period_changed": N_("different reference period"),
     "no_desired_direction": N_("no desired direction"),

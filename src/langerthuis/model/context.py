@@ -91,6 +91,8 @@ class Reference(Base):
     date_text: Mapped[str | None] = mapped_column(String(100))
     date_text_en: Mapped[str | None] = mapped_column(String(100))
     url: Mapped[str | None] = mapped_column(String(1000))
+    # the first edition that cites it (None: its date decides, see views/asof.py)
+    from_edition_id: Mapped[str | None] = mapped_column(ForeignKey("edition.id"))
 
     indicators: Mapped[list[Indicator]] = relationship(secondary=indicator_reference)
 
@@ -109,3 +111,6 @@ class QualityNote(Base):
     text_en: Mapped[str | None] = mapped_column(Text)
     locations: Mapped[list[str]] = mapped_column(JSON, default=list)
     values: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # the programme whose content holds it, and the first edition it holds for (None: all)
+    programme_id: Mapped[str | None] = mapped_column(ForeignKey("programme.id"))
+    from_edition_id: Mapped[str | None] = mapped_column(ForeignKey("edition.id"))

@@ -26,6 +26,8 @@ class Edition(Base):
     status: Mapped[str] = mapped_column(String(20))
     publisher: Mapped[str | None] = mapped_column(String(200))
     url: Mapped[str | None] = mapped_column(String(500))
+    # the references of the edition's reflection, as its reference list names them
+    reflection_references: Mapped[list[str] | None] = mapped_column(JSON, default=list)
 
     programme: Mapped[Programme] = relationship()
     entries: Mapped[list[EditionEntry]] = relationship(

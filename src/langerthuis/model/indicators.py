@@ -44,6 +44,15 @@ class Indicator(Base):
         valid = [d for d in self.definitions if d.from_year <= year]
         return valid[-1] if valid else None
 
+    def title_in(self, year: int | None) -> tuple[str, str | None]:
+        """The title (Dutch, English) as the edition of `year` had it: the title of the
+        definition that held then, where a later definition replaced it and the content
+        records that title; else the indicator's title (None: the latest)."""
+        d = self.definition_for(year) if year is not None else None
+        if d is not None and d.title and d is not self.definitions[-1]:
+            return d.title, d.title_en
+        return self.title, self.title_en
+
 
 class DefinitionVersion(Base):
     """How an indicator is operationalised, from a given edition on."""
@@ -55,6 +64,9 @@ class DefinitionVersion(Base):
     indicator_id: Mapped[str] = mapped_column(ForeignKey("indicator.id", ondelete="CASCADE"))
     from_edition_id: Mapped[str] = mapped_column(ForeignKey("edition.id"))
     from_year: Mapped[int] = mapped_column(Integer)
+    # the indicator's title under this definition, where it differs from the current one
+    title: Mapped[str | None] = mapped_column(String(500))
+    title_en: Mapped[str | None] = mapped_column(String(500))
     text: Mapped[str] = mapped_column(Text)
     text_en: Mapped[str | None] = mapped_column(Text)
     change_note: Mapped[str | None] = mapped_column(Text)

@@ -190,6 +190,19 @@ def _append(sheet: Worksheet, values: list) -> None:
             cell.quotePrefix = True
 
 
+def source_licences(snapshot: Snapshot) -> tuple[str, str]:
+    """Each data source with its licence as it states it, and the notice for downloads
+    built from a source whose licence forbids commercial use ("" when there is none)."""
+    sources = snapshot.about["en"].sources if snapshot.about else ()
+    listing = "\n".join(f"- {s.title} ({s.publisher}): {s.licence}" for s in sources)
+    restricted = [s for s in sources if s.non_commercial]
+    notice = " ".join(
+        f"Figures per municipality of the years after 2022 rest on {s.title} ({s.licence}), "
+        "a source with a non-commercial licence: they may not be used commercially."
+        for s in restricted)
+    return (f"Sources of the maps and their licences:\n{listing}\n" if listing else ""), notice
+
+
 def excel(res: Resources) -> bytes:
     years = {e.id: e.year for e in res.editions}
     book = Workbook()
@@ -364,12 +377,13 @@ def build_downloads(snapshot: Snapshot) -> dict[str, str | bytes]:
     package["resources"] += datapackage_resources(snapshot.housing)
     package = with_metadata(package, res.dataset)
     files["datapackage.json"] = json.dumps(package, ensure_ascii=False, indent=2)
-    files["LICENSE.txt"] = licence + "\n"
+    listing, notice = source_licences(snapshot)
+    files["LICENSE.txt"] = "\n\n".join(x for x in (licence, listing, notice) if x) + "\n"
     if snapshot.metadata is not None:
         files["catalog.jsonld"] = json.dumps(
             catalog(snapshot.metadata, set(files), load_settings().base_url),
             ensure_ascii=False, indent=1)
-    files.update(housing_downloads(snapshot.housing, licence))
+    files.update(housing_downloads(snapshot.housing, " ".join(x for x in (licence, notice) if x)))
     return files
 
 

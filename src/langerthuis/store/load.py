@@ -140,5 +140,6 @@ def _insert_programme(session: Session, p: ProgrammeContent, add, orgs: dict[str
          for r, pos in zip(p.reflection, _ranks(p.reflection))])
     add([row(m.IntroSection, x, programme_id=pid, position=pos)
          for pos, x in enumerate(p.introduction)])
-    add([row(m.QualityNote, q, subject_type=q.subject.type, subject_id=q.subject.id)
+    add([row(m.QualityNote, q, subject_type=q.subject.type, subject_id=q.subject.id,
+             programme_id=pid)
          for q in p.quality_notes])

@@ -9,6 +9,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .. import formatting
+from ..config import site_operator
 from ..i18n import translations
 
 PARTIALS = Path(__file__).resolve().parent / "partials"
@@ -26,4 +27,5 @@ def environment(lang: str, folder: Path) -> Environment:
     env.filters["date"] = lambda value: formatting.format_date(value, lang)
     env.globals["lang"] = lang
     env.globals["locale"] = formatting.LOCALES[lang]
+    env.globals["operator"] = site_operator()  # who runs this site (environment variables)
     return env

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 
 from .. import model as m
 from ..analysis import EditionAnalysis
-from ..formatting import format_value
 from ..i18n import localised, translations
 from ..i18n.labels import ENTRY_STATUSES, KINDS, label
 from ..store.dataset import Dataset
-from .values import ChangeView, as_printed, change_view, edition_title, figure, qualifiers
+from .asof import is_current_definition, title_as_of
+from .values import (ChangeView, as_printed, change_view, edition_title, figure, in_words,
+                     reads, shown_qualifiers)
 
 KIND_ORDER = ("outcome", "process", "narrative")
 
@@ -76,10 +77,13 @@ def edition_links(data: Dataset, edition: m.Edition, lang: str) -> tuple[Edition
 
 def _label(entry: m.EditionEntry, latest: bool, lang: str) -> str:
     """An indicator's short label is the one of the latest dashboard; for earlier editions
-    the content keeps each dashboard's own label as the entry title. In English every
-    edition shows the English short label."""
+    the content keeps each dashboard's own label as the entry title. In English an earlier
+    edition shows the English title of the definition it had, where a later definition
+    replaced it, else the English short label."""
     ind = entry.indicator
     if lang == "en":
+        if not latest and not is_current_definition(ind, entry.edition.year):
+            return title_as_of(ind, entry.edition.year, lang)
         return ind.short_label_en or ind.title_en or entry.title
     return (ind.short_label or entry.title) if latest else entry.title
 
@@ -109,7 +113,7 @@ def dashboard_view(data: Dataset, analysis: EditionAnalysis, lang: str) -> Dashb
         if fact.kind == "narrative":
             n = stories[fact.indicator_id]
             value = (tr.ngettext("{n} story", "{n} stories", n).format(n=n) if n
-                     else tr.gettext("stories not in our sources"))
+                     else tr.gettext("no stories available"))
             notes = ()
         else:
             value = figure(entry.measurement, lang, entry.printed)
@@ -119,9 +123,11 @@ def dashboard_view(data: Dataset, analysis: EditionAnalysis, lang: str) -> Dashb
             if printed is not None:  # what this edition printed; the page says why
                 notes += (tr.gettext("later sources: {value}").format(value=value),)
                 value = printed
-            notes += qualifiers(entry.measurement.qualifiers if entry.measurement else [], lang)
+            x = entry.measurement
+            notes += shown_qualifiers(x.qualifiers if x else [], x and in_words(
+                entry.printed, x.value, fact.unit, fact.decimals, lang), lang)
             if analysis.previous_year and fact.previous_value is not None:
-                previous = f"{analysis.previous_year}: " + format_value(
+                previous = f"{analysis.previous_year}: " + reads(
                     fact.previous_value, fact.unit, fact.decimals, lang)
         card = Card(fact.indicator_id, fact.number, _label(entry, latest, lang), fact.kind,
                     value, notes,

@@ -17,6 +17,8 @@ from ..i18n import translations
 from ..i18n.labels import QUALIFIERS, REASONS, UNITS, label
 from ..model.vocabulary import Qualifier
 from .crosstable import CrossTable
+from .values import period as period_of
+from .values import printed_words, reads
 
 #: Why two figures in a row are not one series: a break is drawn between them.
 BREAKS = (Reason.DEFINITION_CHANGED, Reason.COMPARABILITY_NOTE, Reason.REFERENCE_PERIOD_CHANGED)
@@ -100,13 +102,12 @@ def trend_figure(id: str, ind: m.Indicator, entries: list[m.EditionEntry],
         fact = next((f for f in analyses[e.edition_id].facts
                      if f.indicator_id == ind.id), None)
         why = [r for r in (fact.reasons if fact else []) if r in BREAKS]
-        period = x.reference_period if x is not None and x.reference_period else _(
-            "period not stated")
+        period = period_of(x, lang) or _("period not stated")
         edition = _("Monitor {years}").format(years=", ".join(map(str, years)))
         value = x.value if x is not None else None
         decimals = (x.decimals if x is not None and x.decimals is not None else ind.decimals)
-        shown = (format_value(value, ind.unit, decimals, lang) if value is not None
-                 else (e.printed or _("no figure")))
+        shown = (reads(value, ind.unit, decimals, lang) if value is not None
+                 else (printed_words(e.printed, lang) if e.printed else _("no figure")))
         lower = x is not None and Qualifier.LOWER_BOUND in (x.qualifiers or [])
         reasons = "; ".join(label(REASONS, r, lang) for r in why)
         points.append(Point(period, edition, value, shown, lower,

@@ -14,9 +14,11 @@ from ..i18n.labels import ENTRY_STATUSES, KINDS, REASONS, label
 from .crosstable import CrossTable, cross_table
 from .figures import FigureView, breakdown_figure, trend_figure
 from ..store.dataset import Dataset
+from .asof import (definition_as_of, edition_years, is_current_definition, note_holds,
+                   reference_holds, title_as_of)
 from .published import FindingView, indicator_findings
-from .values import (ChangeView, change_view, date_text, decimals, edition_title, figure,
-                     period, qualifiers)
+from .values import (ChangeView, as_printed, change_view, date_text, decimals, edition_title,
+                     figure, in_words, period, shown_qualifiers)
 
 
 @dataclass(frozen=True)
@@ -181,8 +183,10 @@ def _facts(ind: m.Indicator, latest: m.EditionEntry, lang: str) -> tuple[Fact, .
             facts.append(Fact(_("Reference date"), date_text(x.reference_date, lang)))
         if x.n:
             facts.append(Fact("n", format_number(x.n, 0, lang)))
-        if x.qualifiers:
-            facts.append(Fact(_("Note"), ", ".join(qualifiers(x.qualifiers, lang))))
+        shown = shown_qualifiers(x.qualifiers, in_words(
+            latest.printed, x.value, ind.unit, decimals(x), lang), lang)
+        if shown:
+            facts.append(Fact(_("Note"), ", ".join(shown)))
         for r in x.revisions:
             facts.append(Fact(_("Revised"), _(
                 "revised on {date}; before: {value}. Reason: {reason}").format(
@@ -206,8 +210,8 @@ def _trend_rows(entries: list[m.EditionEntry], lang: str) -> tuple[TrendRow, ...
     return tuple(TrendRow(
         year=e.edition.year, edition_title=edition_title(e.edition, lang), number=e.number,
         value=figure(e.measurement, lang, e.printed),
-        printed_note=(_("printed as {printed}").format(printed=e.printed)
-                      if e.printed and e.measurement else ""),
+        printed_note=(_("in the edition: {value}").format(value=as_printed(e, lang))
+                      if as_printed(e, lang) else ""),
         status=label(ENTRY_STATUSES, e.status, lang), is_new=e.status == "new",
         period=period(e.measurement, lang) or "–") for e in entries)
 
@@ -248,7 +252,11 @@ def indicator_view(data: Dataset, analyses: dict[str, EditionAnalysis], indicato
     _ = translations(lang).gettext
     entries = _entries(data, indicator_id, upto)
     latest = entries[-1] if entries else None
-    title = localised(ind.title, ind.title_en, lang)
+    title = title_as_of(ind, upto, lang)
+    years = edition_years(data)
+    # as of an edition: only what it had (its definitions, notes, references, stories)
+    current = is_current_definition(ind, upto)
+    definitions = [d for d in ind.definitions if upto is None or d.from_year <= upto]
     trend = _trend_rows(entries, lang)
     over_time = None
     if ind.kind != "narrative" and entries:
@@ -257,12 +265,12 @@ def indicator_view(data: Dataset, analyses: dict[str, EditionAnalysis], indicato
             _("{title}, over time").format(title=title), lang)
     shown = {e.measurement_id for e in entries if e.measurement_id}
     tables = [t for t in data.tables if t.measurement_id in shown]
-    notes = [n for n in data.quality_notes
-             if (n.subject_type == "indicator" and n.subject_id == indicator_id)
+    notes = [n for n in data.quality_notes if note_holds(n, upto, years) and (
+             (n.subject_type == "indicator" and n.subject_id == indicator_id)
              or (n.subject_type == "measurement" and n.subject_id in shown)
              or (n.subject_type == "finding" and n.subject_id in {
                  f.id for f in data.findings if f.indicator_id == indicator_id})
-             or (n.subject_type == "edition_entry" and n.subject_id.endswith("/" + indicator_id))]
+             or (n.subject_type == "edition_entry" and n.subject_id.endswith("/" + indicator_id)))]
     change, reasons = None, ""
     if latest is not None:
         fact = next(f for f in analyses[latest.edition_id].facts
@@ -270,9 +278,12 @@ def indicator_view(data: Dataset, analyses: dict[str, EditionAnalysis], indicato
         if fact.kind != "narrative" and "first_edition" not in fact.reasons:
             change = change_view(fact, lang, with_arrow=False)
             reasons = "; ".join(label(REASONS, r, lang) for r in fact.reasons)
-    computed = [x for x in data.measurements if x.indicator_id == indicator_id
+    later = upto is not None and latest is not None and any(
+        e.year > upto for e in data.programme_editions(ind.programme_id))
+    computed = [x for x in data.measurements if x.indicator_id == indicator_id and not later
                 and x.id not in shown and (x.provenance or {}).get("recipe")]
-    refs = [r for r in data.references if any(i.id == indicator_id for i in r.indicators)]
+    refs = [r for r in data.references if any(i.id == indicator_id for i in r.indicators)
+            and (latest is None or upto is None or reference_holds(r, latest.edition, years))]
     return IndicatorView(
         id=ind.id, title=title, kind=ind.kind, kind_label=label(KINDS, ind.kind, lang),
         action_line=ind.action_line.number if ind.action_line else None,
@@ -281,18 +292,22 @@ def indicator_view(data: Dataset, analyses: dict[str, EditionAnalysis], indicato
         key_figure=(trend[-1].value if latest and ind.kind != "narrative" else None),
         facts=_facts(ind, latest, lang) if latest else (), change=change,
         change_reasons=reasons,
-        description=localised(ind.description, ind.description_en, lang), goal=_goal(ind, lang),
+        description=(localised(ind.description, ind.description_en, lang) if current
+                     else localised(definition_as_of(ind, upto).text,
+                                    definition_as_of(ind, upto).text_en, lang)),
+        goal=_goal(ind, lang),
         trend=trend, figure=over_time,
         definitions=tuple(Fact(_("from edition {year}").format(year=d.from_year),
-                               localised(d.text, d.text_en, lang)) for d in ind.definitions),
+                               localised(d.text, d.text_en, lang)) for d in definitions),
         change_notes=tuple(Fact(_("from edition {year}").format(year=d.from_year),
                                 localised(d.change_note, d.change_note_en, lang))
-                           for d in ind.definitions if d.change_note),
+                           for d in definitions if d.change_note),
         tables=tuple(table_view(t, lang) for t in tables),
         stories=tuple(StoryView(localised(s.title, s.title_en, lang), _persons(s, lang),
                                 date_text(s.date, lang), localised(s.summary, s.summary_en, lang),
                                 s.source_title or "", s.source_url or "", s.edition_id)
-                      for s in data.stories if s.indicator_id == indicator_id),
+                      for s in data.stories if s.indicator_id == indicator_id
+                      and (upto is None or years.get(s.edition_id, 0) <= upto)),
         computed=tuple(ComputedView(figure(x, lang), period(x, lang),
                                     "; ".join(x.sources or []),
                                     tuple(t.id for t in x.tables)) for x in computed),

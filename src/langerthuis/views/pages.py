@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 from .. import model as m
 from ..analysis.reflection import Reflection
-from ..i18n import localised
+from ..i18n import N_, localised, translations
 from ..store.dataset import Dataset
 from .dashboard import EditionLink
-from .published import PublishedSection
+from .published import PublishedReflection
 from .search import Hit, SearchIndex, search_index  # noqa: F401  (the views of pages)
 from .values import date_text
 
@@ -19,7 +19,8 @@ class ReflectionView:
     year: int
     reflection: Reflection  # computed by us from the figures
     editions: tuple[EditionLink, ...]
-    published: tuple[PublishedSection, ...] = ()  # as the edition published it (RIVM)
+    published: PublishedReflection | None = None  # our summary of the edition's own
+    publisher: str = ""  # who published the edition
 
 
 @dataclass(frozen=True)
@@ -27,8 +28,23 @@ class SourceView:
     title: str
     url: str
     publisher: str
-    licence: str
+    licence: str  # as the source states it
     attribution: str
+
+    @property
+    def non_commercial(self) -> bool:
+        return is_non_commercial(self.licence)
+
+
+def is_non_commercial(licence: str) -> bool:
+    """Whether a licence forbids commercial use (Creative Commons NC)."""
+    return "-NC" in licence.upper().replace(" ", "-")
+
+
+@dataclass(frozen=True)
+class MonitorPublisher:
+    monitor: str  # "Monitor Langer Thuis", the programme's monitor
+    publisher: str  # as the editions name it (RIVM; Ministerie van VWS)
 
 
 @dataclass(frozen=True)
@@ -47,6 +63,11 @@ class AboutView:
     sources: tuple[SourceView, ...]
     #: (publisher, address of its latest monitor) for each publisher of an edition
     publishers: tuple[tuple[str, str], ...] = ()
+    monitors: tuple[MonitorPublisher, ...] = ()  # who publishes each programme's monitor
+
+    @property
+    def non_commercial(self) -> bool:
+        return any(s.non_commercial for s in self.sources)
 
 
 def last_update(data: Dataset, lang: str) -> str:
@@ -69,7 +90,30 @@ def about_view(data: Dataset, lang: str) -> AboutView:
                      tuple(Citation(citation(e, lang), e.url or "") for e in latest.values()),
                      tuple(SourceView(s.title, s.url, s.publisher, s.licence, s.attribution)
                            for s in data.data_sources),
-                     _publishers(data))
+                     _publishers(data), _monitors(data, lang))
+
+
+#: The long name of a publisher as the editions name it, where there is one.
+PUBLISHER_NAMES = {
+    "RIVM": N_("RIVM (National Institute for Public Health and the Environment), "
+               "commissioned by the Ministry of Health, Welfare and Sport (VWS)"),
+    "Ministerie van VWS": N_("The Ministry of Health, Welfare and Sport (VWS)")}
+
+
+def publisher_name(publisher: str, lang: str) -> str:
+    message = PUBLISHER_NAMES.get(publisher)
+    return translations(lang).gettext(message) if message else publisher
+
+
+def _monitors(data: Dataset, lang: str) -> tuple[MonitorPublisher, ...]:
+    """Each programme and who publishes its monitor, with the latest edition's title."""
+    out = {}
+    for edition in sorted(data.editions, key=lambda e: e.year):
+        out[edition.programme_id] = MonitorPublisher(
+            localised(edition.programme.name, edition.programme.name_en, lang),
+            publisher_name(edition.publisher or "", lang) + " ("
+            + localised(edition.title, edition.title_en, lang) + ")")
+    return tuple(out.values())
 
 
 def _publishers(data: Dataset) -> tuple[tuple[str, str], ...]:

@@ -11,7 +11,7 @@ from ..formatting import format_number, format_value
 from ..i18n import localised, translations
 from ..i18n.labels import REFLECTION_SECTIONS, label
 from ..store.dataset import Dataset
-from .values import date_text, qualifiers
+from .values import date_text, in_words, printed_words, shown_qualifiers
 
 
 @dataclass(frozen=True)
@@ -39,9 +39,12 @@ class FindingView:
 
 
 def _fact_value(x: m.FindingFact, lang: str) -> str:
+    """A fact as the text of the monitor gives it, in the reader's language ("ruim 31%",
+    "more than 31%")."""
     if x.value is None:
-        return "–"
-    return format_value(x.value, x.unit, x.decimals, lang)
+        return printed_words(x.printed, lang) if x.printed else "–"
+    words = in_words(x.printed, x.value, x.unit, x.decimals, lang)
+    return words[0] if words else format_value(x.value, x.unit, x.decimals, lang)
 
 
 def finding_view(f: m.Finding, lang: str) -> FindingView:
@@ -51,13 +54,13 @@ def finding_view(f: m.Finding, lang: str) -> FindingView:
         localised(x.label, x.label_en, lang), _fact_value(x, lang),
         localised(x.period, x.period_en, lang) or date_text(x.reference_date, lang),
         format_number(x.n, 0, lang) if x.n is not None else "",
-        qualifiers(x.qualifiers, lang)) for x in f.facts)
+        shown_qualifiers(x.qualifiers, in_words(x.printed, x.value, x.unit, x.decimals, lang),
+                         lang)) for x in f.facts)
     note = {"all": "",
             "some": _("The text of the monitor gives only the values shown here; the other "
                       "values of this figure are only in its picture, which the sources do "
                       "not hold."),
-            "none": _("The values of this figure are not in the sources: only its caption "
-                      "is, so it is recorded without values.")}.get(f.figure_values or "", "")
+            }.get(f.figure_values or "", "")
     chart = None
     if f.chart:
         pairs = [(fact, x) for fact, x in zip(facts, f.facts) if x.value is not None]
@@ -86,7 +89,9 @@ def indicator_findings(data: Dataset, indicator_id: str, lang: str,
     mine = [f for f in data.findings if f.indicator_id == indicator_id
             and (year is None or f.edition.year == year)]
     mine.sort(key=lambda f: (-f.edition.year, f.position))
-    return tuple(finding_view(f, lang) for f in mine)
+    # a figure whose values the sources do not hold, with no notes, has nothing to show
+    return tuple(v for v in (finding_view(f, lang) for f in mine)
+                 if v.facts or v.notes or v.chart is not None)
 
 
 @dataclass(frozen=True)
@@ -109,12 +114,48 @@ class PublishedSection:
     points: tuple[PublishedPoint, ...]
 
 
-def published_reflection(data: Dataset, edition: m.Edition,
-                         lang: str) -> tuple[PublishedSection, ...]:
+@dataclass(frozen=True)
+class ReferenceItem:
+    organisation: str
+    title: str
+    date: str
+    url: str
+
+
+@dataclass(frozen=True)
+class PublishedReflection:
+    """Our summary of the reflection an edition published: who wrote the original, the
+    summary section by section, and the original's references."""
+    author: str  # the edition's publisher (RIVM; the ministry for the WOZO annex)
+    sections: tuple[PublishedSection, ...] = ()
+    references: tuple[ReferenceItem, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.sections)
+
+
+def reference_item(r: m.Reference, lang: str) -> ReferenceItem:
+    return ReferenceItem(r.organisation or "", r.title,
+                         date_text(r.date, lang) if r.date
+                         else localised(r.date_text, r.date_text_en, lang), r.url or "")
+
+
+def published_reflection(data: Dataset, edition: m.Edition, lang: str) -> PublishedReflection:
     """The edition's published reflection, section by section in the order of the
-    vocabulary; empty when the sources hold none."""
+    vocabulary, each indicator named by its number and short label; without sections
+    when the sources hold none."""
+    refs = {r.id: r for r in data.references}
+    return PublishedReflection(
+        edition.publisher or "RIVM", _reflection_sections(data, edition, lang),
+        tuple(reference_item(refs[i], lang) for i in edition.reflection_references or []
+              if i in refs))
+
+
+def _reflection_sections(data: Dataset, edition: m.Edition,
+                         lang: str) -> tuple[PublishedSection, ...]:
     numbers = {x.indicator_id: x.number for x in edition.entries}
-    titles = {i.id: localised(i.title, i.title_en, lang) for i in data.indicators}
+    titles = {i.id: localised(i.short_label, i.short_label_en, lang)
+              or localised(i.title, i.title_en, lang) for i in data.indicators}
     points = [p for p in data.reflection if p.edition_id == edition.id]
     sections = []
     for key in m.ReflectionSection:

@@ -11,7 +11,7 @@ from .framework import ActionsView, ProgrammeView
 from .indicator import IndicatorView
 from .initiative_map import MapView
 from .methods import MethodsView
-from .published import IntroView, PublishedSection
+from .published import IntroView, PublishedReflection
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,7 @@ class ReportView:
     year: int
     title: str
     publisher: str
+    publisher_name: str  # in full, in the reader's language
     publication_date: str
     programme: ProgrammeView
     dashboard: DashboardView
@@ -30,7 +31,7 @@ class ReportView:
     reflection: Reflection
     methods: MethodsView
     actions: ActionsView
-    published_reflection: tuple[PublishedSection, ...] = ()
+    published_reflection: PublishedReflection | None = None
     introduction: IntroView | None = None
     housing: HousingPage | None = None  # the housing monitor, in its programme's report
     last_update: str = ""  # the day the content was loaded: the state of the data shown

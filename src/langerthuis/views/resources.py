@@ -119,6 +119,8 @@ class Action(Resource):
 class Definition(Resource):
     from_edition: str = Field(validation_alias="from_edition_id")
     from_year: int
+    title: str | None = None
+    title_en: str | None = None
     text: str
     text_en: str | None = None
     change_note: str | None = None
@@ -213,6 +215,8 @@ class Edition(Resource):
     publisher: str | None = None
     url: str | None = None
     entries: list[Entry] = []
+    reflection_references: Annotated[list[str], BeforeValidator(lambda v: v or [])] = Field(
+        [], description="the ids of the references of the edition's reflection")
 
 
 class TableRow(Resource):
@@ -337,6 +341,8 @@ class Reference(Resource):
     date_text_en: str | None = None
     url: str | None = None
     indicators: Ids = []
+    from_edition: str | None = Field(None, validation_alias="from_edition_id",
+                                     description="the first edition that cites it")
 
 
 class QualityNote(Resource):
@@ -348,6 +354,8 @@ class QualityNote(Resource):
     text_en: str | None = None
     locations: list[str] = []
     values: list[str] = []
+    from_edition: str | None = Field(None, validation_alias="from_edition_id",
+                                     description="the first edition the note holds for")
 
 
 class Claim(Resource):

@@ -31,6 +31,7 @@ from .initiative_map import MapData, map_data, map_view
 from .methods import MethodsView, methods_view
 from .municipality import MunicipalityData, municipality_data
 from .pages import (AboutView, ReflectionView, SearchIndex, about_view, citation, last_update,
+                    publisher_name,
                     search_index)
 from .published import IntroView, intro_view, published_reflection
 from .report import ReportView
@@ -203,7 +204,7 @@ def build_snapshot(session: Session, drafts: bool = False) -> Snapshot:
             dashboards[(e.year, lang)] = dashboard_view(data, analyses[e.id], lang)
             reflections[(e.year, lang)] = ReflectionView(
                 e.year, reflect(analyses[e.id], lang), edition_links(data, e, lang),
-                published_reflection(data, e, lang))
+                published_reflection(data, e, lang), e.publisher or "RIVM")
             methods[(e.year, lang)] = methods_view(data, analyses[e.id], lang)
         for i in data.indicators:
             indicators[(i.id, lang)] = indicator_view(data, analyses, i.id, lang)
@@ -265,6 +266,7 @@ def _report_view(data: Dataset, e, lang: str, dashboard: Callable[[int], Dashboa
     return ReportView(
         lang=lang, edition_id=e.id, year=e.year, title=edition_title(e, lang),
         publisher=e.publisher or "RIVM",
+        publisher_name=publisher_name(e.publisher or "RIVM", lang),
         publication_date=date_text(e.publication_date, lang),
         programme=programme_view(e.programme, lang),
         dashboard=dashboard(e.year),

@@ -215,7 +215,7 @@ def build_page(snapshot: Snapshot, lang: str, page: str, params: dict, query: di
         q = query.get("q", "")
         return render(s, lang, page, "search.html", {"q": q, "hits": s.search.search(q, lang)},
                       query=query)
-    if page in ("about", "accessibility"):
+    if page in ("about", "accessibility", "privacy"):
         return render(s, lang, page, f"{page}.html", {"view": s.about[lang]})
     if page == "housing":
         if s.housing is None:

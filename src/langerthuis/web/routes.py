@@ -114,7 +114,7 @@ def _routes(app: FastAPI, lang: str, snapshots: Snapshots) -> None:
         app.add_api_route(ROUTES[page][lang], _of_programme(respond, page), methods=["GET"],
                           include_in_schema=False, name=f"{page}-{lang}")
     for page in ("programme", "introduction", "actions", "map", "municipalities", "search",
-                 "about", "accessibility", "housing"):
+                 "about", "accessibility", "privacy", "housing"):
         app.add_api_route(ROUTES[page][lang], _simple(respond, page), methods=["GET"],
                           include_in_schema=False, name=f"{page}-{lang}")
 

@@ -1,7 +1,7 @@
 """login sessions remember when they were last used, for the idle timeout
 
 Revision ID: 0020
-Revises: 0016
+Revises: 0018
 Create Date: 2026-12-04
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ from alembic import op
 
 
 revision = '0020'
-down_revision = '0016'
+down_revision = '0018'
 branch_labels = None
 depends_on = None
 
