@@ -101,9 +101,10 @@ def text_blocks(text: str) -> list[str]:
     return [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
 
 
-#: Web addresses (their words are no language), also as pdftotext breaks them over lines:
+#: Web addresses, absolute or relative to the site (their words are no language), also as pdftotext breaks them over lines:
 #: "https://www.scp.nl/publicaties/ blijvende-bron-van-zorg".
 _ADDRESS = re.compile(r"(?:https?://\s?|www\.)\S+(?:\s[\w+%.-]*[-/][\w+%./-]*)*"
+                      r"|(?<![\w.])/[\w-]+/\S*"  # a site-relative address: /en/indicator/...
                       r"|\b\w+(?:-\w+){2,}\b")
 _HYPHEN = re.compile(r"[-\u2010\u2011]\s*")
 

@@ -19,10 +19,10 @@ from conftest import FIXTURE_CONTENT
 
 @pytest.fixture
 def small_disk(tmp_path):
-    """A folder on a file system of 16 MB of its own (tmpfs; needs root)."""
+    """A folder on a file system of 32 MB of its own (tmpfs; needs root)."""
     folder = tmp_path / "small"
     folder.mkdir()
-    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(folder)],
+    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=32m", "tmpfs", str(folder)],
                           capture_output=True)
     if made.returncode:
         pytest.skip("cannot mount a small file system here: " + made.stderr.decode()[:100])
@@ -31,12 +31,13 @@ def small_disk(tmp_path):
 
 
 def fill(folder: Path) -> None:
-    with open(folder / "filler", "wb") as f:
-        try:
+    """Fill the file system of `folder` to its last byte (it may already be full)."""
+    try:
+        with open(folder / "filler", "wb") as f:
             while True:
                 f.write(b"\0" * 65536)
-        except OSError:
-            pass
+    except OSError:
+        pass
 
 
 def test_load_on_a_full_disk_says_so_and_changes_nothing(small_disk):

@@ -48,6 +48,10 @@ LABEL_EXCEPTIONS = {
     # The dashboards print "oudergeneeskunde"; the specialism is "ouderengeneeskunde", as
     # Tabel 1 and the section write it.
     "elderly-care-physician-hours",
+    # The 2021 dashboard labels its mark 6,6 with the words of the 2019 definition ("aantal
+    # concrete afspraken ..."), which reads as a count; the label follows the indicator's
+    # 2021 title, so that the mark reads as a mark (issue 23).
+    "purchaser-cooperation",
 }
 
 
@@ -146,11 +150,15 @@ def test_each_edition_shows_what_it_printed(client):
     page = client.get("/indicator/elderly-care-physician-hours").text
     assert "in de editie: 65.958" in page
     # The 2020 dashboard repeated the 2019 figure of indicator 14, which the 2021 section
-    # prints as "--": the dashboard shows its 8,5% as not updated, the page the "--".
+    # prints as "--": the dashboard and the page's table of editions show its 8,5% as not
+    # updated, in words (not as the source's "--", which is how it was printed).
     html = client.get("/monitor/2020").text
     assert "niet geactualiseerd" in html[html.index("8,5%"):][:600]
     page = client.get("/indicator/overburdened-carers").text
-    assert "--" in page
+    table = page[page.index("Kerncijfer per editie</caption>"):]
+    row = table[table.index(">2020</a></th>"):].split("</tr>")[0]
+    assert "8,5%" in row and "niet geactualiseerd" in row
+    assert "gedrukt als" not in page and "(--)" not in page
 
 
 def test_table_10_prints_no_decimals_where_the_monitor_prints_none(client):

@@ -83,6 +83,9 @@ def item(request: Request, model: type, items: Sequence, key: str, what: str) ->
 
 Limit = Query(100, ge=1, le=MAX_LIMIT, description="Items per page (at most 1000).")
 Offset = Query(0, ge=0, le=1_000_000, description="Items to skip.")
+#: An action line's number within its programme (Langer Thuis has 3, WOZO 3).
+ActionLine = Query(None, ge=1, le=99, description="The number of an action line (1, 2, 3).")
+Year = Query(None, ge=1900, le=2100, description="A year, such as 2021.")
 
 
 def build_router(snapshots: Snapshots) -> APIRouter:
@@ -137,14 +140,14 @@ def build_router(snapshots: Snapshots) -> APIRouter:
         return page(request, s.ActionLine, items, limit, offset)
 
     @router.get("/goals", response_model=s.Page[s.Goal], tags=["framework"])
-    def goals(request: Request, action_line: int | None = None, limit: int = Limit,
+    def goals(request: Request, action_line: int | None = ActionLine, limit: int = Limit,
               offset: int = Offset):
         items = where(res().goals, a=lambda x: action_line is None or x.action_line == action_line)
         return page(request, s.Goal, items, limit, offset)
 
     @router.get("/actions", response_model=s.Page[s.Action], tags=["framework"])
     def actions(request: Request, programme: str | None = None,
-                action_line: int | None = None, lead: str | None = None,
+                action_line: int | None = ActionLine, lead: str | None = None,
                 status: str | None = None, limit: int = Limit, offset: int = Offset):
         items = where(res().actions,
                       p=lambda x: not programme or x.programme == programme,
@@ -159,7 +162,7 @@ def build_router(snapshots: Snapshots) -> APIRouter:
 
     @router.get("/indicators", response_model=s.Page[s.Indicator], tags=["monitor"])
     def indicators(request: Request, programme: str | None = None, kind: str | None = None,
-                   action_line: int | None = None, limit: int = Limit, offset: int = Offset):
+                   action_line: int | None = ActionLine, limit: int = Limit, offset: int = Offset):
         items = where(res().indicators,
                       p=lambda x: not programme or x.programme == programme,
                       k=lambda x: not kind or x.kind == kind,
@@ -184,7 +187,7 @@ def build_router(snapshots: Snapshots) -> APIRouter:
     @router.get("/measurements", response_model=s.Page[s.Measurement], tags=["monitor"])
     def measurements(request: Request, programme: str | None = None,
                      edition: str | None = None, indicator: str | None = None,
-                     kind: str | None = None, action_line: int | None = None,
+                     kind: str | None = None, action_line: int | None = ActionLine,
                      municipality: str | None = Query(None, pattern=r"^GM\d{4}$"),
                      limit: int = Limit, offset: int = Offset):
         r = res()
@@ -222,7 +225,7 @@ def build_router(snapshots: Snapshots) -> APIRouter:
     @router.get("/initiatives", response_model=s.Page[s.Initiative], tags=["monitor"])
     def initiatives(request: Request,
                     municipality: str | None = Query(None, pattern=r"^GM\d{4}$"),
-                    year: int | None = None, action_line: int | None = None,
+                    year: int | None = Year, action_line: int | None = ActionLine,
                     kind: str | None = None, indicator: str | None = None,
                     limit: int = Limit, offset: int = Offset):
         items = where(res().initiatives,
