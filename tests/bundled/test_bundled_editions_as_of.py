@@ -19,7 +19,7 @@ from langerthuis.i18n import localised
 from langerthuis.report.render import report_html
 from langerthuis.store.dataset import read_dataset
 from langerthuis.views.asof import (edition_years, is_current_definition, note_holds,
-                                    reference_holds)
+                                    progress_as_of, reference_holds)
 from langerthuis.views.snapshot import build_snapshot
 
 pytestmark = pytest.mark.bundled
@@ -45,7 +45,12 @@ def _later(data, edition, lang: str) -> dict[str, list[str]]:
     years = edition_years(data)
     mine = {e.indicator_id for e in edition.entries}
     holding = [r for r in data.references if reference_holds(r, edition, years)]
-    out = {"reference": [], "note": [], "definition": [], "title": []}
+    out = {"reference": [], "note": [], "definition": [], "title": [], "progress": []}
+    for a in data.actions:
+        if a.programme_id == edition.programme_id:
+            known = progress_as_of(data, a, edition)
+            out["progress"] += [localised(e.summary, e.summary_en, lang)
+                                for e in a.progress if e not in known]
     for r in data.references:
         if (not reference_holds(r, edition, years) and r.url
                 and any(i.id in mine for i in r.indicators)
@@ -78,6 +83,7 @@ def test_earlier_editions_show_nothing_that_came_later(world, year, lang):
     later = _later(data, edition, lang)
     # the content does record later material for these editions: the test has teeth
     assert later["note"] and later["definition"] and later["title"] and later["reference"]
+    assert later["progress"]
     problems = []
     report = report_html(snapshot.reports[(year, lang)])
     problems += [f"report: {p}" for p in _found(later, _text(report), report)]
@@ -121,3 +127,25 @@ def test_a_programmes_report_lists_only_its_own_notes(world):
     others = [n for n in data.quality_notes if n.programme_id != "wozo"]
     assert others and not [n.id for n in others if n.text in text]
     assert [n for n in data.quality_notes if n.programme_id == "wozo" and n.text in text]
+
+
+def test_the_methods_name_only_the_progress_sources_of_their_time(world):
+    """The methods of an edition name the sources of the actions' progress that edition
+    could know; its report's progress chapter shows only what they say."""
+    data, snapshot, client = world
+    first = _text(client.get("/verantwoording/2019").text)
+    assert "Eerste voortgangsrapportage programma Langer Thuis" in first
+    assert "juni 2020" not in first and "Monitor Langer Thuis 2021 (2021)" not in first
+    second = _text(client.get("/verantwoording/2020").text)
+    assert "Stand van zaken programma Langer Thuis - juni 2020 (juni 2020)" in second
+    assert "Monitor Langer Thuis 2021 (2021)" not in second
+    latest = _text(client.get("/en/methods/2021").text)
+    assert "Monitor Langer Thuis 2021 (2021)" in latest and "(June 2020)" in latest
+    wozo = next(e for e in data.editions if e.programme_id == "wozo")
+    other = _text(client.get(url("methods", "nl", year=wozo.year)).text)
+    assert "Eerste voortgangsrapportage programma Langer Thuis" not in other
+    report = snapshot.reports[(2019, "nl")]
+    statuses = {a.status_code for a in report.actions.actions}
+    assert statuses <= {"started", "on_schedule", "delayed", "completed", "not_reported"}
+    assert all(p.source == "Eerste voortgangsrapportage programma Langer Thuis"
+               for a in report.actions.actions for p in a.progress)

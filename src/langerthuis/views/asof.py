@@ -50,3 +50,29 @@ def title_as_of(ind: m.Indicator, year: int | None, lang: str) -> str:
     """The indicator's title as the edition of `year` had it: the title of the definition
     that held then where the content gives one, else the indicator's title."""
     return localised(*ind.title_in(year), lang)
+
+
+def progress_as_of(data: Dataset, action: m.Action,
+                   edition: m.Edition | None) -> list[m.ProgressEntry]:
+    """The progress entries of `action` that an edition could have known (their source
+    holds for it, as a reference does); all of them when `edition` is None."""
+    if edition is None:
+        return list(action.progress)
+    years = edition_years(data)
+    return [e for e in action.progress if reference_holds(e.reference, edition, years)]
+
+
+def progress_sources(data: Dataset, edition: m.Edition) -> tuple[m.Reference, ...]:
+    """The sources of the progress of the edition's programme that hold for it, oldest
+    first (by date, else by the year their date text names)."""
+    found = {e.reference.id: e.reference for a in data.actions
+             if a.programme_id == edition.programme_id
+             for e in progress_as_of(data, a, edition)}
+
+    def when(ref: m.Reference) -> tuple[int, str]:
+        if ref.date is not None:
+            return (ref.date.year, ref.date.isoformat())
+        year = _YEAR.search(ref.date_text or "")
+        return (int(year.group(0)) if year else 9999, ref.date_text or "")
+    return tuple(sorted(found.values(), key=lambda r: (when(r), r.title)))
+

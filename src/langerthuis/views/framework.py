@@ -12,6 +12,7 @@ from ..i18n import localised, translations
 from ..formatting import format_period_date
 from ..i18n.labels import PROGRESS_STATUSES, label
 from ..store.dataset import Dataset
+from .asof import progress_as_of
 
 
 @dataclass(frozen=True)
@@ -141,10 +142,15 @@ def programme_view(programme: m.Programme, lang: str) -> ProgrammeView:
                          partners)
 
 
-def actions_view(data: Dataset, programme: m.Programme, lang: str) -> ActionsView:
+def actions_view(data: Dataset, programme: m.Programme, lang: str,
+                 edition: m.Edition | None = None) -> ActionsView:
+    """The programme's actions; with `edition`, their progress as that edition could have
+    known it (a report shows nothing that came later)."""
     _ = translations(lang).gettext
     mine = [a for a in data.actions if a.programme_id == programme.id]
     mine.sort(key=lambda a: (a.action_line.number, a.number))
+    known = {a.id: progress_as_of(data, a, edition) for a in mine}
+    latest = {a.id: (known[a.id][-1] if known[a.id] else None) for a in mine}
     actions = tuple(ActionView(
         a.action_line.number, a.number, f"{a.action_line.number}.{a.number}",
         localised(a.title, a.title_en, lang),
@@ -153,16 +159,21 @@ def actions_view(data: Dataset, programme: m.Programme, lang: str) -> ActionsVie
             a.goal.title, a.goal.title_en, lang)) if a.goal else "",
         localised(a.milestone, a.milestone_en, lang), localised(a.timeline, a.timeline_en, lang),
         a.leads_printed or "", tuple(o.id for o in a.leads),
-        label(PROGRESS_STATUSES, a.status, lang), a.id, a.status,
-        _when(a.latest_progress, lang),
-        bool(a.latest_progress and a.latest_progress.covid_19),
+        label(PROGRESS_STATUSES, _status(latest[a.id]), lang), a.id, _status(latest[a.id]),
+        _when(latest[a.id], lang),
+        bool(latest[a.id] and latest[a.id].covid_19),
         localised(a.governance, a.governance_en, lang),
         localised(a.annex_summary, a.annex_summary_en, lang),
-        tuple(_progress(e, lang) for e in reversed(a.progress))) for a in mine)
+        tuple(_progress(e, lang) for e in reversed(known[a.id]))) for a in mine)
     leads = sorted({o.id: o for a in mine for o in a.leads}.values(),
                    key=lambda o: o.name.lower())
     return ActionsView(actions, programme_view(programme, lang).lines,
                        tuple(Lead(o.id, o.name) for o in leads))
+
+
+def _status(entry: m.ProgressEntry | None) -> str:
+    """Where an action stands by its latest known entry (`not_reported` without one)."""
+    return entry.status if entry else m.ProgressStatus.NOT_REPORTED.value
 
 
 def _when(entry: m.ProgressEntry | None, lang: str) -> str:

@@ -17,7 +17,7 @@ from ..formatting import format_date
 from ..i18n import N_, localised, translations
 from ..i18n.labels import NOTE_KINDS, RECIPES, RULES, label
 from ..store.dataset import Dataset
-from .asof import edition_years, note_holds, title_as_of
+from .asof import edition_years, note_holds, progress_sources, title_as_of
 from .dashboard import EditionLink, edition_links
 from .values import edition_title, figure, period
 
@@ -80,6 +80,9 @@ class MethodsView:
     groups: tuple[NoteGroup, ...]  # the groups with notes, in the order of GROUPS
     findings: tuple[str, ...]
     computations: tuple[Computation, ...]
+    #: The sources of the actions' progress this edition could know ("Eerste
+    #: voortgangsrapportage programma Langer Thuis (2019)"), oldest first; () when none.
+    progress_sources: tuple[str, ...] = ()
 
 
 def note_item(note: m.QualityNote, lang: str) -> NoteItem:
@@ -165,5 +168,10 @@ def methods_view(data: Dataset, analysis: EditionAnalysis, lang: str) -> Methods
         _computed_on(x.provenance.get("computed_at"), lang))
         for x in data.measurements if (x.provenance or {}).get("recipe") and latest
         and x.indicator.programme_id == edition.programme_id)
+    sources = tuple(
+        r.title + (f" ({when})" if (when := localised(r.date_text, r.date_text_en, lang)
+                                    or format_date(r.date, lang)) else "")
+        for r in progress_sources(data, edition))
     return MethodsView(edition.year, edition_title(edition, lang),
-                       edition_links(data, edition, lang), groups, findings, computations)
+                       edition_links(data, edition, lang), groups, findings, computations,
+                       sources)

@@ -276,7 +276,7 @@ def _report_view(data: Dataset, e, lang: str, dashboard: Callable[[int], Dashboa
         indicators=tuple(indicator(x.indicator_id, e.year)
                          for x in sorted(e.entries, key=lambda x: x.number)),
         reflection=reflection.reflection, methods=methods,
-        actions=actions_view(data, e.programme, lang),
+        actions=actions_view(data, e.programme, lang, e),
         published_reflection=reflection.published,
         introduction=intro_view(data, e.programme, lang),
         housing=(housing_page(housing, lang) if housing is not None
